@@ -1,0 +1,6 @@
+package org.ecoplan.catalogue.contract;
+
+/** One action plan (one attachment of the document, e.g. 附件1 持续污染防治攻坚2026年行动计划). */
+public record PlanState(String id, long revision, String documentId, String district, int year, String edition,
+        int attachment, String title, int taskCount, int measureCount) implements CatalogueState {
+}

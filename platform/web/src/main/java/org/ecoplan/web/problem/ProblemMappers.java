@@ -1,0 +1,197 @@
+package org.ecoplan.web.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where exceptions become {@code application/problem+json}. Nothing here tells a client a Java
+ * class name: unexpected failures answer 500 with a reference that is also logged, so support can find it.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException exception, UriInfo uri) {
+        return respond(exception.type(), exception.getMessage(), exception.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response resourceValidation(ResteasyReactiveViolationException exception, UriInfo uri) {
+        return constraintViolation(exception, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException exception, UriInfo uri) {
+        Set<ConstraintViolation<?>> violations = exception.getConstraintViolations();
+        if (violations.stream().anyMatch(ProblemMappers::isReturnValue)) {
+            // A response that breaks its own contract is our bug, not the client's.
+            return unexpected(exception, uri);
+        }
+        List<Problem.FieldProblem> errors = violations.stream()
+                .map(v -> new Problem.FieldProblem(fieldName(v.getPropertyPath()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldProblem::field))
+                .toList();
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "));
+        return respond(ProblemType.VALIDATION, detail, errors, uri);
+    }
+
+    // Quarkus ships mappers for these Jackson subclasses; naming them here makes ours the closer match.
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException exception, UriInfo uri) {
+        return unreadableJson(exception, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidJsonValue(InvalidFormatException exception, UriInfo uri) {
+        return unreadableJson(exception, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownJsonField(UnrecognizedPropertyException exception, UriInfo uri) {
+        return unreadableJson(exception, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
+        if (exception instanceof UnrecognizedPropertyException unknown) {
+            String field = jsonPath(unknown);
+            return respond(ProblemType.VALIDATION, "unknown field " + field + " / 未知字段",
+                    List.of(new Problem.FieldProblem(field, "unknown field")), uri);
+        }
+        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = jsonPath(mapping);
+            return respond(ProblemType.VALIDATION, field + ": value has the wrong type or format / 字段格式错误",
+                    List.of(new Problem.FieldProblem(field, "wrong type or format")), uri);
+        }
+        return respond(ProblemType.VALIDATION, "request body is not valid JSON / 请求体不是有效的JSON: "
+                + exception.getOriginalMessage(), List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException exception, UriInfo uri) {
+        return respond(ProblemType.UNAUTHENTICATED, "a valid bearer token is required / 需要有效的令牌", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException exception, UriInfo uri) {
+        return respond(ProblemType.UNAUTHENTICATED, "the bearer token was rejected / 令牌无效", List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception, UriInfo uri) {
+        String detail = exception.getMessage() == null || exception.getMessage().isBlank()
+                ? "your role does not allow this operation / 当前角色无权执行此操作"
+                : exception.getMessage();
+        return respond(ProblemType.FORBIDDEN, detail, List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        int status = exception.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(exception, uri);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = exception.getMessage() == null ? type.title() : exception.getMessage();
+        Response.ResponseBuilder builder = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type.uri(), type.title(), status, detail, path(uri), List.of()));
+        // Keep headers such as Allow (405) that the framework set on the original response.
+        exception.getResponse().getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable exception, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        Log.errorf(exception, "Unexpected failure on %s (reference %s)", path(uri), reference);
+        return respond(ProblemType.INTERNAL,
+                "unexpected error, reference " + reference + " / 系统内部错误，参考编号 " + reference, List.of(), uri);
+    }
+
+    private static Response respond(ProblemType type, String detail, List<Problem.FieldProblem> errors, UriInfo uri) {
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(type.uri(), type.title(), type.status(), detail, path(uri), errors))
+                .build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Names the field as the client sent it: drops the Java method and parameter nodes of the path. */
+    static String fieldName(Path path) {
+        StringBuilder name = new StringBuilder();
+        String parameterName = null;
+        for (Path.Node node : path) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> {
+                }
+                case PARAMETER -> parameterName = node.getName();
+                default -> {
+                    if (node.getName() == null) {
+                        break;
+                    }
+                    if (!name.isEmpty()) {
+                        name.append('.');
+                    }
+                    name.append(node.getName());
+                    if (node.getIndex() != null) {
+                        name.append('[').append(node.getIndex()).append(']');
+                    } else if (node.getKey() != null) {
+                        name.append('[').append(node.getKey()).append(']');
+                    }
+                }
+            }
+        }
+        // A violation on a query or path parameter itself has no property nodes: name the parameter.
+        return name.isEmpty() && parameterName != null ? parameterName : name.toString();
+    }
+
+    private static String jsonPath(JsonMappingException exception) {
+        StringBuilder name = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!name.isEmpty()) {
+                    name.append('.');
+                }
+                name.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                name.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return name.isEmpty() ? "body" : name.toString();
+    }
+}
