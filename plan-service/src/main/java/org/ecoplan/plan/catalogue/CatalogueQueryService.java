@@ -1,0 +1,134 @@
+package org.ecoplan.plan.catalogue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.ecoplan.plan.catalogue.api.CatalogueViewMapper;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.IndicatorView;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureEditView;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.PlanSummary;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.PlanTree;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.SectionNode;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.TaskDetail;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.TaskNode;
+import org.ecoplan.plan.department.DepartmentGroupRepository;
+import org.ecoplan.web.paging.Page;
+import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.ProblemException;
+
+/** Reads of the published catalogue. Each read is a fixed, small number of queries, whatever the plan's size. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CatalogueQueryService {
+
+    @Inject
+    PlanRepository plans;
+
+    @Inject
+    PlanSectionRepository sections;
+
+    @Inject
+    KeyTaskRepository tasks;
+
+    @Inject
+    MeasureRepository measures;
+
+    @Inject
+    MeasureEditRepository edits;
+
+    @Inject
+    IndicatorRepository indicators;
+
+    @Inject
+    DepartmentGroupRepository groups;
+
+    public Page<PlanSummary> listPlans(Integer year, PageRequest page) {
+        List<PlanSummary> items = plans.listWithCounts(year, page.offset(), page.size).stream()
+                .map(CatalogueQueryService::summary).toList();
+        return Page.of(items, page, plans.countByYear(year));
+    }
+
+    public PlanTree planTree(UUID planId) {
+        PlanRepository.PlanWithCounts plan = plans.findWithCounts(planId)
+                .orElseThrow(() -> ProblemException.notFound("plan", planId));
+        // Groups first: their members are then in the session when measures refer to them.
+        groups.listWithMembers();
+        Map<UUID, List<Measure>> measuresByTask = measures.listForViewByPlan(planId).stream()
+                .sorted(Comparator.comparingInt(m -> m.position))
+                .collect(Collectors.groupingBy(m -> m.task.id, LinkedHashMap::new, Collectors.toList()));
+        Map<UUID, List<TaskNode>> tasksBySection = new LinkedHashMap<>();
+        for (KeyTask task : tasks.listByPlan(planId)) {
+            List<Measure> taskMeasures = measuresByTask.getOrDefault(task.id, List.of());
+            tasksBySection.computeIfAbsent(task.section.id, id -> new ArrayList<>()).add(new TaskNode(task.id,
+                    task.number, task.name, taskMeasures.stream().map(CatalogueViewMapper::summary).toList()));
+        }
+        List<PlanSection> planSections = sections.listByPlan(planId);
+        Map<UUID, List<PlanSection>> children = planSections.stream().filter(s -> s.parent != null)
+                .collect(Collectors.groupingBy(s -> s.parent.id, LinkedHashMap::new, Collectors.toList()));
+        List<SectionNode> roots = planSections.stream().filter(s -> s.parent == null)
+                .map(section -> new SectionNode(section.id, section.label, section.title, section.level,
+                        children.getOrDefault(section.id, List.of()).stream()
+                                .map(sub -> new SectionNode(sub.id, sub.label, sub.title, sub.level, List.of(),
+                                        tasksBySection.getOrDefault(sub.id, List.of())))
+                                .toList(),
+                        tasksBySection.getOrDefault(section.id, List.of())))
+                .toList();
+        return new PlanTree(summary(plan), roots);
+    }
+
+    public TaskDetail task(UUID taskId) {
+        KeyTask task = tasks.findWithPlan(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
+        groups.listWithMembers();
+        PlanSection section = task.section.parent != null ? task.section.parent : task.section;
+        PlanSection subsection = task.section.parent != null ? task.section : null;
+        return new TaskDetail(task.id, task.number, task.name, CatalogueViewMapper.planRef(task.plan),
+                CatalogueViewMapper.sectionRef(section),
+                subsection == null ? null : CatalogueViewMapper.sectionRef(subsection),
+                measures.listForViewByTask(taskId).stream().map(CatalogueViewMapper::detail).toList());
+    }
+
+    public MeasureView measure(UUID measureId) {
+        groups.listWithMembers();
+        return measures.findForView(measureId).map(CatalogueViewMapper::detail)
+                .orElseThrow(() -> ProblemException.notFound("measure", measureId));
+    }
+
+    public Page<MeasureView> measures(MeasureFilter filter, PageRequest page) {
+        groups.listWithMembers();
+        return measures.search(filter, page).map(CatalogueViewMapper::list);
+    }
+
+    public List<MeasureEditView> history(UUID measureId) {
+        if (measures.findById(measureId) == null) {
+            throw ProblemException.notFound("measure", measureId);
+        }
+        return edits.listByMeasure(measureId).stream()
+                .map(e -> new MeasureEditView(e.revision, e.editedAt, e.editedBy, e.reason, e.before, e.after))
+                .toList();
+    }
+
+    public List<IndicatorView> indicators(Integer year) {
+        groups.listWithMembers();
+        return indicators.listForView(year).stream().map(CatalogueViewMapper::indicator).toList();
+    }
+
+    public IndicatorView indicator(UUID id) {
+        groups.listWithMembers();
+        return indicators.findForView(id).map(CatalogueViewMapper::indicator)
+                .orElseThrow(() -> ProblemException.notFound("indicator", id));
+    }
+
+    private static PlanSummary summary(PlanRepository.PlanWithCounts row) {
+        Plan plan = row.plan();
+        return new PlanSummary(plan.id, plan.attachment, plan.title, plan.document.district, plan.document.year,
+                plan.document.edition, plan.document.id, row.taskCount(), row.measureCount());
+    }
+}

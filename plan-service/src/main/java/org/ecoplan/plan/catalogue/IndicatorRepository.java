@@ -1,0 +1,24 @@
+package org.ecoplan.plan.catalogue;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUID> {
+
+    private static final String FETCH_FOR_VIEW = "select distinct i from Indicator i join fetch i.document d"
+            + " left join fetch i.assignments a left join fetch a.department left join fetch a.group";
+
+    public List<Indicator> listForView(Integer year) {
+        return year == null
+                ? list(FETCH_FOR_VIEW + " order by d.year desc, d.edition, i.number")
+                : list(FETCH_FOR_VIEW + " where d.year = ?1 order by d.edition, i.number", year);
+    }
+
+    public Optional<Indicator> findForView(UUID id) {
+        return find(FETCH_FOR_VIEW + " where i.id = ?1", id).firstResultOptional();
+    }
+}

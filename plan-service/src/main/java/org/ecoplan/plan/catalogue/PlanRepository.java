@@ -1,0 +1,41 @@
+package org.ecoplan.plan.catalogue;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
+
+    /** A plan with the number of its tasks and measures, counted by the database. */
+    public record PlanWithCounts(Plan plan, long taskCount, long measureCount) {
+    }
+
+    private static final String WITH_COUNTS = "select p,"
+            + " (select count(t) from KeyTask t where t.plan = p),"
+            + " (select count(m) from Measure m where m.plan = p)"
+            + " from Plan p join fetch p.document d";
+
+    public List<PlanWithCounts> listWithCounts(Integer year, int offset, int limit) {
+        String where = year == null ? "" : " where d.year = :year";
+        var query = getEntityManager().createQuery(WITH_COUNTS + where
+                + " order by d.year desc, d.edition, p.attachment", Object[].class);
+        if (year != null) {
+            query.setParameter("year", year);
+        }
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(row -> new PlanWithCounts((Plan) row[0], (Long) row[1], (Long) row[2])).toList();
+    }
+
+    public long countByYear(Integer year) {
+        return year == null ? count() : count("document.year", year);
+    }
+
+    public Optional<PlanWithCounts> findWithCounts(UUID id) {
+        return getEntityManager().createQuery(WITH_COUNTS + " where p.id = :id", Object[].class)
+                .setParameter("id", id).getResultStream().findFirst()
+                .map(row -> new PlanWithCounts((Plan) row[0], (Long) row[1], (Long) row[2]));
+    }
+}

@@ -1,0 +1,57 @@
+package org.ecoplan.plan.catalogue.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.ecoplan.plan.catalogue.CatalogueQueryService;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.IndicatorView;
+import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/indicators")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Indicators", description = "The indicator table (附件4): year-end targets with lead and co-operating departments")
+@PermitAll
+public class IndicatorResource {
+
+    @Inject
+    CatalogueQueryService catalogue;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @Operation(summary = "The indicator table", description = "All indicators in table order (22 for Yanqing 2026). The table is small, so it is not paged.")
+    @APIResponse(responseCode = "200", description = "The indicators", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class)))
+    public Response list(@QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+            @Context Request request) {
+        return ETags.conditionalGet(request, catalogue.indicators(year), mapper);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One indicator")
+    @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response indicator(@PathParam("id") UUID id, @Context Request request) {
+        IndicatorView view = catalogue.indicator(id);
+        return ETags.conditionalGet(request, ETags.ofRevision(view.revision()), view);
+    }
+}

@@ -1,0 +1,78 @@
+package org.ecoplan.plan.catalogue.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.ecoplan.plan.importing.AssignmentRole;
+import org.ecoplan.plan.importing.DeadlineKind;
+import org.ecoplan.web.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An administrator's edit of a measure. Fields left out stay as they are; {@code departments}, when given,
+ * replaces all of the measure's departments.
+ */
+@Schema(name = "MeasureEdit", description = "Fields left out stay unchanged; departments replaces the whole list")
+public record MeasureEditRequest(
+        @Size(min = 1, max = 10000, message = "must be 1 to 10000 characters")
+        @Schema(example = "推进货车新能源化……2026年注册登记货车新能源化率35%。") String text,
+        @Valid DeadlineInput deadline,
+        @Size(max = 100, message = "at most 100 departments") List<@Valid @NotNull AssignmentInput> departments,
+        @Size(max = 2000, message = "at most 2000 characters")
+        @Schema(example = "区政府2026年3月调整完成时限") String reason) {
+
+    /**
+     * Rules across fields, answered with the field they concern (Bean Validation would name a made-up
+     * property instead).
+     */
+    public void checkConsistency() {
+        if (text == null && deadline == null && departments == null) {
+            throw ProblemException.invalidField("body", "give at least one of text, deadline, departments / 至少修改一项");
+        }
+        if (deadline != null && !deadline.isConsistent()) {
+            throw ProblemException.invalidField("deadline",
+                    "DATE needs end and no start; WINDOW needs start <= end; ONGOING has neither / 时限与日期不符");
+        }
+        if (departments != null) {
+            for (int i = 0; i < departments.size(); i++) {
+                AssignmentInput input = departments.get(i);
+                if ((input.departmentCode() == null) == (input.groupCode() == null)) {
+                    throw ProblemException.invalidField("departments[" + i + "]",
+                            "give exactly one of departmentCode and groupCode / 部门与部门组只能填写一个");
+                }
+            }
+        }
+    }
+
+    @Schema(name = "DeadlineInput", description = "DATE needs end; WINDOW needs start and end; ONGOING has no dates")
+    public record DeadlineInput(
+            @NotNull(message = "is required") @Schema(example = "DATE") DeadlineKind kind,
+            @Schema(example = "2026-06-01") LocalDate start,
+            @Schema(example = "2026-09-30") LocalDate end,
+            @NotNull(message = "is required") @Size(min = 1, max = 64, message = "must be 1 to 64 characters")
+            @Schema(example = "9月底前") String label) {
+
+        boolean isConsistent() {
+            if (kind == null) {
+                return true;
+            }
+            return switch (kind) {
+                case DATE -> start == null && end != null;
+                case WINDOW -> start != null && end != null && !end.isBefore(start);
+                case ONGOING -> start == null && end == null;
+            };
+        }
+    }
+
+    @Schema(name = "AssignmentInput", description = "Exactly one of departmentCode and groupCode, in a role")
+    public record AssignmentInput(
+            @NotNull(message = "is required") @Schema(example = "LEAD") AssignmentRole role,
+            @Pattern(regexp = "[A-Z0-9-]{1,64}", message = "must be a department code such as ENV")
+            @Schema(example = "ENV") String departmentCode,
+            @Pattern(regexp = "[A-Z0-9-]{1,64}", message = "must be a group code")
+            @Schema(example = "ALL-AREAS") String groupCode) {
+    }
+}

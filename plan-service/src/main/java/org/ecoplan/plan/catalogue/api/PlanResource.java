@@ -1,0 +1,59 @@
+package org.ecoplan.plan.catalogue.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.ecoplan.plan.catalogue.CatalogueQueryService;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.PlanTree;
+import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/plans")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Plans", description = "Action plans (附件1-3) and their tree of sections, key tasks and measures")
+@PermitAll
+public class PlanResource {
+
+    @Inject
+    CatalogueQueryService catalogue;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @Operation(summary = "List plans", description = "Every loaded plan with its task and measure counts, newest year first. Weak ETag; send If-None-Match to get 304.")
+    @APIResponse(responseCode = "200", description = "A page of plans")
+    @APIResponse(responseCode = "400", description = "Bad paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+            @Valid @BeanParam PageRequest page, @Context Request request) {
+        return ETags.conditionalGet(request, catalogue.listPlans(year, page), mapper);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A plan with its tree", description = "Sections, subsections, key tasks in number order and each task's measures in document order.")
+    @APIResponse(responseCode = "200", description = "The plan tree", content = @Content(schema = @Schema(implementation = PlanTree.class)))
+    @APIResponse(responseCode = "404", description = "No such plan", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response tree(@PathParam("id") UUID id, @Context Request request) {
+        return ETags.conditionalGet(request, catalogue.planTree(id), mapper);
+    }
+}

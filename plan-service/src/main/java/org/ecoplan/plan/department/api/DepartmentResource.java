@@ -1,0 +1,74 @@
+package org.ecoplan.plan.department.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.ecoplan.plan.department.DepartmentKind;
+import org.ecoplan.plan.department.DepartmentService;
+import org.ecoplan.plan.department.api.DepartmentViews.DepartmentDetail;
+import org.ecoplan.plan.department.api.DepartmentViews.DepartmentSummary;
+import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
+import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.problem.Problem;
+import org.ecoplan.web.problem.QueryParameters;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Departments", description = "The department registry, groups, and each department's measures by role")
+@PermitAll
+public class DepartmentResource {
+
+    @Inject
+    DepartmentService departments;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @GET
+    @Path("departments")
+    @Operation(summary = "List departments", description = "Every department of the registry with its stable code and how many measures it leads, is responsible for or assists (a group such as 各街乡镇 counts for its members). The registry is small, so it is not paged.")
+    @APIResponse(responseCode = "200", description = "The departments", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DepartmentSummary.class)))
+    @APIResponse(responseCode = "400", description = "Bad kind", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @QueryParam("kind") @Parameter(description = "DISTRICT_AGENCY, CITY_BRANCH, SUBDISTRICT, TOWN, TOWNSHIP or OTHER") String kind,
+            @QueryParam("year") @Parameter(description = "Count measures of this plan year only", example = "2026") Integer year,
+            @Context Request request) {
+        return ETags.conditionalGet(request,
+                departments.list(QueryParameters.enumValue("kind", kind, DepartmentKind.class), year), mapper);
+    }
+
+    @GET
+    @Path("departments/{code}")
+    @Operation(summary = "A department with its measures", description = "The measures it leads, is responsible for and assists, directly or through a group it belongs to, in document order.")
+    @APIResponse(responseCode = "200", description = "The department", content = @Content(schema = @Schema(implementation = DepartmentDetail.class)))
+    @APIResponse(responseCode = "404", description = "No such department", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response detail(@PathParam("code") @Parameter(example = "ENV") String code,
+            @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+            @Context Request request) {
+        return ETags.conditionalGet(request, departments.detail(code, year), mapper);
+    }
+
+    @GET
+    @Path("department-groups")
+    @Operation(summary = "List department groups", description = "Groups named in the plan (各街乡镇, 各乡镇, 相关乡镇, 有关部门 …) with their members.")
+    @APIResponse(responseCode = "200", description = "The groups", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GroupView.class)))
+    public Response groups(@Context Request request) {
+        return ETags.conditionalGet(request, departments.groups(), mapper);
+    }
+}

@@ -1,0 +1,33 @@
+package org.ecoplan.plan.department.api;
+
+import java.util.List;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
+import org.ecoplan.plan.department.DepartmentKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public final class DepartmentViews {
+
+    private DepartmentViews() {
+    }
+
+    @Schema(name = "RoleCounts", description = "Measures per role, counting those assigned to a group the department belongs to")
+    public record RoleCounts(@Schema(example = "41") long lead, @Schema(example = "3") long responsible,
+            @Schema(example = "12") long assisting) {
+    }
+
+    @Schema(name = "DepartmentSummary")
+    public record DepartmentSummary(@Schema(example = "ENV") String code, @Schema(example = "区生态环境局") String name,
+            DepartmentKind kind, @Schema(description = "Codes of the groups it belongs to") List<String> groups,
+            RoleCounts measures) {
+    }
+
+    @Schema(name = "DepartmentDetail", description = "A department with the measures it leads, is responsible for and assists")
+    public record DepartmentDetail(String code, String name, DepartmentKind kind, List<String> groups,
+            List<MeasureView> leads, List<MeasureView> responsibleFor, List<MeasureView> assists) {
+    }
+
+    @Schema(name = "DepartmentGroup", description = "A group named in the plan (各街乡镇 …); an open group's members are not fixed yet")
+    public record GroupView(@Schema(example = "ALL-AREAS") String code, @Schema(example = "各街乡镇") String name,
+            List<String> memberCodes, boolean open) {
+    }
+}
