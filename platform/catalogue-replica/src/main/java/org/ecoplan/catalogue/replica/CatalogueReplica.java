@@ -1,0 +1,205 @@
+package org.ecoplan.catalogue.replica;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ecoplan.catalogue.contract.CatalogueEvents;
+import org.ecoplan.catalogue.contract.CatalogueState;
+import org.ecoplan.catalogue.replica.api.CatalogueStatus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * This service's copy of the plan catalogue: the latest state of every catalogue entity, read from
+ * the local database, so that request paths never call plan-service. Aggregate types are those of
+ * the catalogue events' {@code ce_aggregatetype} ({@link CatalogueEvents#aggregateType()}); the typed
+ * methods map the contract's state records to them.
+ */
+@ApplicationScoped
+public class CatalogueReplica {
+
+    private static final String FIND = "select payload::text from catalogue_entity where aggregate_type = ? and entity_id = ?";
+    private static final String ALL = "select payload::text from catalogue_entity where aggregate_type = ? order by entity_id";
+    private static final String CONTAINING = """
+            select payload::text from catalogue_entity
+            where aggregate_type = ? and payload @> cast(? as jsonb) order by entity_id""";
+    private static final String COUNT = "select count(*) from catalogue_entity where aggregate_type = ?";
+    private static final String REVISION = "select revision from catalogue_entity where aggregate_type = ? and entity_id = ?";
+    private static final String STATUS = """
+            select aggregate_type, count(*), max(updated_at) from catalogue_entity group by aggregate_type""";
+    private static final String UPSERT_IF_NEWER = """
+            insert into catalogue_entity (aggregate_type, entity_id, revision, payload, event_id, updated_at)
+            values (?, ?, ?, cast(? as jsonb), ?, now())
+            on conflict (aggregate_type, entity_id) do update
+            set revision = excluded.revision, payload = excluded.payload,
+                event_id = excluded.event_id, updated_at = excluded.updated_at
+            where catalogue_entity.revision < excluded.revision""";
+    private static final String REMOVE = "delete from catalogue_entity where aggregate_type = ? and entity_id = ?";
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    CatalogueReplica(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    public Optional<JsonNode> find(String aggregateType, String id) {
+        return query(FIND, aggregateType, id).stream().findFirst();
+    }
+
+    /** The entity's state mapped to a record, e.g. one of the catalogue contract's payloads. */
+    public <T> Optional<T> find(String aggregateType, String id, Class<T> type) {
+        return find(aggregateType, id).map(json -> convert(json, type));
+    }
+
+    /** All entities of one type, ordered by id. */
+    public List<JsonNode> all(String aggregateType) {
+        return query(ALL, aggregateType);
+    }
+
+    /** Typed look-up by the contract's state record, e.g. {@code find(MeasureState.class, id)}. */
+    public <S extends CatalogueState> Optional<S> find(Class<S> stateType, String id) {
+        return find(aggregateType(stateType), id, stateType);
+    }
+
+    /** All entities of one kind as the contract's state records, ordered by id. */
+    public <S extends CatalogueState> List<S> all(Class<S> stateType) {
+        return all(aggregateType(stateType)).stream().map(json -> convert(json, stateType)).toList();
+    }
+
+    public long count(Class<? extends CatalogueState> stateType) {
+        return count(aggregateType(stateType));
+    }
+
+    /**
+     * Entities whose state contains all the given fields with these values (JSON containment, served
+     * by an index), e.g. {@code findContaining("measure", Map.of("departmentCode", "YQ-ST"))}.
+     */
+    public List<JsonNode> findContaining(String aggregateType, Map<String, ?> fields) {
+        try {
+            return query(CONTAINING, aggregateType, mapper.writeValueAsString(fields));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Fields cannot be written as JSON: " + fields, e);
+        }
+    }
+
+    public long count(String aggregateType) {
+        return run(COUNT, statement -> {
+            statement.setString(1, aggregateType);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        });
+    }
+
+    /** The revision of the stored state; empty if the entity is unknown here or was removed. */
+    public Optional<Long> revision(String aggregateType, String id) {
+        return run(REVISION, statement -> {
+            statement.setString(1, aggregateType);
+            statement.setString(2, id);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? Optional.of(result.getLong(1)) : Optional.empty();
+            }
+        });
+    }
+
+    public CatalogueStatus status() {
+        return run(STATUS, statement -> {
+            var counts = new TreeMap<String, Long>();
+            Instant lastUpdatedAt = null;
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    counts.put(result.getString(1), result.getLong(2));
+                    Instant updatedAt = result.getTimestamp(3).toInstant();
+                    if (lastUpdatedAt == null || updatedAt.isAfter(lastUpdatedAt)) {
+                        lastUpdatedAt = updatedAt;
+                    }
+                }
+            }
+            return new CatalogueStatus(counts, lastUpdatedAt);
+        });
+    }
+
+    /** @return {@code false} if the stored state is as new or newer (a stale or repeated event) */
+    boolean storeIfNewer(String aggregateType, String id, long revision, String payload, UUID eventId) {
+        return run(UPSERT_IF_NEWER, statement -> {
+            statement.setString(1, aggregateType);
+            statement.setString(2, id);
+            statement.setLong(3, revision);
+            statement.setString(4, payload);
+            statement.setObject(5, eventId);
+            return statement.executeUpdate() == 1;
+        });
+    }
+
+    /** @return {@code false} if there was nothing to remove */
+    boolean remove(String aggregateType, String id) {
+        return run(REMOVE, statement -> {
+            statement.setString(1, aggregateType);
+            statement.setString(2, id);
+            return statement.executeUpdate() == 1;
+        });
+    }
+
+    private List<JsonNode> query(String sql, String... parameters) {
+        return run(sql, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            var entities = new ArrayList<JsonNode>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    entities.add(mapper.readTree(result.getString(1)));
+                }
+            }
+            return entities;
+        });
+    }
+
+    private static String aggregateType(Class<? extends CatalogueState> stateType) {
+        for (CatalogueEvents kind : CatalogueEvents.values()) {
+            if (kind.stateType().equals(stateType)) {
+                return kind.aggregateType();
+            }
+        }
+        throw new IllegalArgumentException("Not a catalogue state type: " + stateType.getName());
+    }
+
+    private <T> T convert(JsonNode json, Class<T> type) {
+        try {
+            return mapper.treeToValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Replicated " + json.path("id") + " cannot be read as " + type.getSimpleName(), e);
+        }
+    }
+
+    /** Joins the caller's transaction if there is one (the pool enlists the connection). */
+    private <T> T run(String sql, Statement<T> work) {
+        try (var connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            return work.apply(statement);
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Catalogue replica query failed: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Statement<T> {
+        T apply(PreparedStatement statement) throws SQLException, JsonProcessingException;
+    }
+}

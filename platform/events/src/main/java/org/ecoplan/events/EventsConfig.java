@@ -1,0 +1,70 @@
+package org.ecoplan.events;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Settings of the outbox relay and of the topics this service provisions. The connection to Kafka
+ * itself comes from Quarkus' {@code kafka.*} configuration (e.g. {@code kafka.bootstrap.servers}).
+ */
+@ConfigMapping(prefix = "ecoplan.events")
+public interface EventsConfig {
+
+    /** CloudEvents {@code source} of the events this service publishes, e.g. {@code /ecoplan/plan-service}. */
+    String source();
+
+    /** Turns the relay off, e.g. in a tool that only consumes; the outbox then fills up unpublished. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Safety net: how often the relay looks for waiting events when no commit woke it. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Events read, sent and marked published per relay transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long to wait for Kafka's acknowledgements of one batch before retrying it later. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
+    /** Longest pause between attempts while Kafka is unreachable. */
+    @WithDefault("15s")
+    Duration maxBackoff();
+
+    /** How long published events stay in the outbox (for inspection) before they are deleted. */
+    @WithDefault("1d")
+    Duration retention();
+
+    /** How often old published events and processed event ids are deleted. */
+    @WithDefault("10m")
+    Duration cleanupInterval();
+
+    /** How long consumers remember processed event ids; longer than any redelivery we expect. */
+    @WithDefault("30d")
+    Duration processedRetention();
+
+    /**
+     * Topics this service creates at start if they do not exist, by name. Names contain dots, so quote
+     * them: {@code ecoplan.events.topics."ecoplan.plan".cleanup-policy=compact}.
+     */
+    Map<String, Topic> topics();
+
+    interface Topic {
+
+        @WithDefault("3")
+        int partitions();
+
+        /** {@code delete} for event streams, {@code compact} for state topics such as the catalogue. */
+        @WithDefault("delete")
+        String cleanupPolicy();
+
+        /** Empty: the broker's {@code default.replication.factor}. */
+        Optional<Short> replicationFactor();
+    }
+}

@@ -1,0 +1,149 @@
+package org.ecoplan.events;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.ecoplan.infrastructure.FreePort;
+import org.ecoplan.infrastructure.KafkaBroker;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+
+@QuarkusTest
+@WithTestResource(DedicatedKafkaResource.class)
+class OutboxRelayOutageTest {
+
+    private static final String TOPIC = OutboxRelayTest.TOPIC;
+
+    @Inject
+    EventOutbox outbox;
+
+    @Inject
+    DataSource dataSource;
+
+
+    @Test
+    void deliversEventsRecordedWhileKafkaWasDown() {
+        // Read here, not injected: every test class is a bean of every test application, and the
+        // others have no dedicated broker.
+        Config config = ConfigProvider.getConfig();
+        Path brokerDirectory = config.getValue(DedicatedKafkaResource.DATA_DIRECTORY, Path.class);
+        int brokerPort = config.getValue(DedicatedKafkaResource.PORT, Integer.class);
+        int brokerControllerPort = config.getValue(DedicatedKafkaResource.CONTROLLER_PORT, Integer.class);
+        String measureId = UUID.randomUUID().toString();
+        KafkaBroker.stopLeftover(brokerDirectory);
+        try {
+            List<OutgoingEvent> events = IntStream.rangeClosed(1, 5)
+                    .mapToObj(revision -> new OutgoingEvent(TOPIC, "measure", measureId, "plan.measure-changed.v1",
+                            new MeasureChanged(measureId, revision, "停机期间")))
+                    .toList();
+            List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> outbox.recordAll(events));
+
+            // The relay tries, fails and keeps them; readiness says why.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> RestAssured.get("/q/health/ready").then()
+                    .statusCode(503)
+                    .body("checks.find { it.name == 'event-outbox' }.data.kafka", equalTo("unreachable")));
+            assertEquals(5, unpublishedRows(measureId));
+
+            Instant restartedAt = Instant.now();
+            KafkaBroker.start(brokerDirectory, brokerPort, brokerControllerPort);
+
+            List<ConsumerRecord<String, String>> delivered = awaitRecords(measureId, 5, Duration.ofSeconds(60));
+            Log.infof("Backlog delivered %d ms after the broker was started again",
+                    Duration.between(restartedAt, Instant.now()).toMillis());
+            assertEquals(ids, delivered.stream().map(r -> IncomingEvent.from(r).id()).distinct().toList());
+            await().atMost(Duration.ofSeconds(10)).until(() -> unpublishedRows(measureId) == 0);
+        } finally {
+            if (!FreePort.isListening(brokerPort)) {
+                KafkaBroker.start(brokerDirectory, brokerPort, brokerControllerPort);
+            }
+        }
+    }
+
+    @Test
+    void publishesEventsThatNoCommitAnnounced() throws SQLException {
+        // Like a commit on another replica: the row appears without this relay being woken.
+        String measureId = UUID.randomUUID().toString();
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
+                insert into event_outbox (event_id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at)
+                values (?, ?, 'measure', ?, 'plan.measure-changed.v1', '{"id": "x", "revision": 1}', now())""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, TOPIC);
+            insert.setString(3, measureId);
+            insert.executeUpdate();
+        }
+
+        awaitRecords(measureId, 1, Duration.ofSeconds(10));
+    }
+
+    /** The dedicated broker's records of one key; EventReader reads the shared broker. */
+    private List<ConsumerRecord<String, String>> awaitRecords(String key, int count, Duration timeout) {
+        var config = Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        var matching = new ArrayList<ConsumerRecord<String, String>>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
+                if (consumer.assignment().isEmpty()) {
+                    var partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(2));
+                    if (partitions == null || partitions.isEmpty()) {
+                        return false;
+                    }
+                    Set<TopicPartition> assigned = new HashSet<>();
+                    partitions.forEach(p -> assigned.add(new TopicPartition(TOPIC, p.partition())));
+                    consumer.assign(assigned);
+                    consumer.seekToBeginning(assigned);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        matching.add(record);
+                    }
+                });
+                return matching.size() >= count;
+            });
+        }
+        return matching;
+    }
+
+    private int unpublishedRows(String aggregateId) {
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(
+                "select count(*) from event_outbox where aggregate_id = ? and published_at is null")) {
+            statement.setString(1, aggregateId);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
