@@ -34,7 +34,7 @@ create table plan_document (
     district    varchar(64)  not null,
     year        integer      not null,
     edition     varchar(64)  not null,
-    checksum    varchar(64)  not null unique,
+    checksum    varchar(64)  not null,
     source_name varchar(300),
     imported_at timestamptz  not null,
     imported_by varchar(200) not null,
@@ -42,6 +42,7 @@ create table plan_document (
     -- Year and edition are part of a plan's identity: next year's plan or a revised draft loads beside this one.
     unique (district, year, edition)
 );
+create index plan_document_checksum_idx on plan_document (checksum);
 
 create table plan (
     id          uuid primary key,

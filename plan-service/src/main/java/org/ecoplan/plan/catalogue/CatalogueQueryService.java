@@ -50,10 +50,10 @@ public class CatalogueQueryService {
     @Inject
     DepartmentGroupRepository groups;
 
-    public Page<PlanSummary> listPlans(Integer year, PageRequest page) {
-        List<PlanSummary> items = plans.listWithCounts(year, page.offset(), page.size).stream()
+    public Page<PlanSummary> listPlans(String district, Integer year, PageRequest page) {
+        List<PlanSummary> items = plans.listWithCounts(district, year, page.offset(), page.size).stream()
                 .map(CatalogueQueryService::summary).toList();
-        return Page.of(items, page, plans.countByYear(year));
+        return Page.of(items, page, plans.count(district, year));
     }
 
     public PlanTree planTree(UUID planId) {
@@ -115,9 +115,9 @@ public class CatalogueQueryService {
                 .toList();
     }
 
-    public List<IndicatorView> indicators(Integer year) {
+    public List<IndicatorView> indicators(String district, Integer year) {
         groups.listWithMembers();
-        return indicators.listForView(year).stream().map(CatalogueViewMapper::indicator).toList();
+        return indicators.listForView(district, year).stream().map(CatalogueViewMapper::indicator).toList();
     }
 
     public IndicatorView indicator(UUID id) {

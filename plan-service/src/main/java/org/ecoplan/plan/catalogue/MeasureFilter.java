@@ -11,6 +11,6 @@ import org.ecoplan.plan.importing.DeadlineKind;
  * no department, to measures that have anyone in that role).
  */
 public record MeasureFilter(UUID departmentId, AssignmentRole role, DeadlineKind deadlineKind,
-        LocalDate deadlineFrom, LocalDate deadlineTo, UUID planId, UUID sectionId, UUID taskId, Integer year,
-        String keyword) {
+        LocalDate deadlineFrom, LocalDate deadlineTo, UUID planId, UUID sectionId, UUID taskId, String district,
+        Integer year, String keyword) {
 }

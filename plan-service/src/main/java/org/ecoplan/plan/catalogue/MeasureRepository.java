@@ -26,7 +26,7 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
             + " left join fetch m.assignments a left join fetch a.department left join fetch a.group";
 
     public Optional<Measure> findForView(UUID id) {
-        return find(FETCH_FOR_VIEW + " where m.id = ?1", id).firstResultOptional();
+        return find(FETCH_FOR_VIEW + " where m.id = ?1", id).singleResultOptional();
     }
 
     public List<Measure> findForView(Collection<UUID> ids) {
@@ -88,6 +88,10 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
         if (filter.taskId() != null) {
             where.append(" and m.task_id = :task");
             parameters.put("task", filter.taskId());
+        }
+        if (filter.district() != null) {
+            where.append(" and d.district = :district");
+            parameters.put("district", filter.district());
         }
         if (filter.year() != null) {
             where.append(" and d.year = :year");

@@ -25,7 +25,7 @@ public class PlanDocument extends PanacheEntityBase {
     @Column(nullable = false)
     public String edition;
 
-    /** SHA-256 of the document text: the same document imported twice is recognised and loads nothing. */
+    /** SHA-256 of the document text: the same document imported again is recognised and loads nothing. */
     @Column(nullable = false)
     public String checksum;
 

@@ -8,10 +8,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanDocumentRepository implements PanacheRepositoryBase<PlanDocument, UUID> {
 
-    public Optional<PlanDocument> findByChecksum(String checksum) {
-        return find("checksum", checksum).firstResultOptional();
-    }
-
     public Optional<PlanDocument> findByIdentity(String district, int year, String edition) {
         return find("district = ?1 and year = ?2 and edition = ?3", district, year, edition).firstResultOptional();
     }

@@ -18,19 +18,18 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
             + " (select count(m) from Measure m where m.plan = p)"
             + " from Plan p join fetch p.document d";
 
-    public List<PlanWithCounts> listWithCounts(Integer year, int offset, int limit) {
-        String where = year == null ? "" : " where d.year = :year";
-        var query = getEntityManager().createQuery(WITH_COUNTS + where
-                + " order by d.year desc, d.edition, p.attachment", Object[].class);
-        if (year != null) {
-            query.setParameter("year", year);
-        }
+    public List<PlanWithCounts> listWithCounts(String district, Integer year, int offset, int limit) {
+        var query = getEntityManager().createQuery(WITH_COUNTS + " where (:district is null or d.district = :district)"
+                + " and (:year is null or d.year = :year)"
+                + " order by d.year desc, d.district, d.edition, p.attachment", Object[].class);
+        query.setParameter("district", district).setParameter("year", year);
         return query.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
                 .map(row -> new PlanWithCounts((Plan) row[0], (Long) row[1], (Long) row[2])).toList();
     }
 
-    public long countByYear(Integer year) {
-        return year == null ? count() : count("document.year", year);
+    public long count(String district, Integer year) {
+        return count("(:district is null or document.district = :district) and (:year is null or document.year = :year)",
+                io.quarkus.panache.common.Parameters.with("district", district).and("year", year));
     }
 
     public Optional<PlanWithCounts> findWithCounts(UUID id) {

@@ -79,7 +79,7 @@ public class DepartmentService {
     }
 
     private List<MeasureView> measuresInRole(UUID departmentId, AssignmentRole role, Integer year) {
-        MeasureFilter filter = new MeasureFilter(departmentId, role, null, null, null, null, null, null, year, null);
+        MeasureFilter filter = new MeasureFilter(departmentId, role, null, null, null, null, null, null, null, year, null);
         return measures.search(filter, PageRequest.of(0, MAX_MEASURES_PER_ROLE)).items().stream()
                 .map(CatalogueViewMapper::list).toList();
     }

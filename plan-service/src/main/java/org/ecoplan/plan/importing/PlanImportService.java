@@ -45,7 +45,7 @@ import org.ecoplan.web.problem.ProblemException;
 /**
  * Loads a plan document into the catalogue: parse everything first, then write the whole catalogue and its
  * events in one transaction, so a document with problems leaves nothing half-imported, and a document that
- * is already loaded (same checksum) loads nothing twice.
+ * is already loaded (same district, year, edition and text) loads nothing twice.
  */
 @ApplicationScoped
 @Transactional
@@ -80,12 +80,6 @@ public class PlanImportService {
         documents.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1)")
                 .setParameter(1, IMPORT_LOCK).getSingleResult();
         String checksum = sha256(text);
-        Optional<PlanDocument> known = documents.findByChecksum(checksum);
-        if (known.isPresent()) {
-            Log.infof("Plan document %s (checksum %s) is already loaded; nothing imported", known.get().id, checksum);
-            return unchanged(known.get(), checksum, request, actor);
-        }
-
         ParsedDocument parsed = parser.parse(text,
                 request.district() == null ? PlanDocumentParser.DEFAULT_DISTRICT : request.district());
         if (parsed.hasErrors()) {
@@ -99,11 +93,17 @@ public class PlanImportService {
             throw ProblemException.invalidField("edition",
                     "the document names no edition (e.g. 征求意见稿); give one / 请指定版本");
         }
-        documents.findByIdentity(parsed.district(), parsed.year(), edition).ifPresent(existing -> {
+        Optional<PlanDocument> loaded = documents.findByIdentity(parsed.district(), parsed.year(), edition);
+        if (loaded.isPresent()) {
+            if (loaded.get().checksum.equals(checksum)) {
+                Log.infof("Plan document %s (%s %d %s) is already loaded; nothing imported", loaded.get().id,
+                        parsed.district(), parsed.year(), edition);
+                return unchanged(loaded.get(), checksum, request, actor);
+            }
             throw ProblemException.conflict("the " + parsed.year() + " plan of " + parsed.district() + " in edition "
                     + edition + " is already loaded with different content; import it as a new edition"
                     + " / 该版本计划已存在，请以新版本导入");
-        });
+        }
 
         Catalogue catalogue = new Catalogue(parsed, edition, checksum, request.sourceName(), actor);
         catalogue.write();

@@ -24,7 +24,7 @@ class CatalogueApiTest {
 
     @Test
     void listsTheThreePlansOfTheSeedWithTheirTaskCounts() {
-        JsonPath plans = given().queryParam("year", 2026).when().get("/plans")
+        JsonPath plans = given().queryParam("district", "延庆区").queryParam("year", 2026).when().get("/plans")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(plans.getList("items.findAll { it.edition == '征求意见稿' }.attachment", Integer.class))
                 .containsExactly(1, 2, 3);
@@ -63,7 +63,7 @@ class CatalogueApiTest {
     @Test
     void findsEveryMeasureTheBureauLeadsWithADeadlineBeforeOctober() {
         JsonPath page = given().queryParam("department", "ENV").queryParam("role", "LEAD")
-                .queryParam("deadlineTo", "2026-09-30").queryParam("year", 2026).queryParam("size", 500)
+                .queryParam("deadlineTo", "2026-09-30").queryParam("district", "延庆区").queryParam("year", 2026).queryParam("size", 500)
                 .when().get("/measures").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> items = page.getList("items");
         assertThat(items).isNotEmpty();
@@ -81,14 +81,14 @@ class CatalogueApiTest {
     @Test
     void theSeedHasOneMeasureDueBeforeJuly() {
         // Every other deadline is 年底前, 6-9月 or ongoing: only 附件1 task 30's 清管行动 is due by end of June.
-        JsonPath page = given().queryParam("deadlineTo", "2026-06-30").queryParam("year", 2026)
+        JsonPath page = given().queryParam("deadlineTo", "2026-06-30").queryParam("district", "延庆区").queryParam("year", 2026)
                 .when().get("/measures").then().statusCode(200).extract().jsonPath();
         assertThat(page.getInt("totalItems")).isEqualTo(1);
         assertThat(page.getString("items[0].deadline.label")).isEqualTo("6月底前");
         assertThat(page.getInt("items[0].task.number")).isEqualTo(30);
         assertThat(page.getList("items[0].departments.lead.name", String.class)).contains("区水务局");
         given().queryParam("department", "ENV").queryParam("role", "LEAD").queryParam("deadlineTo", "2026-06-30")
-                .queryParam("year", 2026).when().get("/measures").then().statusCode(200).body("totalItems", is(0));
+                .queryParam("district", "延庆区").queryParam("year", 2026).when().get("/measures").then().statusCode(200).body("totalItems", is(0));
     }
 
     @Test
@@ -154,7 +154,7 @@ class CatalogueApiTest {
 
     @Test
     void servesThe22IndicatorsWithTheirCategories() {
-        JsonPath indicators = given().queryParam("year", 2026).when().get("/indicators").then().statusCode(200)
+        JsonPath indicators = given().queryParam("district", "延庆区").queryParam("year", 2026).when().get("/indicators").then().statusCode(200)
                 .extract().jsonPath();
         List<Integer> numbers = indicators.getList("findAll { it.edition == '征求意见稿' }.number", Integer.class);
         assertThat(numbers).hasSize(22).isSorted();
@@ -185,7 +185,7 @@ class CatalogueApiTest {
     }
 
     static String planId(int attachment) {
-        return given().queryParam("year", 2026).when().get("/plans").then().statusCode(200).extract().jsonPath()
+        return given().queryParam("district", "延庆区").queryParam("year", 2026).when().get("/plans").then().statusCode(200).extract().jsonPath()
                 .getString("items.find { it.attachment == " + attachment + " && it.edition == '征求意见稿' }.id");
     }
 }

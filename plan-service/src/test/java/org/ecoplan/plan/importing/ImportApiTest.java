@@ -63,6 +63,14 @@ class ImportApiTest {
     }
 
     @Test
+    void theSameDocumentLoadsBesideTheSeedForAnotherDistrict() throws IOException {
+        given().header("Authorization", ADMIN).contentType("text/plain; charset=UTF-8").queryParam("district", "怀柔区")
+                .body(seed()).when().post("/imports").then().statusCode(201).body("summary.district", equalTo("怀柔区"));
+        given().queryParam("year", 2026).when().get("/plans").then().statusCode(200)
+                .body("items.findAll { it.district == '怀柔区' }.size()", equalTo(3));
+    }
+
+    @Test
     void sameYearAndEditionWithOtherContentIsAConflict() throws IOException {
         String revised = seed().replaceFirst("全力推进美丽蓝天建设", "全力推进美丽蓝天建设（修订）");
         given().header("Authorization", ADMIN).contentType("text/plain; charset=UTF-8").body(revised)
@@ -81,7 +89,7 @@ class ImportApiTest {
     }
 
     private static long measureCount(int year) {
-        return given().queryParam("year", year).queryParam("size", 1).when().get("/measures").then().statusCode(200)
+        return given().queryParam("district", "延庆区").queryParam("year", year).queryParam("size", 1).when().get("/measures").then().statusCode(200)
                 .extract().jsonPath().getLong("totalItems");
     }
 

@@ -91,7 +91,8 @@ public final class CatalogueViewMapper {
     public static IndicatorView indicator(Indicator indicator) {
         return new IndicatorView(indicator.id, indicator.revision, indicator.number, indicator.category,
                 indicator.name, indicator.target, indicatorRefs(indicator, IndicatorAssignment.LEAD),
-                indicatorRefs(indicator, IndicatorAssignment.COOPERATING), indicator.document.year,
+                indicatorRefs(indicator, IndicatorAssignment.COOPERATING), indicator.document.district,
+                indicator.document.year,
                 indicator.document.edition, indicator.rawRow);
     }
 

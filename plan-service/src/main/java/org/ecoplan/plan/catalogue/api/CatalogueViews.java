@@ -116,7 +116,7 @@ public final class CatalogueViews {
             @Schema(example = "PM2.5年均浓度") String name,
             @Schema(example = "26微克/立方米") String target,
             List<DepartmentRef> lead, List<DepartmentRef> cooperating,
-            @Schema(example = "2026") int year, @Schema(example = "征求意见稿") String edition,
+            @Schema(example = "延庆区") String district, @Schema(example = "2026") int year, @Schema(example = "征求意见稿") String edition,
             @Schema(implementation = Object.class) @JsonRawValue String raw) {
     }
 }

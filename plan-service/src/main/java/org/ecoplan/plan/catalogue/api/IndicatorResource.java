@@ -40,9 +40,10 @@ public class IndicatorResource {
     @GET
     @Operation(summary = "The indicator table", description = "All indicators in table order (22 for Yanqing 2026). The table is small, so it is not paged.")
     @APIResponse(responseCode = "200", description = "The indicators", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class)))
-    public Response list(@QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+    public Response list(@QueryParam("district") @Parameter(description = "District", example = "延庆区") String district,
+            @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
             @Context Request request) {
-        return ETags.conditionalGet(request, catalogue.indicators(year), mapper);
+        return ETags.conditionalGet(request, catalogue.indicators(district == null || district.isBlank() ? null : district.trim(), year), mapper);
     }
 
     @GET

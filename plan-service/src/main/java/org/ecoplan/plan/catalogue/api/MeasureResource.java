@@ -83,6 +83,7 @@ public class MeasureResource {
             @QueryParam("plan") @Parameter(description = "Plan id") String plan,
             @QueryParam("section") @Parameter(description = "Section or subsection id") String section,
             @QueryParam("task") @Parameter(description = "Key task id") String task,
+            @QueryParam("district") @Parameter(description = "District of the plan", example = "延庆区") String district,
             @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
             @QueryParam("q") @Size(max = 100, message = "must be at most 100 characters") @Parameter(description = "Keyword in the measure text", example = "新能源") String keyword,
             @Valid @BeanParam PageRequest page, @Context Request request) {
@@ -94,7 +95,8 @@ public class MeasureResource {
                 QueryParameters.enumValue("deadlineKind", deadlineKind, DeadlineKind.class),
                 QueryParameters.date("deadlineFrom", deadlineFrom), QueryParameters.date("deadlineTo", deadlineTo),
                 QueryParameters.uuid("plan", plan), QueryParameters.uuid("section", section),
-                QueryParameters.uuid("task", task), year, keyword);
+                QueryParameters.uuid("task", task), district == null || district.isBlank() ? null : district.trim(),
+                year, keyword);
         return ETags.conditionalGet(request, catalogue.measures(filter, page), mapper);
     }
 

@@ -43,9 +43,10 @@ public class PlanResource {
     @Operation(summary = "List plans", description = "Every loaded plan with its task and measure counts, newest year first. Weak ETag; send If-None-Match to get 304.")
     @APIResponse(responseCode = "200", description = "A page of plans")
     @APIResponse(responseCode = "400", description = "Bad paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+    public Response list(@QueryParam("district") @Parameter(description = "District", example = "延庆区") String district,
+            @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
             @Valid @BeanParam PageRequest page, @Context Request request) {
-        return ETags.conditionalGet(request, catalogue.listPlans(year, page), mapper);
+        return ETags.conditionalGet(request, catalogue.listPlans(district == null || district.isBlank() ? null : district.trim(), year, page), mapper);
     }
 
     @GET

@@ -1,0 +1,105 @@
+package org.ecoplan.plan.benchmark;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.ecoplan.testing.RealInfrastructureResource;
+import org.ecoplan.testing.Tokens;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Latency of the catalogue's list and tree reads on a city-sized catalogue: the seed loaded for many
+ * districts (50 × 212 measures by default). Not part of the test suite: run it with
+ * {@code mvn -B -pl plan-service -am verify -Pbenchmark}. It prints, and writes to
+ * {@code plan-service/target/benchmarks/catalogue-reads.md}, p50/p95/p99 per read over a real HTTP
+ * connection to the real PostgreSQL. It asserts only that every read succeeds: figures are for people.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructureResource.class)
+@Tag("benchmark")
+class CatalogueReadBenchmark {
+
+    private static final int DISTRICTS = Integer.getInteger("benchmark.districts", 50);
+    private static final int REQUESTS = Integer.getInteger("benchmark.requests", 400);
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void measuresReadLatencyOnACitySizedCatalogue() throws Exception {
+        String admin = "Bearer " + Tokens.token(Set.of("admin"), "ENV", "benchmark");
+        String seed = Files.readString(Path.of("../seeds/000_81ef91949f25cf71.txt"), StandardCharsets.UTF_8);
+        long loadStart = System.nanoTime();
+        for (int i = 1; i < DISTRICTS; i++) {
+            given().header("Authorization", admin).contentType("text/plain; charset=UTF-8")
+                    .queryParam("district", "基准区" + i).body(seed).when().post("/imports").then().statusCode(201);
+        }
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        long measures = given().queryParam("size", 1).when().get("/measures").then().statusCode(200).extract()
+                .jsonPath().getLong("totalItems");
+        String planId = given().when().get("/plans").then().extract().jsonPath().getString("items[0].id");
+
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("measures, first page (50)", "measures?size=50");
+        reads.put("measures, deep page", "measures?size=50&page=150");
+        reads.put("measures led by ENV before October", "measures?department=ENV&role=LEAD&deadlineTo=2026-09-30&size=50");
+        reads.put("measures of 百泉街道 (through groups)", "measures?department=BAIQUAN&size=50");
+        reads.put("measures, keyword 新能源", "measures?q=%E6%96%B0%E8%83%BD%E6%BA%90&size=50");
+        reads.put("plan tree (97 tasks' plan)", "plans/" + planId);
+        reads.put("plans list", "plans?size=50");
+        reads.put("departments with role counts", "departments");
+        reads.put("indicators", "indicators");
+
+        HttpClient client = HttpClient.newHttpClient();
+        StringBuilder report = new StringBuilder("# Catalogue read latency\n\n")
+                .append(String.format("%d districts, %d measures; %d sequential requests per read after %d warm-up; "
+                        + "loading took %.1f s.%n%n", DISTRICTS, measures, REQUESTS, REQUESTS / 4, loadSeconds))
+                .append("| read | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n");
+        for (Map.Entry<String, String> read : reads.entrySet()) {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(read.getValue())).GET().build();
+            for (int i = 0; i < REQUESTS / 4; i++) {
+                send(client, request);
+            }
+            double[] millis = new double[REQUESTS];
+            for (int i = 0; i < REQUESTS; i++) {
+                long start = System.nanoTime();
+                send(client, request);
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(millis);
+            report.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f |%n", read.getKey(), percentile(millis, 50),
+                    percentile(millis, 95), percentile(millis, 99), millis[millis.length - 1]));
+        }
+        System.out.println(report);
+        Path out = Path.of("target/benchmarks/catalogue-reads.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static void send(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(request.uri() + " answered " + response.statusCode());
+        }
+    }
+
+    private static double percentile(double[] sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+}
