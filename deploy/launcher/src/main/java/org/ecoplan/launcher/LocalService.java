@@ -1,0 +1,63 @@
+package org.ecoplan.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.ecoplan.infrastructure.Settings;
+
+/** The four EcoPlan services as the local run starts them. */
+enum LocalService {
+
+    PLAN("plan-service", 8081, "ECOPLAN_PLAN_PORT", "ecoplan_plan"),
+    PROGRESS("progress-service", 8082, "ECOPLAN_PROGRESS_PORT", "ecoplan_progress"),
+    INDICATOR("indicator-service", 8083, "ECOPLAN_INDICATOR_PORT", "ecoplan_indicator"),
+    NOTIFICATION("notification-service", 8084, "ECOPLAN_NOTIFICATION_PORT", "ecoplan_notification");
+
+    /** The seed document that plan-service loads on its first start. */
+    static final String SEED_FILE = "seeds/000_81ef91949f25cf71.txt";
+
+    private final String folder;
+    private final int defaultPort;
+    private final String portVariable;
+    private final String database;
+
+    LocalService(String folder, int defaultPort, String portVariable, String database) {
+        this.folder = folder;
+        this.defaultPort = defaultPort;
+        this.portVariable = portVariable;
+        this.database = database;
+    }
+
+    String serviceName() {
+        return folder;
+    }
+
+    String database() {
+        return database;
+    }
+
+    String portVariable() {
+        return portVariable;
+    }
+
+    int port() {
+        String value = Settings.lookup(portVariable).orElse(Integer.toString(defaultPort));
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(portVariable + " must be a port number, not " + value, e);
+        }
+    }
+
+    /** @return the Quarkus fast-jar that {@code mvn package} builds */
+    Path jar(Path root) {
+        return root.resolve(folder).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** @return environment this service needs beyond database, broker and token settings */
+    Map<String, String> extraEnvironment(Path root) {
+        return this == PLAN
+                ? Map.of("ECOPLAN_CATALOGUE_SEED_FILE", root.resolve(SEED_FILE).toString())
+                : Map.of();
+    }
+}
