@@ -3,6 +3,7 @@ package org.ecoplan.web.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -26,7 +27,8 @@ public class Caller {
             return Optional.empty();
         }
         Object claim = token.getClaim(Roles.DEPARTMENT_CLAIM);
-        return Optional.ofNullable(claim).map(Object::toString).map(s -> s.replace("\"", "")).filter(s -> !s.isBlank());
+        String department = claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
+        return Optional.ofNullable(department).filter(code -> !code.isBlank());
     }
 
     public boolean hasRole(String role) {
