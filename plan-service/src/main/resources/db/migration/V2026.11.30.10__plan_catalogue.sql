@@ -79,8 +79,12 @@ create table key_task (
 );
 create index key_task_section_idx on key_task (section_id);
 
+-- Gives each loaded document a block of catalogue positions (see measure.catalogue_order).
+create sequence plan_document_order_seq;
+
 create table measure (
     id             uuid primary key,
+    document_id    uuid    not null references plan_document (id),
     task_id        uuid    not null references key_task (id),
     plan_id        uuid    not null references plan (id),
     -- the subsection when there is one, else the section; top_section_id is always the level-1 section,
@@ -99,8 +103,13 @@ create table measure (
     revision       bigint  not null,
     updated_at     timestamptz not null,
     updated_by     varchar(200) not null,
+    -- The measure's place in the whole catalogue: documents in the order they were loaded, then the
+    -- document's own order (plan, task, position). Lists sort on this one indexed column instead of
+    -- joining plan, task and document for every row.
+    catalogue_order bigint not null unique,
     unique (task_id, position)
 );
+create index measure_document_idx on measure (document_id, catalogue_order);
 create index measure_plan_idx on measure (plan_id);
 create index measure_section_idx on measure (section_id);
 create index measure_top_section_idx on measure (top_section_id);

@@ -241,9 +241,7 @@ public final class PostgresServer implements AutoCloseable {
             if (exists(connection, database)) {
                 return false;
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE \"" + database + "\" TEMPLATE template0 ENCODING 'UTF8'");
-            }
+            createUtf8Database(connection, database);
             LOG.log(Level.INFO, "Created database {0}", database);
             return true;
         } catch (SQLException e) {
@@ -251,6 +249,28 @@ public final class PostgresServer implements AutoCloseable {
                 return false;
             }
             throw new IllegalStateException("Could not create database " + database + " at " + adminUrl, e);
+        }
+    }
+
+    /**
+     * Creates the database with character classification by Unicode (LC_CTYPE C.UTF-8), so that
+     * pg_trgm indexes and ILIKE see Chinese characters as letters (in the C locale they are neither
+     * letters nor digits, and a trigram index over Chinese text stays empty). Sorting stays bytewise
+     * (LC_COLLATE C). Where the server's C library has no C.UTF-8, its default locale is taken.
+     */
+    private static void createUtf8Database(Connection connection, String database) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE \"" + database + "\" TEMPLATE template0 ENCODING 'UTF8'"
+                    + " LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'");
+        } catch (SQLException e) {
+            if (!"22023".equals(e.getSQLState())) { // invalid_parameter_value: the locale does not exist
+                throw e;
+            }
+            LOG.log(Level.WARNING, "Locale C.UTF-8 is missing on the PostgreSQL server; keyword search over"
+                    + " Chinese text will not use its trigram index in {0}", database);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE \"" + database + "\" TEMPLATE template0 ENCODING 'UTF8'");
+            }
         }
     }
 

@@ -115,9 +115,9 @@ public class CatalogueQueryService {
                 .toList();
     }
 
-    public List<IndicatorView> indicators(String district, Integer year) {
+    public Page<IndicatorView> indicators(String district, Integer year, PageRequest page) {
         groups.listWithMembers();
-        return indicators.listForView(district, year).stream().map(CatalogueViewMapper::indicator).toList();
+        return indicators.listForView(district, year, page).map(CatalogueViewMapper::indicator);
     }
 
     public IndicatorView indicator(UUID id) {

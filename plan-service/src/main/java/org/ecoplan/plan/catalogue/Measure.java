@@ -32,6 +32,10 @@ public class Measure extends PanacheEntityBase {
     public UUID id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "document_id")
+    public PlanDocument document;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "task_id")
     public KeyTask task;
 
@@ -49,6 +53,16 @@ public class Measure extends PanacheEntityBase {
 
     @Column(nullable = false)
     public int position;
+
+    /**
+     * Sort key of the whole catalogue: the document's load order times {@link #ORDERS_PER_DOCUMENT}, plus
+     * the measure's ordinal in its document (plan, task, position).
+     */
+    @Column(name = "catalogue_order", nullable = false)
+    public long catalogueOrder;
+
+    /** Room for the measures of one document; the seed has 212. */
+    public static final long ORDERS_PER_DOCUMENT = 1_000_000L;
 
     @Column(nullable = false)
     public String text;

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.ecoplan.web.paging.PageRequest;
 public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
 
     /** Everything a measure view shows, in one query: no lazy loads while mapping. */
-    private static final String FETCH_FOR_VIEW = "select distinct m from Measure m"
+    private static final String FETCH_FOR_VIEW = "select m from Measure m"
             + " join fetch m.task join fetch m.plan p join fetch p.document"
             + " join fetch m.section join fetch m.topSection"
             + " left join fetch m.assignments a left join fetch a.department left join fetch a.group";
@@ -41,29 +40,36 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
     }
 
     public List<Measure> listForViewByPlan(UUID planId) {
+        // Sorted by the caller per task; the plan's measures come in one query.
         return find(FETCH_FOR_VIEW + " where m.plan.id = ?1", planId).list();
     }
 
     /**
-     * One page of measures in document order (plan attachment, task number, position). Two queries select the
-     * page's ids and the total; a third fetches those measures with all they show.
+     * One page of measures in catalogue order (documents as loaded, each in document order). Two queries
+     * on the measure table alone select the page's ids and the total, each filter answered by an index;
+     * a third fetches those measures with all they show.
      */
     public Page<Measure> search(MeasureFilter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> parameters = new HashMap<>();
+        String role = filter.role() == null ? "" : " and a.role = :role";
+        if (filter.role() != null) {
+            parameters.put("role", filter.role().name());
+        }
         if (filter.departmentId() != null) {
-            where.append(" and exists (select 1 from measure_assignment a")
-                    .append(" left join department_group_member gm on gm.group_id = a.group_id")
-                    .append(" where a.measure_id = m.id and (a.department_id = :department or gm.department_id = :department)");
+            // Named directly, or through a group it belongs to: two index lookups, no OR across joins.
+            where.append(" and m.id in (select a.measure_id from measure_assignment a where a.department_id = :department")
+                    .append(role);
             parameters.put("department", filter.departmentId());
-            if (filter.role() != null) {
-                where.append(" and a.role = :role");
-                parameters.put("role", filter.role().name());
+            List<UUID> groups = groupsOf(filter.departmentId());
+            if (!groups.isEmpty()) {
+                where.append(" union all select a.measure_id from measure_assignment a where a.group_id in (:groups)")
+                        .append(role);
+                parameters.put("groups", groups);
             }
             where.append(")");
         } else if (filter.role() != null) {
-            where.append(" and exists (select 1 from measure_assignment a where a.measure_id = m.id and a.role = :role)");
-            parameters.put("role", filter.role().name());
+            where.append(" and m.id in (select a.measure_id from measure_assignment a where true").append(role).append(")");
         }
         if (filter.deadlineKind() != null) {
             where.append(" and m.deadline_kind = :kind");
@@ -89,23 +95,25 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
             where.append(" and m.task_id = :task");
             parameters.put("task", filter.taskId());
         }
-        if (filter.district() != null) {
-            where.append(" and d.district = :district");
-            parameters.put("district", filter.district());
-        }
-        if (filter.year() != null) {
-            where.append(" and d.year = :year");
-            parameters.put("year", filter.year());
+        if (filter.district() != null || filter.year() != null) {
+            where.append(" and m.document_id in (select d.id from plan_document d where true");
+            if (filter.district() != null) {
+                where.append(" and d.district = :district");
+                parameters.put("district", filter.district());
+            }
+            if (filter.year() != null) {
+                where.append(" and d.year = :year");
+                parameters.put("year", filter.year());
+            }
+            where.append(")");
         }
         if (filter.keyword() != null && !filter.keyword().isBlank()) {
             where.append(" and m.text ilike :keyword escape '\\'");
             parameters.put("keyword", "%" + escapeLike(filter.keyword().trim()) + "%");
         }
-        String from = " from measure m join key_task t on t.id = m.task_id join plan p on p.id = m.plan_id"
-                + " join plan_document d on d.id = p.document_id";
-        Query idQuery = getEntityManager().createNativeQuery("select m.id" + from + where
-                + " order by d.year, d.edition, p.attachment, t.number, m.position limit :limit offset :offset", UUID.class);
-        Query countQuery = getEntityManager().createNativeQuery("select count(*)" + from + where, Long.class);
+        Query idQuery = getEntityManager().createNativeQuery("select m.id from measure m" + where
+                + " order by m.catalogue_order limit :limit offset :offset", UUID.class);
+        Query countQuery = getEntityManager().createNativeQuery("select count(*) from measure m" + where, Long.class);
         parameters.forEach((name, value) -> {
             idQuery.setParameter(name, value);
             countQuery.setParameter(name, value);
@@ -117,6 +125,14 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
         return Page.of(inOrder(ids, findForView(ids)), page, total);
     }
 
+    private List<UUID> groupsOf(UUID departmentId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> groups = getEntityManager()
+                .createNativeQuery("select group_id from department_group_member where department_id = :department", UUID.class)
+                .setParameter("department", departmentId).getResultList();
+        return groups;
+    }
+
     private static List<Measure> inOrder(List<UUID> ids, List<Measure> measures) {
         Map<UUID, Measure> byId = measures.stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
         List<Measure> ordered = new ArrayList<>(ids.size());
@@ -126,9 +142,5 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
 
     static String escapeLike(String keyword) {
         return keyword.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    public static Comparator<Measure> documentOrder() {
-        return Comparator.comparingInt((Measure m) -> m.task.number).thenComparingInt(m -> m.position);
     }
 }

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.ecoplan.plan.catalogue.Measure;
+import org.ecoplan.plan.catalogue.MeasureAssignment;
 import org.ecoplan.plan.catalogue.MeasureFilter;
 import org.ecoplan.plan.catalogue.MeasureRepository;
 import org.ecoplan.plan.catalogue.api.CatalogueViewMapper;
@@ -34,13 +36,15 @@ public class DepartmentService {
                   union all
                   select gm.department_id, a.role, a.measure_id from measure_assignment a
                   join department_group_member gm on gm.group_id = a.group_id) x
-            join measure m on m.id = x.measure_id join plan p on p.id = m.plan_id
-            join plan_document d on d.id = p.document_id
-            where (cast(:year as integer) is null or d.year = cast(:year as integer))
+            %s
             group by x.department_id, x.role""";
 
+    private static final String OF_DOCUMENTS = """
+            where x.measure_id in (select m.id from measure m where m.document_id in
+                (select d.id from plan_document d where true %s %s))""";
+
     /** A department in one plan year has at most a few hundred measures; this bounds a detail page regardless. */
-    private static final int MAX_MEASURES_PER_ROLE = 500;
+    private static final int MAX_MEASURES = PageRequest.MAX_SIZE;
 
     @Inject
     DepartmentRepository departments;
@@ -51,26 +55,37 @@ public class DepartmentService {
     @Inject
     MeasureRepository measures;
 
-    public List<DepartmentSummary> list(DepartmentKind kind, Integer year) {
+    public List<DepartmentSummary> list(DepartmentKind kind, String district, Integer year) {
         List<DepartmentGroup> allGroups = groups.listWithMembers();
         Map<UUID, List<String>> groupsByMember = new HashMap<>();
         allGroups.forEach(g -> g.members.forEach(m -> groupsByMember.computeIfAbsent(m.id, id -> new ArrayList<>()).add(g.code)));
-        Map<UUID, Map<AssignmentRole, Long>> counts = countsByRole(year);
+        Map<UUID, Map<AssignmentRole, Long>> counts = countsByRole(district, year);
         List<Department> selected = kind == null ? departments.list("order by code")
                 : departments.list("kind = ?1 order by code", kind);
         return selected.stream().map(d -> new DepartmentSummary(d.code, d.name, d.kind,
                 groupsByMember.getOrDefault(d.id, List.of()), roleCounts(counts.get(d.id)))).toList();
     }
 
-    public DepartmentDetail detail(String code, Integer year) {
+    public DepartmentDetail detail(String code, String district, Integer year) {
         Department department = departments.findByCode(code)
                 .orElseThrow(() -> ProblemException.notFound("department", code));
         List<DepartmentGroup> allGroups = groups.listWithMembers();
         List<String> memberOf = allGroups.stream().filter(g -> g.members.contains(department)).map(g -> g.code).toList();
+        // One search for the measures it has any role in; each lands in the lists of the roles it holds there.
+        MeasureFilter filter = new MeasureFilter(department.id, null, null, null, null, null, null, null, district, year,
+                null);
+        Map<AssignmentRole, List<MeasureView>> byRole = new EnumMap<>(AssignmentRole.class);
+        for (AssignmentRole role : AssignmentRole.values()) {
+            byRole.put(role, new ArrayList<>());
+        }
+        for (Measure measure : measures.search(filter, PageRequest.of(0, MAX_MEASURES)).items()) {
+            MeasureView view = CatalogueViewMapper.list(measure);
+            measure.assignments.stream().filter(a -> names(a, department)).map(a -> a.role).distinct()
+                    .forEach(role -> byRole.get(role).add(view));
+        }
         return new DepartmentDetail(department.code, department.name, department.kind, memberOf,
-                measuresInRole(department.id, AssignmentRole.LEAD, year),
-                measuresInRole(department.id, AssignmentRole.RESPONSIBLE, year),
-                measuresInRole(department.id, AssignmentRole.ASSISTING, year));
+                byRole.get(AssignmentRole.LEAD), byRole.get(AssignmentRole.RESPONSIBLE),
+                byRole.get(AssignmentRole.ASSISTING));
     }
 
     public List<GroupView> groups() {
@@ -78,16 +93,23 @@ public class DepartmentService {
                 .map(g -> new GroupView(g.code, g.name, g.memberCodes(), g.members.isEmpty())).toList();
     }
 
-    private List<MeasureView> measuresInRole(UUID departmentId, AssignmentRole role, Integer year) {
-        MeasureFilter filter = new MeasureFilter(departmentId, role, null, null, null, null, null, null, null, year, null);
-        return measures.search(filter, PageRequest.of(0, MAX_MEASURES_PER_ROLE)).items().stream()
-                .map(CatalogueViewMapper::list).toList();
+    private static boolean names(MeasureAssignment assignment, Department department) {
+        return department.equals(assignment.department)
+                || assignment.group != null && assignment.group.members.contains(department);
     }
 
-    private Map<UUID, Map<AssignmentRole, Long>> countsByRole(Integer year) {
+    private Map<UUID, Map<AssignmentRole, Long>> countsByRole(String district, Integer year) {
+        String documents = district == null && year == null ? "" : OF_DOCUMENTS.formatted(
+                district == null ? "" : "and d.district = :district", year == null ? "" : "and d.year = :year");
+        var query = departments.getEntityManager().createNativeQuery(COUNTS_BY_ROLE.formatted(documents));
+        if (district != null) {
+            query.setParameter("district", district);
+        }
+        if (year != null) {
+            query.setParameter("year", year);
+        }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = departments.getEntityManager().createNativeQuery(COUNTS_BY_ROLE)
-                .setParameter("year", year).getResultList();
+        List<Object[]> rows = query.getResultList();
         Map<UUID, Map<AssignmentRole, Long>> counts = new HashMap<>();
         for (Object[] row : rows) {
             counts.computeIfAbsent((UUID) row[0], id -> new EnumMap<>(AssignmentRole.class))

@@ -127,6 +127,8 @@ public class PlanImportService {
         final List<ImportedPlan> importedPlans = new ArrayList<>();
         final Instant now = Instant.now();
         final String actor;
+        long documentOrder;
+        long measureOrdinal;
 
         Catalogue(ParsedDocument parsed, String edition, String checksum, String sourceName, String actor) {
             this.parsed = parsed;
@@ -143,6 +145,8 @@ public class PlanImportService {
         }
 
         void write() {
+            documentOrder = ((Number) documents.getEntityManager()
+                    .createNativeQuery("select nextval('plan_document_order_seq')").getSingleResult()).longValue();
             loadRegistry();
             document.persist();
             states.add(CatalogueStates.of(document, parsed.plans().size(), parsed.indicators().size()));
@@ -237,6 +241,8 @@ public class PlanImportService {
                 ParsedMeasure parsedMeasure) {
             Measure measure = new Measure();
             measure.id = UUID.randomUUID();
+            measure.document = document;
+            measure.catalogueOrder = documentOrder * Measure.ORDERS_PER_DOCUMENT + ++measureOrdinal;
             measure.task = task;
             measure.plan = plan;
             measure.section = section;

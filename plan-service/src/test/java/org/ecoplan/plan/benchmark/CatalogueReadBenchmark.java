@@ -7,6 +7,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -62,8 +63,12 @@ class CatalogueReadBenchmark {
         reads.put("measures, keyword 新能源", "measures?q=%E6%96%B0%E8%83%BD%E6%BA%90&size=50");
         reads.put("plan tree (97 tasks' plan)", "plans/" + planId);
         reads.put("plans list", "plans?size=50");
-        reads.put("departments with role counts", "departments");
-        reads.put("indicators", "indicators");
+        String oneDistrict = "district=" + URLEncoder.encode("基准区7", StandardCharsets.UTF_8) + "&year=2026";
+        reads.put("measures of one district", "measures?size=50&" + oneDistrict);
+        reads.put("departments with role counts, one district", "departments?" + oneDistrict);
+        reads.put("department detail (ENV), one district", "departments/ENV?" + oneDistrict);
+        reads.put("indicators, one district", "indicators?" + oneDistrict);
+        reads.put("departments with role counts, whole city", "departments");
 
         HttpClient client = HttpClient.newHttpClient();
         StringBuilder report = new StringBuilder("# Catalogue read latency\n\n")

@@ -156,10 +156,13 @@ class CatalogueApiTest {
     void servesThe22IndicatorsWithTheirCategories() {
         JsonPath indicators = given().queryParam("district", "延庆区").queryParam("year", 2026).when().get("/indicators").then().statusCode(200)
                 .extract().jsonPath();
-        List<Integer> numbers = indicators.getList("findAll { it.edition == '征求意见稿' }.number", Integer.class);
+        List<Integer> numbers = indicators.getList("items.findAll { it.edition == '征求意见稿' }.number", Integer.class);
         assertThat(numbers).hasSize(22).isSorted();
-        assertThat(indicators.getList("category", String.class)).doesNotContainNull().allSatisfy(c -> assertThat(c).isNotBlank());
-        assertThat(indicators.getList("name", String.class)).anySatisfy(n -> assertThat(n).contains("PM2.5"));
+        assertThat(indicators.getInt("totalItems")).isEqualTo(22);
+        assertThat(indicators.getList("items.category", String.class)).doesNotContainNull().allSatisfy(c -> assertThat(c).isNotBlank());
+        assertThat(indicators.getList("items.name", String.class)).anySatisfy(n -> assertThat(n).contains("PM2.5"));
+        assertThat(indicators.getString("items.find { it.number == 1 }.target")).isEqualTo("26微克/立方米");
+        assertThat(indicators.getList("items.find { it.number == 1 }.lead.code", String.class)).contains("ENV");
     }
 
     @Test
@@ -170,6 +173,13 @@ class CatalogueApiTest {
         JsonPath env = given().when().get("/departments/ENV").then().statusCode(200).extract().jsonPath();
         assertThat(env.getString("name")).isEqualTo("区生态环境局");
         assertThat(env.getList("leads")).isNotEmpty();
+        // 百泉街道 leads task 1 of 附件1 only through 各街乡镇, which stands in the merged lead cell.
+        JsonPath baiquan = given().queryParam("district", "延庆区").queryParam("year", 2026)
+                .when().get("/departments/BAIQUAN").then().statusCode(200).extract().jsonPath();
+        assertThat(baiquan.getList("groups", String.class)).contains("ALL-SUBDISTRICTS-TOWNS");
+        assertThat(baiquan.getList("leads.findAll { it.plan.attachment == 1 }.task.number", Integer.class)).contains(1);
+        assertThat(baiquan.getList("leads.departments.lead.flatten().findAll { it.group }.name", String.class))
+                .contains("各街乡镇");
         given().when().get("/departments/NOPE").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/department-groups").then().statusCode(200)
                 .body("find { it.name == '各街乡镇' }.memberCodes", hasSize(18));

@@ -95,6 +95,20 @@ public final class CatalogueViews {
             @Schema(example = "45") long taskCount, @Schema(example = "120") long measureCount) {
     }
 
+    // Concrete page shapes for the OpenAPI document (the API answers Page<T>, which it cannot name).
+
+    @Schema(name = "PlanPage")
+    public record PlanPage(List<PlanSummary> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "MeasurePage")
+    public record MeasurePage(List<MeasureView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "IndicatorPage")
+    public record IndicatorPage(List<IndicatorView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     @Schema(name = "PlanTree", description = "A plan with its sections, subsections, key tasks and measures")
     public record PlanTree(PlanSummary plan, List<SectionNode> sections) {
     }

@@ -3,6 +3,8 @@ package org.ecoplan.plan.catalogue.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,9 +18,10 @@ import java.util.UUID;
 import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.IndicatorView;
 import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.Problem;
+import org.ecoplan.web.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,12 +41,13 @@ public class IndicatorResource {
     ObjectMapper mapper;
 
     @GET
-    @Operation(summary = "The indicator table", description = "All indicators in table order (22 for Yanqing 2026). The table is small, so it is not paged.")
-    @APIResponse(responseCode = "200", description = "The indicators", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = IndicatorView.class)))
+    @Operation(summary = "The indicator table", description = "Indicators in table order (22 for Yanqing 2026), newest year first. Weak ETag; send If-None-Match to get 304.")
+    @APIResponse(responseCode = "200", description = "A page of indicators", content = @Content(schema = @Schema(implementation = CatalogueViews.IndicatorPage.class)))
+    @APIResponse(responseCode = "400", description = "Bad paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("district") @Parameter(description = "District", example = "延庆区") String district,
             @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
-            @Context Request request) {
-        return ETags.conditionalGet(request, catalogue.indicators(district == null || district.isBlank() ? null : district.trim(), year), mapper);
+            @Valid @BeanParam PageRequest page, @Context Request request) {
+        return ETags.conditionalGet(request, catalogue.indicators(QueryParameters.text(district), year, page), mapper);
     }
 
     @GET

@@ -72,7 +72,7 @@ public class MeasureResource {
     @GET
     @PermitAll
     @Operation(summary = "Search measures", description = "Filters combine with AND. `department` matches measures that name the department or a group it belongs to (各街乡镇 counts for each of the 18 subdistricts and towns); `role` narrows to one role. `deadlineFrom`/`deadlineTo` bound the deadline's end date (ONGOING measures have none and drop out). Results are in document order. Weak ETag; send If-None-Match to get 304.")
-    @APIResponse(responseCode = "200", description = "A page of measures")
+    @APIResponse(responseCode = "200", description = "A page of measures", content = @Content(schema = @Schema(implementation = CatalogueViews.MeasurePage.class)))
     @APIResponse(responseCode = "400", description = "A filter has a bad value; `errors[].field` names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response search(
             @QueryParam("department") @Parameter(description = "Department code", example = "ENV") String department,
@@ -95,7 +95,7 @@ public class MeasureResource {
                 QueryParameters.enumValue("deadlineKind", deadlineKind, DeadlineKind.class),
                 QueryParameters.date("deadlineFrom", deadlineFrom), QueryParameters.date("deadlineTo", deadlineTo),
                 QueryParameters.uuid("plan", plan), QueryParameters.uuid("section", section),
-                QueryParameters.uuid("task", task), district == null || district.isBlank() ? null : district.trim(),
+                QueryParameters.uuid("task", task), QueryParameters.text(district),
                 year, keyword);
         return ETags.conditionalGet(request, catalogue.measures(filter, page), mapper);
     }

@@ -20,6 +20,7 @@ import org.ecoplan.plan.catalogue.api.CatalogueViews.PlanTree;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.Problem;
+import org.ecoplan.web.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,12 +42,12 @@ public class PlanResource {
 
     @GET
     @Operation(summary = "List plans", description = "Every loaded plan with its task and measure counts, newest year first. Weak ETag; send If-None-Match to get 304.")
-    @APIResponse(responseCode = "200", description = "A page of plans")
+    @APIResponse(responseCode = "200", description = "A page of plans", content = @Content(schema = @Schema(implementation = CatalogueViews.PlanPage.class)))
     @APIResponse(responseCode = "400", description = "Bad paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("district") @Parameter(description = "District", example = "延庆区") String district,
             @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
             @Valid @BeanParam PageRequest page, @Context Request request) {
-        return ETags.conditionalGet(request, catalogue.listPlans(district == null || district.isBlank() ? null : district.trim(), year, page), mapper);
+        return ETags.conditionalGet(request, catalogue.listPlans(QueryParameters.text(district), year, page), mapper);
     }
 
     @GET

@@ -47,10 +47,11 @@ public class DepartmentResource {
     @APIResponse(responseCode = "400", description = "Bad kind", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @QueryParam("kind") @Parameter(description = "DISTRICT_AGENCY, CITY_BRANCH, SUBDISTRICT, TOWN, TOWNSHIP or OTHER") String kind,
+            @QueryParam("district") @Parameter(description = "Count measures of this district's plans only", example = "延庆区") String district,
             @QueryParam("year") @Parameter(description = "Count measures of this plan year only", example = "2026") Integer year,
             @Context Request request) {
-        return ETags.conditionalGet(request,
-                departments.list(QueryParameters.enumValue("kind", kind, DepartmentKind.class), year), mapper);
+        return ETags.conditionalGet(request, departments.list(QueryParameters.enumValue("kind", kind, DepartmentKind.class),
+                QueryParameters.text(district), year), mapper);
     }
 
     @GET
@@ -59,9 +60,10 @@ public class DepartmentResource {
     @APIResponse(responseCode = "200", description = "The department", content = @Content(schema = @Schema(implementation = DepartmentDetail.class)))
     @APIResponse(responseCode = "404", description = "No such department", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response detail(@PathParam("code") @Parameter(example = "ENV") String code,
+            @QueryParam("district") @Parameter(description = "Only this district's plans", example = "延庆区") String district,
             @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
             @Context Request request) {
-        return ETags.conditionalGet(request, departments.detail(code, year), mapper);
+        return ETags.conditionalGet(request, departments.detail(code, QueryParameters.text(district), year), mapper);
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.ecoplan.web.etag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.security.MessageDigest;
@@ -25,12 +26,12 @@ public final class ETags {
         return new EntityTag(Long.toString(revision));
     }
 
-    public static EntityTag ofContent(Object body, ObjectMapper mapper) {
+    private static EntityTag ofBytes(byte[] content) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(mapper.writeValueAsBytes(body));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
             return new EntityTag(HexFormat.of().formatHex(digest, 0, 16), true);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot compute an entity tag", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
@@ -43,9 +44,23 @@ public final class ETags {
         return Response.ok(body).tag(tag).build();
     }
 
-    /** 200 with the body tagged by a hash of its content (for lists and trees). */
+    /**
+     * 200 with the body tagged by a hash of its content (for lists and trees). The body is serialised
+     * once: the hashed bytes are the bytes sent.
+     */
     public static Response conditionalGet(Request request, Object body, ObjectMapper mapper) {
-        return conditionalGet(request, ofContent(body, mapper), body);
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + body.getClass().getSimpleName(), e);
+        }
+        EntityTag tag = ofBytes(json);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).build();
+        }
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).tag(tag).build();
     }
 
     /**

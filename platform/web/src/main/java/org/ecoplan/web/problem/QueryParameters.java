@@ -27,6 +27,11 @@ public final class QueryParameters {
         }
     }
 
+    /** A free-text filter: trimmed, and absent when blank. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
     public static LocalDate date(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
