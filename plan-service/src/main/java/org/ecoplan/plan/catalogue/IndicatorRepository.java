@@ -34,6 +34,11 @@ public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUI
         return Page.of(ids.stream().map(byId::get).toList(), page, total);
     }
 
+    public List<Indicator> listNamingGroup(UUID groupId) {
+        return list(FETCH_FOR_VIEW + " where i.id in (select x.indicator.id from IndicatorAssignment x"
+                + " where x.group.id = ?1)", groupId);
+    }
+
     public Optional<Indicator> findForView(UUID id) {
         return find(FETCH_FOR_VIEW + " where i.id = ?1", id).singleResultOptional();
     }

@@ -35,6 +35,12 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
         return find(FETCH_FOR_VIEW + " where m.id in ?1", ids).list();
     }
 
+    public List<UUID> idsNamingGroup(UUID groupId) {
+        return getEntityManager().createQuery(
+                "select distinct a.measure.id from MeasureAssignment a where a.group.id = :group", UUID.class)
+                .setParameter("group", groupId).getResultList();
+    }
+
     public List<Measure> listForViewByTask(UUID taskId) {
         return find(FETCH_FOR_VIEW + " where m.task.id = ?1 order by m.position", taskId).list();
     }

@@ -89,8 +89,12 @@ public class DepartmentService {
     }
 
     public List<GroupView> groups() {
-        return groups.listWithMembers().stream()
-                .map(g -> new GroupView(g.code, g.name, g.memberCodes(), g.members.isEmpty())).toList();
+        return groups.listWithMembers().stream().map(GroupView::of).toList();
+    }
+
+    public GroupView group(String code) {
+        groups.listWithMembers();
+        return groups.findByCode(code).map(GroupView::of).orElseThrow(() -> ProblemException.notFound("group", code));
     }
 
     private static boolean names(MeasureAssignment assignment, Department department) {

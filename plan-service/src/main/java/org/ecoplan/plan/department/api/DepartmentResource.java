@@ -2,6 +2,18 @@ package org.ecoplan.plan.department.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.ecoplan.plan.department.GroupMembershipService;
+import org.ecoplan.plan.department.api.DepartmentViews.GroupMembersRequest;
+import org.ecoplan.web.security.Caller;
+import org.ecoplan.web.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -38,6 +50,12 @@ public class DepartmentResource {
     DepartmentService departments;
 
     @Inject
+    GroupMembershipService membership;
+
+    @Inject
+    Caller caller;
+
+    @Inject
     ObjectMapper mapper;
 
     @GET
@@ -64,6 +82,33 @@ public class DepartmentResource {
             @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
             @Context Request request) {
         return ETags.conditionalGet(request, departments.detail(code, QueryParameters.text(district), year), mapper);
+    }
+
+    @GET
+    @Path("department-groups/{code}")
+    @Operation(summary = "One department group", description = "The ETag is the group's revision: send it back in If-Match to change the members.")
+    @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "404", description = "No such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response group(@PathParam("code") @Parameter(example = "CONCERNED-TOWNS") String code, @Context Request request) {
+        GroupView group = departments.group(code);
+        return ETags.conditionalGet(request, ETags.ofRevision(group.revision()), group);
+    }
+
+    @PUT
+    @Path("department-groups/{code}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @SecurityRequirement(name = "jwt")
+    @Operation(summary = "Name a group's members (admin)", description = "Replaces the member list, e.g. which towns 相关乡镇 means. Requires If-Match with the group's ETag. Every measure and indicator that names the group is republished with the new members (plan.measure-changed.v1 …), so filters by department and every service's copy follow.")
+    @APIResponse(responseCode = "200", description = "The group with its new members", content = @Content(schema = @Schema(implementation = GroupView.class)))
+    @APIResponse(responseCode = "412", description = "The group changed since the client read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown department code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replaceMembers(@PathParam("code") String code,
+            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag last read", example = "\"1\"") String ifMatch,
+            @Valid @NotNull(message = "a JSON body is required") GroupMembersRequest body) {
+        long expected = ETags.requiredRevision(ifMatch);
+        GroupView group = membership.replaceMembers(code, expected, body.memberCodes(), caller.name());
+        return Response.ok(group).tag(ETags.ofRevision(group.revision())).build();
     }
 
     @GET

@@ -1,6 +1,9 @@
 package org.ecoplan.plan.department.api;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.ecoplan.plan.department.DepartmentGroup;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
 import org.ecoplan.plan.department.DepartmentKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,7 +30,17 @@ public final class DepartmentViews {
     }
 
     @Schema(name = "DepartmentGroup", description = "A group named in the plan (各街乡镇 …); an open group's members are not fixed yet")
-    public record GroupView(@Schema(example = "ALL-AREAS") String code, @Schema(example = "各街乡镇") String name,
-            List<String> memberCodes, boolean open) {
+    public record GroupView(@Schema(example = "ALL-SUBDISTRICTS-TOWNS") String code, @Schema(example = "各街乡镇") String name,
+            List<String> memberCodes, boolean open, @Schema(description = "Grows with every change; the ETag", example = "1") long revision) {
+
+        public static GroupView of(DepartmentGroup group) {
+            return new GroupView(group.code, group.name, group.memberCodes(), group.members.isEmpty(), group.revision);
+        }
+    }
+
+    @Schema(name = "GroupMembers", description = "The complete new member list of a group, by department code")
+    public record GroupMembersRequest(
+            @NotNull(message = "is required") @Size(max = 500, message = "at most 500 members")
+            @Schema(example = "[\"JIUXIAN\", \"ZHANGSHANYING\"]") List<@NotNull(message = "must not be null") String> memberCodes) {
     }
 }

@@ -1,0 +1,92 @@
+package org.ecoplan.plan.department;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.ecoplan.catalogue.contract.CatalogueState;
+import org.ecoplan.plan.catalogue.Indicator;
+import org.ecoplan.plan.catalogue.IndicatorRepository;
+import org.ecoplan.plan.catalogue.Measure;
+import org.ecoplan.plan.catalogue.MeasureRepository;
+import org.ecoplan.plan.catalogue.events.CatalogueStates;
+import org.ecoplan.plan.catalogue.events.CataloguePublisher;
+import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
+import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.problem.Problem;
+import org.ecoplan.web.problem.ProblemException;
+
+/**
+ * Administrators name the members of a group the document left open (相关乡镇, 有关部门 …) or correct a
+ * fixed one. Measures and indicators publish their departments with the group's members expanded, so
+ * each one that names the group is republished with a new revision in the same transaction: a consumer
+ * that rebuilds from the topic sees the new members everywhere.
+ */
+@ApplicationScoped
+@Transactional
+public class GroupMembershipService {
+
+    @Inject
+    DepartmentGroupRepository groups;
+
+    @Inject
+    DepartmentRepository departments;
+
+    @Inject
+    MeasureRepository measures;
+
+    @Inject
+    IndicatorRepository indicators;
+
+    @Inject
+    CataloguePublisher publisher;
+
+    public GroupView replaceMembers(String code, long expectedRevision, List<String> memberCodes, String actor) {
+        DepartmentGroup group = groups.findByCode(code).orElseThrow(() -> ProblemException.notFound("group", code));
+        groups.getEntityManager().lock(group, LockModeType.PESSIMISTIC_WRITE);
+        ETags.requireCurrent(expectedRevision, group.revision);
+        group.members.clear();
+        group.members.addAll(resolve(memberCodes));
+        group.revision++;
+
+        List<CatalogueState> states = new ArrayList<>();
+        states.add(CatalogueStates.of(group));
+        // Load every group's members first: the republished states expand them without further queries.
+        groups.listWithMembers();
+        Instant now = Instant.now();
+        for (Measure measure : measures.findForView(measures.idsNamingGroup(group.id))) {
+            measure.revision++;
+            measure.updatedAt = now;
+            measure.updatedBy = actor;
+            states.add(CatalogueStates.of(measure));
+        }
+        for (Indicator indicator : indicators.listNamingGroup(group.id)) {
+            indicator.revision++;
+            states.add(CatalogueStates.of(indicator));
+        }
+        publisher.publish(states);
+        Log.infof("Group %s now has %d members (revision %d), set by %s; %d entities republished", group.code,
+                group.members.size(), group.revision, actor, states.size() - 1);
+        return GroupView.of(group);
+    }
+
+    private List<Department> resolve(List<String> codes) {
+        List<Department> resolved = new ArrayList<>();
+        List<Problem.FieldProblem> unknown = new ArrayList<>();
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(codes));
+        for (String memberCode : distinct) {
+            departments.findByCode(memberCode).ifPresentOrElse(resolved::add,
+                    () -> unknown.add(new Problem.FieldProblem("memberCodes[" + codes.indexOf(memberCode) + "]",
+                            "unknown department code " + memberCode + " / 未知部门")));
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.unprocessable("unknown departments / 部门不存在", unknown);
+        }
+        return resolved;
+    }
+}
