@@ -54,8 +54,8 @@ public class PlanImportService {
     /** Serialises imports across replicas: two starts loading the seed at once must not both insert it. */
     private static final long IMPORT_LOCK = 0x45636f506c616eL;
 
-    private final PlanDocumentParser parser = new PlanDocumentParser(DepartmentRegistry.loadDefault());
     private final DepartmentRegistry registry = DepartmentRegistry.loadDefault();
+    private final PlanDocumentParser parser = new PlanDocumentParser(registry);
 
     @Inject
     PlanDocumentRepository documents;
