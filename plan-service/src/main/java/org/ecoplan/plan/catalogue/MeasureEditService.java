@@ -47,10 +47,13 @@ public class MeasureEditService {
 
     public MeasureView edit(UUID measureId, long expectedRevision, MeasureEditRequest request, String actor) {
         groups.listWithMembers();
-        Measure measure = measures.findForView(measureId)
-                .orElseThrow(() -> ProblemException.notFound("measure", measureId));
-        // The row lock makes check-then-write atomic: two admins with the same ETag cannot both win.
-        measures.getEntityManager().lock(measure, LockModeType.PESSIMISTIC_WRITE);
+        // Lock the row before reading it: the revision compared with If-Match must be the committed one, and
+        // the lock keeps it so until this commit. Locking an entity already read would not re-read it, and
+        // two admins with the same ETag could both win.
+        if (measures.findById(measureId, LockModeType.PESSIMISTIC_WRITE) == null) {
+            throw ProblemException.notFound("measure", measureId);
+        }
+        Measure measure = measures.findForView(measureId).orElseThrow();
         ETags.requireCurrent(expectedRevision, measure.revision);
         String before = snapshot(measure);
         List<MeasureAssignment> replacement = request.departments() == null ? null : resolve(request.departments());

@@ -45,8 +45,8 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
         return find(FETCH_FOR_VIEW + " where m.task.id = ?1 order by m.position", taskId).list();
     }
 
+    /** All measures of a plan in one query, in no particular order (the tree sorts them per task). */
     public List<Measure> listForViewByPlan(UUID planId) {
-        // Sorted by the caller per task; the plan's measures come in one query.
         return find(FETCH_FOR_VIEW + " where m.plan.id = ?1", planId).list();
     }
 

@@ -47,8 +47,9 @@ public class GroupMembershipService {
     CataloguePublisher publisher;
 
     public GroupView replaceMembers(String code, long expectedRevision, List<String> memberCodes, String actor) {
-        DepartmentGroup group = groups.findByCode(code).orElseThrow(() -> ProblemException.notFound("group", code));
-        groups.getEntityManager().lock(group, LockModeType.PESSIMISTIC_WRITE);
+        // Read under the row lock, so that the revision compared with If-Match is the committed one.
+        DepartmentGroup group = groups.find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .<DepartmentGroup>firstResultOptional().orElseThrow(() -> ProblemException.notFound("group", code));
         ETags.requireCurrent(expectedRevision, group.revision);
         group.members.clear();
         group.members.addAll(resolve(memberCodes));
