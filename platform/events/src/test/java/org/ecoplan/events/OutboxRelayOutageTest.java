@@ -71,7 +71,7 @@ class OutboxRelayOutageTest {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> RestAssured.get("/q/health/ready").then()
                     .statusCode(503)
                     .body("checks.find { it.name == 'event-outbox' }.data.kafka", equalTo("unreachable")));
-            assertEquals(5, unpublishedRows(measureId));
+            assertEquals(5, OutboxRows.unpublished(dataSource, measureId));
 
             Instant restartedAt = Instant.now();
             KafkaBroker.start(brokerDirectory, brokerPort, brokerControllerPort);
@@ -80,7 +80,7 @@ class OutboxRelayOutageTest {
             Log.infof("Backlog delivered %d ms after the broker was started again",
                     Duration.between(restartedAt, Instant.now()).toMillis());
             assertEquals(ids, delivered.stream().map(r -> IncomingEvent.from(r).id()).distinct().toList());
-            await().atMost(Duration.ofSeconds(10)).until(() -> unpublishedRows(measureId) == 0);
+            await().atMost(Duration.ofSeconds(10)).until(() -> OutboxRows.unpublished(dataSource, measureId) == 0);
         } finally {
             if (!FreePort.isListening(brokerPort)) {
                 KafkaBroker.start(brokerDirectory, brokerPort, brokerControllerPort);
@@ -132,18 +132,5 @@ class OutboxRelayOutageTest {
             });
         }
         return matching;
-    }
-
-    private int unpublishedRows(String aggregateId) {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(
-                "select count(*) from event_outbox where aggregate_id = ? and published_at is null")) {
-            statement.setString(1, aggregateId);
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -112,7 +112,7 @@ class OutboxRelayTest {
         // Recorded after the rolled-back one: once it is out, the other would be too.
         EventReader.awaitRecord(TOPIC, r -> committedId.equals(r.key()), WITHIN_WAKE_UP);
         assertTrue(EventReader.readCurrent(TOPIC).stream().noneMatch(r -> rolledBackId.equals(r.key())));
-        assertEquals(0, outboxRows(rolledBackId));
+        assertEquals(0, OutboxRows.all(dataSource, rolledBackId));
     }
 
     @Test
@@ -146,13 +146,13 @@ class OutboxRelayTest {
                     "plan.measure-changed.v1", new MeasureChanged(measureId, 1, "等待"))));
 
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                    .until(() -> unpublishedRows(measureId) == 1);
+                    .until(() -> OutboxRows.unpublished(dataSource, measureId) == 1);
 
             otherReplica.commit();
         }
         // Released: the next poll (at most 10 s) publishes it.
         EventReader.awaitRecord(TOPIC, r -> measureId.equals(r.key()), Duration.ofSeconds(15));
-        await().atMost(Duration.ofSeconds(5)).until(() -> unpublishedRows(measureId) == 0);
+        await().atMost(Duration.ofSeconds(5)).until(() -> OutboxRows.unpublished(dataSource, measureId) == 0);
     }
 
     @Test
@@ -162,26 +162,6 @@ class OutboxRelayTest {
                 .body("checks.name", hasItem("event-outbox"))
                 .body("checks.find { it.name == 'event-outbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'event-outbox' }.data.kafka", equalTo("reachable"));
-    }
-
-    private int outboxRows(String aggregateId) {
-        return count("select count(*) from event_outbox where aggregate_id = ?", aggregateId);
-    }
-
-    private int unpublishedRows(String aggregateId) {
-        return count("select count(*) from event_outbox where aggregate_id = ? and published_at is null", aggregateId);
-    }
-
-    private int count(String sql, String aggregateId) {
-        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, aggregateId);
-            try (var result = statement.executeQuery()) {
-                result.next();
-                return result.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {
