@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,8 @@ class ChildProcessTest {
         assertFalse(ChildProcess.stopLeftover(pidFile, "kafka.Kafka", Duration.ofSeconds(5)), "pid reused by another program");
         assertTrue(leftover.isAlive());
         assertTrue(ChildProcess.stopLeftover(pidFile, "sleep 601", Duration.ofSeconds(5)));
+        // The JVM learns of its own child's end from a reaper thread: wait for it instead of racing it.
+        assertTrue(leftover.waitFor(5, TimeUnit.SECONDS), "the leftover was stopped");
         assertFalse(leftover.isAlive());
     }
 
