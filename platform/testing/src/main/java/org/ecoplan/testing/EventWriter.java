@@ -1,0 +1,87 @@
+package org.ecoplan.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Writes events to the test broker exactly as another service's outbox relay would (CloudEvents binary
+ * mode, JSON data, keyed by aggregate id), under the test's control: the same event id twice, an old
+ * state after a new one. This is how a test plays the services it consumes from.
+ */
+public final class EventWriter implements AutoCloseable {
+
+    /** The JSON a Quarkus service writes: ISO dates, not numbers. */
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final String source;
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+
+    /** @param source the CloudEvents {@code source} of the service played, e.g. {@code /ecoplan/progress-service} */
+    public EventWriter(String source) {
+        this.source = source;
+    }
+
+    /** @return the event id */
+    public UUID send(String topic, String aggregateType, String key, String type, Object payload) {
+        UUID eventId = UUID.randomUUID();
+        send(eventId, topic, aggregateType, key, type, payload);
+        return eventId;
+    }
+
+    /** Sends {@code payload} (a record, or {@code null} for a tombstone) as JSON, and waits for the broker's ack. */
+    public void send(UUID eventId, String topic, String aggregateType, String key, String type, Object payload) {
+        try {
+            sendJson(eventId, topic, aggregateType, key, type, payload == null ? null : JSON.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + payload + " as JSON", e);
+        }
+    }
+
+    /** Sends data that is JSON already, e.g. recorded events. */
+    public void sendJson(UUID eventId, String topic, String aggregateType, String key, String type, String json) {
+        var headers = new RecordHeaders();
+        // CloudEvents Kafka binary mode, the names ecoplan-events' CloudEventHeaders reads.
+        headers.add("ce_specversion", bytes("1.0"));
+        headers.add("ce_id", bytes(eventId.toString()));
+        headers.add("ce_source", bytes(source));
+        headers.add("ce_type", bytes(type));
+        headers.add("ce_time", bytes(Instant.now().toString()));
+        headers.add("ce_subject", bytes(key));
+        headers.add("ce_aggregatetype", bytes(aggregateType));
+        headers.add("content-type", bytes("application/json"));
+        try {
+            producer.send(new ProducerRecord<>(topic, null, key, json, headers)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot send " + type + " for " + key + " to " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}
