@@ -1,6 +1,7 @@
 package org.ecoplan.catalogue.replica;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,11 +32,14 @@ public class CatalogueEventHandler {
     private final CatalogueReplica replica;
     private final ProcessedEvents processedEvents;
     private final ObjectMapper mapper;
+    private final Event<CatalogueEntityChanged> changed;
 
-    CatalogueEventHandler(CatalogueReplica replica, ProcessedEvents processedEvents, ObjectMapper mapper) {
+    CatalogueEventHandler(CatalogueReplica replica, ProcessedEvents processedEvents, ObjectMapper mapper,
+            Event<CatalogueEntityChanged> changed) {
         this.replica = replica;
         this.processedEvents = processedEvents;
         this.mapper = mapper;
+        this.changed = changed;
     }
 
     // Blocking: it writes to PostgreSQL through JDBC, which must not run on the Kafka event loop.
@@ -57,12 +61,16 @@ public class CatalogueEventHandler {
         if (event.isTombstone()) {
             boolean removed = replica.remove(aggregateType, entityId);
             Log.debugf("Catalogue %s %s removed (%s, event %s)", aggregateType, entityId, removed ? "was present" : "was unknown", event.id());
+            if (removed) {
+                changed.fire(new CatalogueEntityChanged(aggregateType, entityId, 0, true));
+            }
             return;
         }
         long revision = revision(event);
         boolean stored = replica.storeIfNewer(aggregateType, entityId, revision, event.data(), event.id());
         if (stored) {
             Log.debugf("Catalogue %s %s now at revision %d (event %s)", aggregateType, entityId, revision, event.id());
+            changed.fire(new CatalogueEntityChanged(aggregateType, entityId, revision, false));
         } else {
             Log.debugf("Ignored %s for %s %s: revision %d is not newer than the stored one", event.type(), aggregateType, entityId, revision);
         }
