@@ -29,13 +29,24 @@ public final class EventWriter implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final String source;
+    private final Integer partition;
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
 
     /** @param source the CloudEvents {@code source} of the service played, e.g. {@code /ecoplan/progress-service} */
     public EventWriter(String source) {
+        this(source, null);
+    }
+
+    /**
+     * @param partition every record goes to this partition, so that a test can rely on the order across keys
+     *                  (e.g. "once the marker record is consumed, the records before it are too"); {@code null}
+     *                  partitions by key as a relay does
+     */
+    public EventWriter(String source, Integer partition) {
         this.source = source;
+        this.partition = partition;
     }
 
     /** @return the event id */
@@ -67,7 +78,7 @@ public final class EventWriter implements AutoCloseable {
         headers.add("ce_aggregatetype", bytes(aggregateType));
         headers.add("content-type", bytes("application/json"));
         try {
-            producer.send(new ProducerRecord<>(topic, null, key, json, headers)).get();
+            producer.send(new ProducerRecord<>(topic, partition, key, json, headers)).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot send " + type + " for " + key + " to " + topic, e);
         } catch (InterruptedException e) {

@@ -40,6 +40,9 @@ class CatalogueReplicaTest {
     @Inject
     EventOutbox outbox;
 
+    @Inject
+    ObservedCatalogueChanges observedChanges;
+
     private final CatalogueRecords records = new CatalogueRecords();
 
     @AfterEach
@@ -99,6 +102,24 @@ class CatalogueReplicaTest {
 
         awaitPresent(marker);
         assertTrue(replica.find("measure", measureId).isEmpty());
+    }
+
+    @Test
+    void announcesEachAppliedChangeButNotStaleOrRepeatedOnes() {
+        String measureId = UUID.randomUUID().toString();
+        String marker = UUID.randomUUID().toString();
+        UUID first = records.send("measure", measureId, new Measure(measureId, 1, "第一版", "YQ-ST"));
+        records.send(first, "measure", measureId, new Measure(measureId, 1, "第一版", "YQ-ST"));
+        records.send("measure", measureId, new Measure(measureId, 2, "第二版", "YQ-ST"));
+        records.send("measure", measureId, new Measure(measureId, 1, "第一版（迟到）", "YQ-ST"));
+        records.send("measure", measureId, null);
+        records.send("measure", marker, new Measure(marker, 1, "marker", "YQ-ST"));
+
+        awaitPresent(marker);
+        assertEquals(List.of(
+                new CatalogueEntityChanged("measure", measureId, 1, false),
+                new CatalogueEntityChanged("measure", measureId, 2, false),
+                new CatalogueEntityChanged("measure", measureId, 0, true)), observedChanges.of(measureId));
     }
 
     @Test
