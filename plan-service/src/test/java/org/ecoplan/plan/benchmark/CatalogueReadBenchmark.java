@@ -5,19 +5,16 @@ import static io.restassured.RestAssured.given;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.ecoplan.testing.ReadLatency;
 import org.ecoplan.testing.RealInfrastructureResource;
 import org.ecoplan.testing.Tokens;
 import org.junit.jupiter.api.Tag;
@@ -70,41 +67,12 @@ class CatalogueReadBenchmark {
         reads.put("indicators, one district", "indicators?" + oneDistrict);
         reads.put("departments with role counts, whole city", "departments");
 
-        HttpClient client = HttpClient.newHttpClient();
-        StringBuilder report = new StringBuilder("# Catalogue read latency\n\n")
-                .append(String.format("%d districts, %d measures; %d sequential requests per read after %d warm-up; "
-                        + "loading took %.1f s.%n%n", DISTRICTS, measures, REQUESTS, REQUESTS / 4, loadSeconds))
-                .append("| read | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|\n");
+        ReadLatency latency = new ReadLatency(REQUESTS);
         for (Map.Entry<String, String> read : reads.entrySet()) {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(read.getValue())).GET().build();
-            for (int i = 0; i < REQUESTS / 4; i++) {
-                send(client, request);
-            }
-            double[] millis = new double[REQUESTS];
-            for (int i = 0; i < REQUESTS; i++) {
-                long start = System.nanoTime();
-                send(client, request);
-                millis[i] = (System.nanoTime() - start) / 1e6;
-            }
-            Arrays.sort(millis);
-            report.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f |%n", read.getKey(), percentile(millis, 50),
-                    percentile(millis, 95), percentile(millis, 99), millis[millis.length - 1]));
+            latency.measure(read.getKey(), HttpRequest.newBuilder(base.resolve(read.getValue())).GET().build());
         }
-        System.out.println(report);
-        Path out = Path.of("target/benchmarks/catalogue-reads.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
-    }
-
-    private static void send(HttpClient client, HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new AssertionError(request.uri() + " answered " + response.statusCode());
-        }
-    }
-
-    private static double percentile(double[] sorted, int percent) {
-        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        latency.write("Catalogue read latency", String.format("%d districts, %d measures; %d sequential requests per read "
+                + "after %d warm-up; loading took %.1f s.", DISTRICTS, measures, REQUESTS, REQUESTS / 4, loadSeconds),
+                Path.of("target/benchmarks/catalogue-reads.md"));
     }
 }
