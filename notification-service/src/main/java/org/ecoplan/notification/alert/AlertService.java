@@ -1,0 +1,158 @@
+package org.ecoplan.notification.alert;
+
+import java.sql.Date;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.ecoplan.events.EventOutbox;
+import org.ecoplan.events.OutgoingEvent;
+import org.ecoplan.notification.alert.events.AlertRaised;
+import org.ecoplan.notification.alert.events.NotificationEvents;
+import org.ecoplan.notification.inbox.InboxWriter;
+import org.ecoplan.notification.webhook.WebhookEvent;
+import org.ecoplan.notification.webhook.WebhookFanOut;
+import org.ecoplan.web.clock.BusinessClock;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Raises alerts exactly once. In the caller's transaction: the alert rows (ON CONFLICT DO NOTHING on rule,
+ * subject and period), then for the new ones only their inbox messages (and e-mails), the
+ * {@code notification.alert-raised.v1} events in the outbox and the webhook deliveries. A repeated
+ * evaluation, a restart or a redelivered event therefore sends nothing twice.
+ */
+@ApplicationScoped
+public class AlertService {
+
+    private static final String INSERT = """
+            insert into alert (id, rule, severity, subject_type, subject_id, period, plan_id, title, reason,
+                               departments, business_date, raised_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (rule, subject_id, period) do nothing""";
+
+    private final DataSource dataSource;
+    private final RaisedAlertKeys knownKeys;
+    private final InboxWriter inboxes;
+    private final EventOutbox outbox;
+    private final WebhookFanOut webhooks;
+    private final BusinessClock clock;
+    private final TransactionSynchronizationRegistry transactions;
+
+    AlertService(DataSource dataSource, RaisedAlertKeys knownKeys, InboxWriter inboxes, EventOutbox outbox,
+            WebhookFanOut webhooks, BusinessClock clock, TransactionSynchronizationRegistry transactions) {
+        this.dataSource = dataSource;
+        this.knownKeys = knownKeys;
+        this.inboxes = inboxes;
+        this.outbox = outbox;
+        this.webhooks = webhooks;
+        this.clock = clock;
+        this.transactions = transactions;
+    }
+
+    /** @return the alerts that were new; the others existed already and sent nothing */
+    @Transactional(TxType.MANDATORY)
+    public List<RaisedAlert> raise(List<AlertDraft> drafts) {
+        Map<String, AlertDraft> candidates = new LinkedHashMap<>();
+        for (AlertDraft draft : drafts) {
+            if (!knownKeys.known(draft.key())) {
+                candidates.putIfAbsent(draft.key(), draft);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        List<RaisedAlert> raised = insertNew(candidates.values());
+        if (!raised.isEmpty()) {
+            inboxes.deliver(raised);
+            List<UUID> eventIds = outbox.recordAll(raised.stream().map(AlertService::event).toList());
+            List<WebhookEvent> forWebhooks = new ArrayList<>();
+            for (int i = 0; i < raised.size(); i++) {
+                AlertDraft draft = raised.get(i).draft();
+                forWebhooks.add(new WebhookEvent(WebhookEvent.Category.NOTIFICATION, NotificationEvents.ALERT_RAISED,
+                        eventIds.get(i), payload(raised.get(i)), draft.departments(), draft.planId()));
+            }
+            webhooks.enqueue(forWebhooks);
+            raised.forEach(alert -> Log.infof("Raised %s %s for %s %s (%s), alert %s", alert.draft().severity(),
+                    alert.draft().rule(), alert.draft().subjectType(), alert.draft().subjectId(), alert.draft().period(),
+                    alert.id()));
+        }
+        List<String> settled = List.copyOf(candidates.keySet());
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    knownKeys.rememberAll(settled);
+                }
+            }
+        });
+        return raised;
+    }
+
+    private List<RaisedAlert> insertNew(Collection<AlertDraft> drafts) {
+        Instant now = clock.now();
+        List<RaisedAlert> attempted = new ArrayList<>(drafts.size());
+        List<RaisedAlert> raised = new ArrayList<>();
+        // The pool hands out the connection enlisted in the caller's transaction.
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(INSERT)) {
+            for (AlertDraft draft : drafts) {
+                RaisedAlert alert = new RaisedAlert(UUID.randomUUID(), draft, now);
+                insert.setObject(1, alert.id());
+                insert.setString(2, draft.rule().name());
+                insert.setString(3, draft.severity().name());
+                insert.setString(4, draft.subjectType().name());
+                insert.setString(5, draft.subjectId());
+                insert.setString(6, draft.period());
+                insert.setString(7, draft.planId());
+                insert.setString(8, draft.title());
+                insert.setString(9, draft.reason());
+                insert.setString(10, String.join(",", draft.departments()));
+                insert.setDate(11, Date.valueOf(draft.businessDate()));
+                insert.setTimestamp(12, Timestamp.from(now));
+                insert.addBatch();
+                attempted.add(alert);
+            }
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    raised.add(attempted.get(i));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store " + drafts.size() + " alert(s)", e);
+        }
+        return raised;
+    }
+
+    private static OutgoingEvent event(RaisedAlert alert) {
+        return new OutgoingEvent(NotificationEvents.TOPIC, NotificationEvents.AGGREGATE_TYPE,
+                alert.draft().subjectId(), NotificationEvents.ALERT_RAISED, payload(alert));
+    }
+
+    static AlertRaised payload(RaisedAlert alert) {
+        AlertDraft draft = alert.draft();
+        return new AlertRaised(alert.id(), draft.rule().name(), draft.severity().name(), draft.subjectType().name(),
+                draft.subjectId(), draft.period(), draft.planId(), draft.title(), draft.reason(), draft.departments(),
+                draft.audiences().stream().map(audience -> audience.box() + ":" + audience.owner()).sorted().toList(),
+                draft.businessDate(), alert.raisedAt());
+    }
+}

@@ -1,0 +1,20 @@
+package org.ecoplan.notification.supervision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.ecoplan.progress.contract.ReportStatus;
+
+/**
+ * What this service knows of a measure's progress, from progress-service's events.
+ *
+ * @param sequence           of the latest status event applied; -1 while only reports were seen
+ * @param lastReportedPeriod latest period with a submitted or approved monthly report, e.g. {@code 2026-05}
+ */
+public record MeasureProgress(String measureId, long sequence, ReportStatus status, boolean overdue,
+        int percentComplete, LocalDate completedOn, String lastReportedPeriod, Instant updatedAt) {
+
+    public boolean completed() {
+        return status == ReportStatus.COMPLETED;
+    }
+}

@@ -1,0 +1,216 @@
+package org.ecoplan.notification.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ecoplan.notification.alert.AlertDraft;
+import org.ecoplan.notification.alert.AlertRule;
+import org.ecoplan.notification.alert.AlertService;
+import org.ecoplan.notification.alert.Audience;
+import org.ecoplan.notification.alert.SubjectType;
+import org.ecoplan.web.clock.BusinessClock;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends due deliveries, signed per Standard Webhooks. At least once: a delivery stays PENDING until the
+ * receiver answers 2xx, with exponential back-off ({@code initial-backoff} × 2^(attempt-1), at most
+ * {@code max-backoff}) for {@code retry-for}. Deliveries are claimed under SKIP LOCKED with a lease before
+ * the HTTP call, which runs outside any transaction, so parallel dispatchers never send one twice at once.
+ * A subscription that fails {@code disable-after-consecutive-failures} times in a row is disabled and its
+ * owner told.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final String CLAIM = """
+            update webhook_delivery set next_attempt_at = ?
+            where id in (select d.id from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
+                         where d.status = 'PENDING' and d.next_attempt_at <= ? and s.enabled
+                         order by d.next_attempt_at limit ? for update of d skip locked)
+            returning id, subscription_id, body, attempts""";
+
+    private final DataSource dataSource;
+    private final WebhookConfig config;
+    private final TargetAddressPolicy policy;
+    private final SecretCipher cipher;
+    private final AlertService alerts;
+    private final BusinessClock clock;
+    private final HttpClient http;
+
+    WebhookDispatcher(DataSource dataSource, WebhookConfig config, TargetAddressPolicy policy, SecretCipher cipher,
+            AlertService alerts, BusinessClock clock) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.policy = policy;
+        this.cipher = cipher;
+        this.alerts = alerts;
+        this.clock = clock;
+        // Never follow redirects: a redirect could lead to an address the policy refuses.
+        this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Scheduled(every = "${ecoplan.webhooks.dispatch-interval:5s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dispatchOnSchedule() {
+        deliverDue();
+    }
+
+    /** Sends every delivery that is due now (by the business clock). @return attempts made */
+    public int deliverDue() {
+        int attempts = 0;
+        for (List<Claimed> batch = claim(); !batch.isEmpty(); batch = claim()) {
+            for (Claimed delivery : batch) {
+                attempt(delivery);
+                attempts++;
+            }
+        }
+        return attempts;
+    }
+
+    private void attempt(Claimed delivery) {
+        WebhookSubscription subscription = QuarkusTransaction.requiringNew()
+                .call(() -> WebhookSubscription.<WebhookSubscription>findById(delivery.subscriptionId()));
+        if (subscription == null) {
+            // Deleted since the claim; its deliveries went with it.
+            return;
+        }
+        long started = System.nanoTime();
+        Integer statusCode = null;
+        String error = null;
+        try {
+            URI target = URI.create(subscription.url);
+            String refusal = policy.refusal(target.getHost());
+            if (refusal != null) {
+                error = "target refused: " + refusal;
+            } else {
+                // Standard Webhooks: the timestamp is the sender's real time, which receivers compare with theirs.
+                long timestamp = Instant.now().getEpochSecond();
+                String messageId = delivery.id().toString();
+                HttpRequest request = HttpRequest.newBuilder(target).timeout(config.requestTimeout())
+                        .header("content-type", "application/json")
+                        .header("webhook-id", messageId)
+                        .header("webhook-timestamp", Long.toString(timestamp))
+                        .header("webhook-signature", WebhookSigner.sign(cipher.open(subscription.secret), messageId, timestamp, delivery.body()))
+                        .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build();
+                statusCode = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (statusCode / 100 != 2) {
+                    error = "HTTP " + statusCode;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        }
+        int durationMs = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+        record(delivery, subscription.id, statusCode, error, durationMs);
+    }
+
+    private void record(Claimed claimed, UUID subscriptionId, Integer statusCode, String error, int durationMs) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Instant now = clock.now();
+            WebhookDelivery delivery = WebhookDelivery.findById(claimed.id());
+            WebhookSubscription subscription = WebhookSubscription.findById(subscriptionId);
+            delivery.attempts++;
+            delivery.lastAttemptAt = now;
+            delivery.lastStatusCode = statusCode;
+            delivery.lastError = truncate(error);
+            WebhookAttempt attempt = new WebhookAttempt();
+            attempt.deliveryId = delivery.id;
+            attempt.attempt = delivery.attempts;
+            attempt.attemptedAt = now;
+            attempt.statusCode = statusCode;
+            attempt.error = truncate(error);
+            attempt.durationMs = durationMs;
+            attempt.persist();
+            if (error == null) {
+                delivery.status = WebhookDelivery.Status.DELIVERED;
+                delivery.deliveredAt = now;
+                delivery.nextAttemptAt = null;
+                subscription.consecutiveFailures = 0;
+                Log.debugf("Delivered %s (%s) to subscription %s", delivery.id, delivery.eventType, subscription.id);
+                return;
+            }
+            if (!now.isBefore(delivery.createdAt.plus(config.retryFor()))) {
+                delivery.status = WebhookDelivery.Status.FAILED;
+                delivery.nextAttemptAt = null;
+            } else {
+                delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+            }
+            subscription.consecutiveFailures++;
+            subscription.updatedAt = now;
+            Log.infof("Delivery %s to subscription %s failed (attempt %d): %s; next %s", delivery.id, subscription.id,
+                    delivery.attempts, error, delivery.nextAttemptAt == null ? "none (given up)" : delivery.nextAttemptAt);
+            if (subscription.enabled && subscription.consecutiveFailures >= config.disableAfterConsecutiveFailures()) {
+                disable(subscription, error, now);
+            }
+        });
+    }
+
+    /** The pause after {@code attempts} failed attempts. */
+    Duration backoff(int attempts) {
+        Duration pause = config.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return pause.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : pause;
+    }
+
+    private void disable(WebhookSubscription subscription, String lastError, Instant now) {
+        subscription.enabled = false;
+        subscription.disabledReason = truncate("disabled after " + subscription.consecutiveFailures
+                + " failed attempts in a row; last: " + lastError);
+        Log.warnf("Webhook subscription %s of %s disabled: %s", subscription.id, subscription.owner, subscription.disabledReason);
+        String title = "Webhook 订阅已停用 / webhook subscription disabled: " + subscription.url;
+        String reason = "订阅 " + subscription.id + " (" + subscription.url + ") 连续 " + subscription.consecutiveFailures
+                + " 次推送失败，已停用；修复接收端后可重新启用并重发。Last error: " + lastError;
+        alerts.raise(List.of(new AlertDraft(AlertRule.WEBHOOK_DISABLED, AlertRule.WEBHOOK_DISABLED.defaultSeverity(),
+                SubjectType.WEBHOOK_SUBSCRIPTION, subscription.id.toString(), "disabled@" + now, null, title, reason,
+                List.of(), Set.of(Audience.user(subscription.owner)), clock.today())));
+    }
+
+    private List<Claimed> claim() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = clock.now();
+            List<Claimed> claimed = new ArrayList<>();
+            try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(CLAIM)) {
+                statement.setTimestamp(1, Timestamp.from(now.plus(LEASE)));
+                statement.setTimestamp(2, Timestamp.from(now));
+                statement.setInt(3, config.batchSize());
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(new Claimed(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                                rows.getString(3), rows.getInt(4)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot claim webhook deliveries", e);
+            }
+            return claimed;
+        });
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+
+    private record Claimed(UUID id, UUID subscriptionId, String body, int attempts) {
+    }
+}

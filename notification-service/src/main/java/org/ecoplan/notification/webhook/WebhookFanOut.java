@@ -1,0 +1,94 @@
+package org.ecoplan.notification.webhook;
+
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.ecoplan.web.clock.BusinessClock;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns events into deliveries for the matching enabled subscriptions, in the transaction that handles the
+ * event, so that an event is delivered at least once if and only if it was handled. The body is fixed here
+ * (Standard Webhooks shape: {@code type}, {@code timestamp}, {@code data}) and signed at each attempt.
+ */
+@ApplicationScoped
+public class WebhookFanOut {
+
+    private static final String INSERT = """
+            insert into webhook_delivery (id, subscription_id, event_id, event_type, body, status, attempts,
+                                          next_attempt_at, created_at)
+            values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+            on conflict (subscription_id, event_id) do nothing""";
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+    private final BusinessClock clock;
+
+    WebhookFanOut(DataSource dataSource, ObjectMapper mapper, BusinessClock clock) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public int enqueue(List<WebhookEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<WebhookSubscription> subscriptions = WebhookSubscription.list("enabled", true);
+        if (subscriptions.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.now();
+        int queued = 0;
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(INSERT)) {
+            for (WebhookEvent event : events) {
+                String body = null;
+                for (WebhookSubscription subscription : subscriptions) {
+                    if (!subscription.wants(event)) {
+                        continue;
+                    }
+                    body = body != null ? body : body(event, now);
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, subscription.id);
+                    insert.setObject(3, event.eventId());
+                    insert.setString(4, event.eventType());
+                    insert.setString(5, body);
+                    insert.setTimestamp(6, Timestamp.from(now));
+                    insert.setTimestamp(7, Timestamp.from(now));
+                    insert.addBatch();
+                    queued++;
+                }
+            }
+            if (queued > 0) {
+                insert.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot queue webhook deliveries", e);
+        }
+        return queued;
+    }
+
+    private String body(WebhookEvent event, Instant now) {
+        try {
+            return mapper.writeValueAsString(new Body(event.eventType(), now.toString(), event.eventId(), event.data()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot write " + event.eventType() + " " + event.eventId() + " as JSON", e);
+        }
+    }
+
+    /** What a receiver gets. */
+    record Body(String type, String timestamp, UUID eventId, Object data) {
+    }
+}

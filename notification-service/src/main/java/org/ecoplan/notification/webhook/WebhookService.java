@@ -1,0 +1,156 @@
+package org.ecoplan.notification.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.ecoplan.notification.webhook.api.WebhookViews.AttemptView;
+import org.ecoplan.notification.webhook.api.WebhookViews.CreatedSubscription;
+import org.ecoplan.notification.webhook.api.WebhookViews.DeliveryView;
+import org.ecoplan.notification.webhook.api.WebhookViews.SubscriptionRequest;
+import org.ecoplan.notification.webhook.api.WebhookViews.SubscriptionView;
+import org.ecoplan.web.clock.BusinessClock;
+import org.ecoplan.web.paging.Page;
+import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.ProblemException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Sort;
+
+/** Subscriptions and their delivery log. An integrator sees its own; an administrator sees all. */
+@ApplicationScoped
+@Transactional
+public class WebhookService {
+
+    private final TargetAddressPolicy policy;
+    private final SecretCipher cipher;
+    private final BusinessClock clock;
+
+    WebhookService(TargetAddressPolicy policy, SecretCipher cipher, BusinessClock clock) {
+        this.policy = policy;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    public CreatedSubscription create(SubscriptionRequest request, String owner) {
+        policy.check(request.url().trim());
+        String secret = WebhookSigner.newSecret();
+        WebhookSubscription subscription = new WebhookSubscription();
+        subscription.id = UUID.randomUUID();
+        subscription.owner = owner;
+        subscription.url = request.url().trim();
+        subscription.description = request.description();
+        subscription.eventTypes = request.eventTypes().stream().distinct().map(Enum::name).sorted().collect(Collectors.joining(","));
+        subscription.departmentCode = blankToNull(request.departmentCode());
+        subscription.planId = blankToNull(request.planId());
+        subscription.secret = cipher.seal(secret);
+        subscription.enabled = true;
+        subscription.consecutiveFailures = 0;
+        subscription.createdAt = clock.now();
+        subscription.updatedAt = subscription.createdAt;
+        subscription.persist();
+        Log.infof("Webhook subscription %s created by %s for %s (%s)", subscription.id, owner, subscription.url, subscription.eventTypes);
+        return new CreatedSubscription(view(subscription), secret);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<SubscriptionView> list(Viewer viewer, PageRequest page) {
+        var query = viewer.admin() ? WebhookSubscription.<WebhookSubscription>findAll(Sort.descending("createdAt").and("id"))
+                : WebhookSubscription.<WebhookSubscription>find("owner", Sort.descending("createdAt").and("id"), viewer.name());
+        List<SubscriptionView> items = query.page(page.page, page.size).list().stream().map(WebhookService::view).toList();
+        return Page.of(items, page, query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SubscriptionView get(UUID id, Viewer viewer) {
+        return view(owned(id, viewer));
+    }
+
+    public void delete(UUID id, Viewer viewer) {
+        WebhookSubscription subscription = owned(id, viewer);
+        subscription.delete();
+        Log.infof("Webhook subscription %s deleted by %s", id, viewer.name());
+    }
+
+    /** Turns a disabled subscription on again; failures are counted afresh. */
+    public SubscriptionView enable(UUID id, Viewer viewer) {
+        WebhookSubscription subscription = owned(id, viewer);
+        subscription.enabled = true;
+        subscription.disabledReason = null;
+        subscription.consecutiveFailures = 0;
+        subscription.updatedAt = clock.now();
+        return view(subscription);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<DeliveryView> deliveries(UUID subscriptionId, WebhookDelivery.Status status, Viewer viewer, PageRequest page) {
+        owned(subscriptionId, viewer);
+        Sort order = Sort.descending("createdAt").and("id");
+        var query = status == null
+                ? WebhookDelivery.<WebhookDelivery>find("subscriptionId", order, subscriptionId)
+                : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and status = ?2", order, subscriptionId, status);
+        List<DeliveryView> items = query.page(page.page, page.size).list().stream().map(d -> view(d, null)).toList();
+        return Page.of(items, page, query.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DeliveryView delivery(UUID id, Viewer viewer) {
+        WebhookDelivery delivery = ownedDelivery(id, viewer);
+        List<AttemptView> log = WebhookAttempt.<WebhookAttempt>find("deliveryId", Sort.ascending("attempt"), id).list().stream()
+                .map(a -> new AttemptView(a.attempt, a.attemptedAt, a.statusCode, a.error, a.durationMs)).toList();
+        return view(delivery, log);
+    }
+
+    /** Sends the delivery again as soon as the dispatcher runs, whatever its state. */
+    public DeliveryView redeliver(UUID id, Viewer viewer) {
+        WebhookDelivery delivery = ownedDelivery(id, viewer);
+        WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
+        if (!subscription.enabled) {
+            throw ProblemException.conflict("subscription " + subscription.id + " is disabled: enable it first / 订阅已停用");
+        }
+        delivery.status = WebhookDelivery.Status.PENDING;
+        delivery.nextAttemptAt = clock.now();
+        Log.infof("Delivery %s queued again by %s", id, viewer.name());
+        return view(delivery, null);
+    }
+
+    private WebhookDelivery ownedDelivery(UUID id, Viewer viewer) {
+        WebhookDelivery delivery = WebhookDelivery.findById(id);
+        if (delivery == null) {
+            throw ProblemException.notFound("webhook delivery", id);
+        }
+        owned(delivery.subscriptionId, viewer);
+        return delivery;
+    }
+
+    private WebhookSubscription owned(UUID id, Viewer viewer) {
+        WebhookSubscription subscription = WebhookSubscription.findById(id);
+        // Someone else's subscription is answered like a missing one: its existence is not the caller's business.
+        if (subscription == null || !viewer.admin() && !subscription.owner.equals(viewer.name())) {
+            throw ProblemException.notFound("webhook subscription", id);
+        }
+        return subscription;
+    }
+
+    private static SubscriptionView view(WebhookSubscription s) {
+        return new SubscriptionView(s.id, s.owner, s.url, s.description, List.copyOf(s.categories()), s.departmentCode,
+                s.planId, s.enabled, s.disabledReason, s.consecutiveFailures, s.createdAt);
+    }
+
+    private static DeliveryView view(WebhookDelivery d, List<AttemptView> log) {
+        return new DeliveryView(d.id, d.subscriptionId, d.eventId, d.eventType, d.status, d.attempts, d.nextAttemptAt,
+                d.lastAttemptAt, d.lastStatusCode, d.lastError, d.createdAt, d.deliveredAt, log);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** Who asks: the token subject, and whether they may see everybody's subscriptions. */
+    public record Viewer(String name, boolean admin) {
+    }
+}

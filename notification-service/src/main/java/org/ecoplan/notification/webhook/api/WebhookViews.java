@@ -1,0 +1,58 @@
+package org.ecoplan.notification.webhook.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.ecoplan.notification.webhook.WebhookDelivery;
+import org.ecoplan.notification.webhook.WebhookEvent;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** REST bodies of the webhook API. */
+public final class WebhookViews {
+
+    private WebhookViews() {
+    }
+
+    @Schema(name = "WebhookSubscriptionRequest")
+    public record SubscriptionRequest(
+            @NotNull(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+            @Schema(example = "https://integrator.example.org/ecoplan/hooks") String url,
+            @Size(max = 500, message = "must be at most 500 characters") @Schema(example = "区大数据平台") String description,
+            @NotEmpty(message = "name at least one of PROGRESS, INDICATOR, NOTIFICATION")
+            @Schema(example = "[\"PROGRESS\", \"NOTIFICATION\"]") List<WebhookEvent.@NotNull Category> eventTypes,
+            @Size(max = 100) @Schema(description = "Only events concerning this department", example = "ENV") String departmentCode,
+            @Size(max = 100) @Schema(description = "Only events of this plan (id)") String planId) {
+    }
+
+    @Schema(name = "WebhookSubscription")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SubscriptionView(UUID id, String owner, String url, String description,
+            List<WebhookEvent.Category> eventTypes, String departmentCode, String planId, boolean enabled,
+            String disabledReason, int consecutiveFailures, Instant createdAt) {
+    }
+
+    @Schema(name = "CreatedWebhookSubscription", description = "The subscription and its signing secret, shown only this once")
+    public record CreatedSubscription(SubscriptionView subscription,
+            @Schema(example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw") String secret) {
+    }
+
+    @Schema(name = "WebhookDelivery")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeliveryView(UUID id, UUID subscriptionId, UUID eventId, String eventType,
+            WebhookDelivery.Status status, int attempts, Instant nextAttemptAt, Instant lastAttemptAt,
+            Integer lastStatusCode, String lastError, Instant createdAt, Instant deliveredAt,
+            @Schema(description = "Only in the single-delivery view") List<AttemptView> log) {
+    }
+
+    @Schema(name = "WebhookAttempt")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AttemptView(int attempt, Instant attemptedAt, Integer statusCode, String error, int durationMs) {
+    }
+}
