@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * <pre>
  *   .ecoplan/postgres/   PostgreSQL data (databases ecoplan_plan, _progress, _indicator, _notification)
  *   .ecoplan/kafka/      the Kafka broker's data, configuration and log (kafka/logs/broker.log)
- *   .ecoplan/keys/       the JWT key pair of this installation (privateKey.pem, publicKey.pem)
+ *   .ecoplan/keys/       the JWT key pair of this installation (privateKey.pem, publicKey.pem) and the key
+ *                        that encrypts webhook secrets (webhook-secret.key)
  *   .ecoplan/logs/       launcher.log, postgres.log, &lt;service&gt;.log
  *   .ecoplan/run/        pid files of the running launcher and services
  *   .ecoplan/tmp/        temporary files, e.g. the unpacked PostgreSQL binaries

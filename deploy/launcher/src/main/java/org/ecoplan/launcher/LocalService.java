@@ -55,9 +55,12 @@ enum LocalService {
     }
 
     /** @return environment this service needs beyond database, broker and token settings */
-    Map<String, String> extraEnvironment(Path root) {
-        return this == PLAN
-                ? Map.of("ECOPLAN_CATALOGUE_SEED_FILE", root.resolve(SEED_FILE).toString())
-                : Map.of();
+    Map<String, String> extraEnvironment(LocalFolders folders) {
+        return switch (this) {
+            case PLAN -> Map.of("ECOPLAN_CATALOGUE_SEED_FILE", folders.root().resolve(SEED_FILE).toString());
+            case NOTIFICATION -> Map.of("ECOPLAN_WEBHOOKS_SECRET_ENCRYPTION_KEY",
+                    WebhookSecretKey.loadOrCreate(folders.keys()));
+            default -> Map.of();
+        };
     }
 }

@@ -190,7 +190,7 @@ public final class LocalStack {
             environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
             environment.put("MP_JWT_VERIFY_ISSUER", ISSUER);
-            environment.putAll(service.extraEnvironment(folders.root()));
+            environment.putAll(service.extraEnvironment(folders));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
