@@ -4,15 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -20,15 +15,8 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.ecoplan.infrastructure.FreePort;
-import org.ecoplan.infrastructure.KafkaBroker;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.ecoplan.testing.DedicatedKafkaResource;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.logging.Log;
@@ -52,14 +40,8 @@ class OutboxRelayOutageTest {
 
     @Test
     void deliversEventsRecordedWhileKafkaWasDown() {
-        // Read here, not injected: every test class is a bean of every test application, and the
-        // others have no dedicated broker.
-        Config config = ConfigProvider.getConfig();
-        Path brokerDirectory = config.getValue(DedicatedKafkaResource.DATA_DIRECTORY, Path.class);
-        int brokerPort = config.getValue(DedicatedKafkaResource.PORT, Integer.class);
-        int brokerControllerPort = config.getValue(DedicatedKafkaResource.CONTROLLER_PORT, Integer.class);
         String measureId = UUID.randomUUID().toString();
-        KafkaBroker.stopLeftover(brokerDirectory);
+        DedicatedKafkaResource.stopBroker();
         try {
             List<OutgoingEvent> events = IntStream.rangeClosed(1, 5)
                     .mapToObj(revision -> new OutgoingEvent(TOPIC, "measure", measureId, "plan.measure-changed.v1",
@@ -74,7 +56,7 @@ class OutboxRelayOutageTest {
             assertEquals(5, OutboxRows.unpublished(dataSource, measureId));
 
             Instant restartedAt = Instant.now();
-            KafkaBroker.start(brokerDirectory, brokerPort, brokerControllerPort);
+            DedicatedKafkaResource.startBroker();
 
             List<ConsumerRecord<String, String>> delivered = awaitRecords(measureId, 5, Duration.ofSeconds(60));
             Log.infof("Backlog delivered %d ms after the broker was started again",
@@ -82,9 +64,7 @@ class OutboxRelayOutageTest {
             assertEquals(ids, delivered.stream().map(r -> IncomingEvent.from(r).id()).distinct().toList());
             await().atMost(Duration.ofSeconds(10)).until(() -> OutboxRows.unpublished(dataSource, measureId) == 0);
         } finally {
-            if (!FreePort.isListening(brokerPort)) {
-                KafkaBroker.start(brokerDirectory, brokerPort, brokerControllerPort);
-            }
+            DedicatedKafkaResource.startBroker();
         }
     }
 
@@ -105,32 +85,7 @@ class OutboxRelayOutageTest {
     }
 
     /** The dedicated broker's records of one key; EventReader reads the shared broker. */
-    private List<ConsumerRecord<String, String>> awaitRecords(String key, int count, Duration timeout) {
-        var config = Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        var matching = new ArrayList<ConsumerRecord<String, String>>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
-                if (consumer.assignment().isEmpty()) {
-                    var partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(2));
-                    if (partitions == null || partitions.isEmpty()) {
-                        return false;
-                    }
-                    Set<TopicPartition> assigned = new HashSet<>();
-                    partitions.forEach(p -> assigned.add(new TopicPartition(TOPIC, p.partition())));
-                    consumer.assign(assigned);
-                    consumer.seekToBeginning(assigned);
-                }
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        matching.add(record);
-                    }
-                });
-                return matching.size() >= count;
-            });
-        }
-        return matching;
+    private static List<ConsumerRecord<String, String>> awaitRecords(String key, int count, Duration timeout) {
+        return DedicatedKafkaResource.awaitRecords(TOPIC, record -> key.equals(record.key()), count, timeout);
     }
 }
