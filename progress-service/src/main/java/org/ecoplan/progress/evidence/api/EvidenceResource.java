@@ -1,0 +1,152 @@
+package org.ecoplan.progress.evidence.api;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ecoplan.progress.config.ProgressConfig;
+import org.ecoplan.progress.evidence.EvidenceService;
+import org.ecoplan.progress.evidence.FileType;
+import org.ecoplan.progress.idempotency.IdempotentRequests;
+import org.ecoplan.web.problem.Problem;
+import org.ecoplan.web.problem.ProblemException;
+import org.ecoplan.web.problem.ProblemType;
+import org.ecoplan.web.security.Roles;
+
+@Path("/reports/{id}/evidence")
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Evidence", description = "Photos and documents attached to reports")
+public class EvidenceResource {
+
+    /** The file's name, percent-encoded UTF-8 (Chinese names survive every HTTP stack that way). */
+    public static final String FILE_NAME_HEADER = "X-File-Name";
+    private static final int MAX_FILE_NAME_LENGTH = 255;
+
+    @Inject
+    EvidenceService evidence;
+
+    @Inject
+    IdempotentRequests idempotency;
+
+    @Inject
+    ProgressConfig config;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.REPORTER)
+    @Operation(summary = "Attach a photo or document (reporter)", description = "The body is the file itself (not multipart), with its Content-Type and its name in `X-File-Name` (percent-encoded UTF-8). The type is recognised from the content: JPEG, PNG, PDF, WebP or HEIC (415 otherwise); a declared Content-Type that contradicts the content gets 422. At most `ecoplan.progress.evidence.max-size` (10 MB by default; 413 above). Only DRAFT and RETURNED reports of the caller's department. The answer carries the SHA-256 (also as ETag and Digest) and the report's new revision. Idempotency-Key supported.")
+    @RequestBody(content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
+    @APIResponse(responseCode = "400", description = "Empty body or no file name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The report is submitted or approved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not JPEG, PNG, PDF, WebP or HEIC", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Content-Type contradicts the content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upload(@PathParam("id") UUID reportId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(example = "image/jpeg") String contentType,
+            @HeaderParam(FILE_NAME_HEADER) @Parameter(description = "Percent-encoded UTF-8 file name", example = "%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.jpg") String encodedFileName,
+            @HeaderParam(IdempotentRequests.HEADER) @Parameter(example = "phone-7f3a-000126") String idempotencyKey,
+            byte[] content) {
+        String fileName = fileName(encodedFileName);
+        if (content == null || content.length == 0) {
+            throw ProblemException.invalidField("body", "the file is empty / 文件为空");
+        }
+        long maxSize = config.evidence().maxSize().asLongValue();
+        if (content.length > maxSize) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the file has " + content.length
+                    + " bytes; at most " + maxSize + " are accepted / 文件过大");
+        }
+        FileType type = FileType.detect(content).orElseThrow(() -> new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "the content is not a JPEG, PNG, PDF, WebP or HEIC file / 仅支持JPEG、PNG、PDF、WebP、HEIC文件"));
+        if (contentType != null && !contentType.startsWith(MediaType.APPLICATION_OCTET_STREAM) && !type.matches(contentType)) {
+            throw ProblemException.unprocessable("Content-Type " + contentType + " does not match the content, which is "
+                    + type.mediaType() + " / 文件类型与内容不符",
+                    List.of(new Problem.FieldProblem(HttpHeaders.CONTENT_TYPE, "content is " + type.mediaType())));
+        }
+        String sha256 = EvidenceService.sha256(content);
+        // The request hash covers name and content: the same photo under another name is another request.
+        byte[] requestIdentity = (fileName + "\n" + sha256).getBytes(StandardCharsets.UTF_8);
+        return idempotency.execute(idempotencyKey, "POST /reports/" + reportId + "/evidence", requestIdentity, () -> {
+            EvidenceView view = evidence.add(reportId, fileName, type, content, sha256);
+            return Response.created(URI.create("/reports/" + reportId + "/evidence/" + view.id()))
+                    .entity(view).tag(new EntityTag(sha256)).build();
+        });
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN, Roles.INTEGRATOR })
+    @Operation(summary = "A report's evidence files", description = "Authorised like the report itself.")
+    @APIResponse(responseCode = "200", description = "The files, oldest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceView.class)))
+    @APIResponse(responseCode = "403", description = "Another department's report", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<EvidenceView> list(@PathParam("id") UUID reportId) {
+        return evidence.list(reportId);
+    }
+
+    @GET
+    @Path("/{evidenceId}")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN, Roles.INTEGRATOR })
+    @Operation(summary = "Download an evidence file", description = "The file with its Content-Type, its SHA-256 as ETag and as `Digest: sha-256=<base64>`. Authorised like the report.")
+    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "403", description = "Another department's report", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report or file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response download(@PathParam("id") UUID reportId, @PathParam("evidenceId") UUID evidenceId) {
+        EvidenceService.Download download = evidence.download(reportId, evidenceId);
+        String sha256 = download.evidence().sha256;
+        return Response.ok(download.content(), download.evidence().mediaType)
+                .tag(new EntityTag(sha256))
+                .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)))
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(download.evidence().fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+                .build();
+    }
+
+    private static String fileName(String encoded) {
+        if (encoded == null || encoded.isBlank()) {
+            throw ProblemException.invalidField(FILE_NAME_HEADER, "is required / 需要文件名");
+        }
+        String name;
+        try {
+            name = URLDecoder.decode(encoded.trim(), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(FILE_NAME_HEADER, "is not valid percent-encoding");
+        }
+        // Only the last path segment: a name is never a path on anybody's disk.
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+        if (name.isEmpty() || name.length() > MAX_FILE_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw ProblemException.invalidField(FILE_NAME_HEADER, "must be 1 to " + MAX_FILE_NAME_LENGTH
+                    + " printable characters");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,97 @@
+package org.ecoplan.progress.report;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ecoplan.progress.contract.WorkflowState;
+import org.ecoplan.web.paging.Page;
+import org.ecoplan.web.paging.PageRequest;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class ReportRepository implements PanacheRepositoryBase<ProgressReport, UUID> {
+
+    /** Newest change first; each filter has an index on (filter, change_seq), so a page is one range scan. */
+    public Page<ProgressReport> search(ReportFilter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder("true");
+        Map<String, Object> parameters = new HashMap<>();
+        condition(where, parameters, "measureId", filter.measureId());
+        condition(where, parameters, "departmentCode", filter.departmentCode());
+        condition(where, parameters, "state", filter.state());
+        condition(where, parameters, "period", filter.period());
+        condition(where, parameters, "status", filter.status());
+        var query = find(where + " order by changeSeq desc", parameters);
+        List<ProgressReport> items = query.range(page.offset(), page.offset() + page.size - 1).list();
+        return Page.of(items, page, query.count());
+    }
+
+    private static void condition(StringBuilder where, Map<String, Object> parameters, String field, Object value) {
+        if (value != null) {
+            where.append(" and ").append(field).append(" = :").append(field);
+            parameters.put(field, value);
+        }
+    }
+
+    /**
+     * The change feed: reports whose latest change comes after {@code cursor}, oldest change first.
+     * {@code departmentCode} null: every department's.
+     */
+    public List<ProgressReport> changedSince(long cursor, String departmentCode, int limit) {
+        String query = "changeSeq > :cursor" + (departmentCode == null ? "" : " and departmentCode = :department")
+                + " order by changeSeq";
+        Parameters parameters = Parameters.with("cursor", cursor);
+        if (departmentCode != null) {
+            parameters.and("department", departmentCode);
+        }
+        return find(query, parameters).range(0, limit - 1).list();
+    }
+
+    public Optional<ProgressReport> findMonthly(String measureId, String departmentCode, String period) {
+        return find("measureId = ?1 and departmentCode = ?2 and period = ?3 and kind = ?4", measureId, departmentCode,
+                period, ReportKind.MONTHLY).firstResultOptional();
+    }
+
+    /** This period's monthly reports of one department for many measures, in one query. */
+    public List<ProgressReport> monthlyOf(String departmentCode, String period, Collection<String> measureIds) {
+        if (measureIds.isEmpty()) {
+            return List.of();
+        }
+        return list("departmentCode = ?1 and period = ?2 and kind = ?3 and measureId in ?4", departmentCode, period,
+                ReportKind.MONTHLY, measureIds);
+    }
+
+    /** The latest approved report of each ASSISTING department on a measure: contributions beside the official status. */
+    public List<ProgressReport> latestApprovedContributions(String measureId) {
+        return getEntityManager().createQuery("""
+                select r from ProgressReport r where r.measureId = :measure and r.state = :approved
+                  and r.departmentRole = :assisting
+                  and r.submittedAt = (select max(o.submittedAt) from ProgressReport o where o.measureId = r.measureId
+                      and o.departmentCode = r.departmentCode and o.state = :approved)
+                order by r.departmentCode""", ProgressReport.class)
+                .setParameter("measure", measureId).setParameter("approved", WorkflowState.APPROVED)
+                .setParameter("assisting", DepartmentRole.ASSISTING).getResultList();
+    }
+
+    /** Takes the next position in the change feed; see the migration on why this is a locked counter row. */
+    public long nextChangeSeq() {
+        return ((Number) getEntityManager()
+                .createNativeQuery("with next as (update report_change_counter set value = value + 1 where id = 1 returning value)"
+                        + " select value from next")
+                .getSingleResult()).longValue();
+    }
+
+    /** Serialises creations of one monthly report (measure, department, period) until the transaction ends. */
+    public void lockMonthlySlot(String measureId, String departmentCode, String period) {
+        getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:slot))) locked")
+                .setParameter("slot", "progress-monthly:" + measureId + ":" + departmentCode + ":" + period)
+                .getSingleResult();
+    }
+}

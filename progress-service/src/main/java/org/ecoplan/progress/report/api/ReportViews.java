@@ -1,0 +1,123 @@
+package org.ecoplan.progress.report.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ecoplan.progress.contract.MeasuredValue;
+import org.ecoplan.progress.contract.ReportStatus;
+import org.ecoplan.progress.contract.WorkflowState;
+import org.ecoplan.progress.report.DepartmentRole;
+import org.ecoplan.progress.report.ProgressReport;
+import org.ecoplan.progress.report.ReportAction;
+import org.ecoplan.progress.report.ReportKind;
+import org.ecoplan.web.problem.Problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+/** The REST bodies of reports: records built from entities, never the entities themselves. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    @Schema(name = "Report", description = "A progress report; absent fields are null (compact for phones)")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReportView(
+            UUID id,
+            @Schema(description = "Grows with every change; the ETag to send in If-Match", example = "2") long revision,
+            @Schema(example = "3822e92d-0107-4565-8db8-cfdaf9d062a9") String measureId,
+            String planId, String taskId,
+            @Schema(example = "MONTHLY") ReportKind kind,
+            @Schema(example = "2026-05") String period,
+            @Schema(example = "SUBMITTED") WorkflowState state,
+            @Schema(example = "ON_TRACK") ReportStatus status,
+            @Schema(example = "40") int percentComplete,
+            @Schema(example = "已完成12家重点企业VOCs治理设施升级改造") String narrative,
+            List<MeasuredValue> measuredValues,
+            @Schema(example = "ENV") String departmentCode,
+            @Schema(example = "LEAD") DepartmentRole departmentRole,
+            @Schema(example = "zhang.wei") String reporter,
+            Instant clientTimestamp, Instant createdAt, Instant updatedAt, Instant submittedAt,
+            String reviewedBy, Instant reviewedAt,
+            @Schema(example = "请补充现场照片") String returnReason,
+            @Schema(example = "2") int evidenceCount,
+            @Schema(description = "Position in the change feed (GET /reports?since=)", example = "1042") long changeSeq) {
+
+        public static ReportView of(ProgressReport report) {
+            return new ReportView(report.id, report.revision, report.measureId, report.planId, report.taskId,
+                    report.kind, report.period, report.state, report.status, report.percentComplete,
+                    report.narrative.isEmpty() ? null : report.narrative,
+                    report.measuredValues.isEmpty() ? null : report.measuredValues, report.departmentCode,
+                    report.departmentRole, report.reporter, report.clientTimestamp, report.createdAt, report.updatedAt,
+                    report.submittedAt, report.reviewedBy, report.reviewedAt, report.returnReason,
+                    report.evidenceCount, report.changeSeq);
+        }
+    }
+
+    @Schema(name = "ReportPage", description = "One page of reports, newest change first")
+    public record ReportPage(List<ReportView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "ReportChanges", description = "Reports changed after the cursor, oldest change first. Store nextCursor and send it as since= next time; hasMore: call again at once.")
+    public record ReportChanges(List<ReportView> items, @Schema(example = "1042") long nextCursor, boolean hasMore) {
+    }
+
+    @Schema(name = "ReportAction", description = "One change of a report, with the report before and after")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReportActionView(
+            @Schema(example = "SUBMITTED") String action,
+            @Schema(example = "2") long revision,
+            @Schema(example = "reporter@ecoplan.test") String actor,
+            @Schema(example = "ENV") String actorDepartment,
+            Instant actedAt,
+            @Schema(example = "EcoPlanApp/2.3 (Android 14)") String userAgent,
+            @Schema(example = "phone-7f3a") String clientId,
+            String reason,
+            @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String before,
+            @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String after) {
+
+        public static ReportActionView of(ReportAction action) {
+            return new ReportActionView(action.action, action.revision, action.actor, action.actorDepartment,
+                    action.actedAt, action.userAgent, action.clientId, action.reason, action.before, action.after);
+        }
+    }
+
+    @Schema(name = "ReturnRequest", description = "Why a report goes back to its department")
+    public record ReturnRequest(
+            @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+            @Schema(example = "请补充现场照片和完成数量") String reason) {
+    }
+
+    @Schema(name = "BatchRequest", description = "A phone's offline queue: reports to create (and submit), each with the client's own reference")
+    public record BatchRequest(
+            @jakarta.validation.constraints.NotNull(message = "is required")
+            @Size(min = 1, max = 200, message = "must hold 1 to 200 items") List<BatchItem> items) {
+    }
+
+    @Schema(name = "BatchItem")
+    public record BatchItem(
+            @Schema(description = "Unique per caller: the item's Idempotency-Key, so re-sending the batch creates nothing twice", example = "phone-7f3a-000123")
+            String clientReference,
+            ReportRequest report) {
+    }
+
+    @Schema(name = "BatchResult", description = "One answer per item, in the order sent")
+    public record BatchResult(List<BatchItemResult> items) {
+    }
+
+    @Schema(name = "BatchItemResult", description = "status 201: created; 200 with replayed: created by an earlier send; 4xx: see problem, nothing was written for this item")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchItemResult(
+            @Schema(example = "phone-7f3a-000123") String clientReference,
+            @Schema(example = "201") int status,
+            Boolean replayed,
+            @JsonRawValue @Schema(implementation = ReportView.class) String report,
+            Problem problem) {
+    }
+}

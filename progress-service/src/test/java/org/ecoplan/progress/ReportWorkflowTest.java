@@ -1,0 +1,152 @@
+package org.ecoplan.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ecoplan.catalogue.contract.MeasureState;
+import org.ecoplan.progress.contract.ProgressEvents;
+import org.ecoplan.testing.EventReader;
+import org.ecoplan.testing.RealInfrastructureResource;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** The workflow end to end, its history and its events (measures envLedMeasure 0 and 1, and one assisted measure). */
+@QuarkusTest
+@WithTestResource(RealInfrastructureResource.class)
+class ReportWorkflowTest extends ProgressTestSupport {
+
+    private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void walksDraftSubmitReturnResubmitApproveAndPublishesEveryStepInOrder() {
+        String measureId = envLedMeasure(0).id();
+        JsonPath before = as(SUPERVISOR).get("/measures/{id}/status", measureId).then().statusCode(200).extract().jsonPath();
+
+        var createdResponse = post(ENV_REPORTER, "/reports", monthly(measureId, "2026-05", "ON_TRACK", 40, false))
+                .then().statusCode(201).header("ETag", "\"1\"").header("Location", startsWith("http"))
+                .body("state", equalTo("DRAFT")).body("departmentRole", equalTo("LEAD")).extract();
+        JsonPath draft = createdResponse.jsonPath();
+        String id = draft.getString("id");
+
+        JsonPath submitted = action(ENV_REPORTER, id, "submit", etag(draft), null);
+        assertThat(submitted.getString("state")).isEqualTo("SUBMITTED");
+        JsonPath returned = action(SUPERVISOR, id, "return", etag(submitted), "{\"reason\":\"请补充现场照片\"}");
+        assertThat(returned.getString("state")).isEqualTo("RETURNED");
+        assertThat(returned.getString("returnReason")).isEqualTo("请补充现场照片");
+
+        JsonPath corrected = as(ENV_REPORTER).header("If-Match", etag(returned)).contentType("application/json")
+                .body(monthly(measureId, "2026-05", "AT_RISK", 55, false)).put("/reports/{id}", id)
+                .then().statusCode(200).header("ETag", "\"4\"").extract().jsonPath();
+        JsonPath resubmitted = action(ENV_REPORTER, id, "submit", etag(corrected), null);
+        JsonPath approved = action(SUPERVISOR, id, "approve", etag(resubmitted), null);
+        assertThat(approved.getString("state")).isEqualTo("APPROVED");
+        assertThat(approved.getString("reviewedBy")).isEqualTo("chen.jing");
+        assertThat(approved.getLong("revision")).isEqualTo(6);
+
+        JsonPath status = as(ENV_REPORTER).get("/measures/{id}/status", measureId).then().statusCode(200).extract().jsonPath();
+        assertThat(status.getString("status")).isEqualTo("AT_RISK");
+        assertThat(status.getInt("percentComplete")).isEqualTo(55);
+        assertThat(status.getString("basedOnReportId")).isEqualTo(id);
+        assertThat(status.getString("lastReportedPeriod")).isEqualTo("2026-05");
+        assertThat(status.getLong("sequence")).isEqualTo(before.getLong("sequence") + 1);
+
+        JsonPath history = as(ENV_REPORTER).get("/reports/{id}/history", id).then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("action", String.class))
+                .containsExactly("CREATED", "SUBMITTED", "RETURNED", "UPDATED", "SUBMITTED", "APPROVED");
+        assertThat(history.getList("actor", String.class))
+                .containsExactly("zhang.wei", "zhang.wei", "chen.jing", "zhang.wei", "zhang.wei", "chen.jing");
+        assertThat(history.getString("[3].before.status")).isEqualTo("ON_TRACK");
+        assertThat(history.getString("[3].after.status")).isEqualTo("AT_RISK");
+        assertThat(history.getString("[2].reason")).isEqualTo("请补充现场照片");
+        assertThat(history.getString("[0].userAgent")).isEqualTo("EcoPlanApp/2.3 (Android 14)");
+        assertThat(history.getString("[0].clientId")).isEqualTo("phone-test");
+
+        List<ConsumerRecord<String, String>> events = EventReader.awaitRecords(ProgressEvents.TOPIC,
+                record -> mentions(record, measureId, id), 5, EVENT_TIMEOUT);
+        assertThat(events).extracting(record -> EventReader.header(record, "ce_type").orElseThrow()).containsExactly(
+                "progress.report-submitted.v1", "progress.report-returned.v1", "progress.report-submitted.v1",
+                "progress.report-approved.v1", "progress.measure-status-changed.v1");
+        assertThat(events).extracting(record -> EventReader.header(record, "ce_id").orElseThrow()).doesNotHaveDuplicates();
+        for (ConsumerRecord<String, String> event : events) {
+            assertThat(EventReader.header(event, "ce_aggregatetype")).contains("measure");
+            assertThat(EventReader.header(event, "ce_subject")).contains(measureId);
+            assertThat(EventReader.header(event, "ce_source")).contains("/ecoplan/progress-service");
+            assertThat(EventReader.header(event, "ce_specversion")).contains("1.0");
+        }
+        assertThat(events.subList(0, 4)).extracting(record -> JsonPath.from(record.value()).getLong("reportRevision"))
+                .containsExactly(2L, 3L, 5L, 6L);
+        JsonPath returnedEvent = JsonPath.from(events.get(1).value());
+        assertThat(returnedEvent.getString("returnReason")).isEqualTo("请补充现场照片");
+        assertThat(returnedEvent.getString("departmentRole")).isEqualTo("LEAD");
+        assertThat(returnedEvent.getString("period")).isEqualTo("2026-05");
+        assertThat(returnedEvent.getString("measuredValues[0].unit")).isEqualTo("家");
+
+        JsonPath statusChanged = JsonPath.from(events.get(4).value());
+        assertThat(statusChanged.getString("status")).isEqualTo("AT_RISK");
+        assertThat(statusChanged.getString("previousStatus")).isEqualTo(
+                before.getLong("sequence") == 0 ? null : before.getString("status"));
+        assertThat(statusChanged.getLong("sequence")).isEqualTo(before.getLong("sequence") + 1);
+        assertThat(statusChanged.getInt("percentComplete")).isEqualTo(55);
+        assertThat(statusChanged.getBoolean("overdue")).isFalse();
+        assertThat(statusChanged.getString("deadline")).isEqualTo("2026-12-31");
+        assertThat(statusChanged.getString("lastReportedPeriod")).isEqualTo("2026-05");
+        assertThat(statusChanged.getString("planId")).isEqualTo(envLedMeasure(0).planId());
+        assertThat(statusChanged.getString("completedOnTime")).isNull();
+    }
+
+    @Test
+    void anApprovedCompletedReportCompletesTheMeasureOnTime() {
+        String measureId = envLedMeasure(1).id();
+        JsonPath submitted = created(ENV_REPORTER, adHoc(measureId, "COMPLETED", 100, true));
+        assertThat(submitted.getString("state")).isEqualTo("SUBMITTED");
+        String id = submitted.getString("id");
+        action(SUPERVISOR, id, "approve", etag(submitted), null);
+
+        ConsumerRecord<String, String> event = EventReader.awaitRecord(ProgressEvents.TOPIC,
+                record -> mentions(record, measureId, id) && type(record).equals("progress.measure-status-changed.v1"),
+                EVENT_TIMEOUT);
+        JsonPath changed = JsonPath.from(event.value());
+        assertThat(changed.getString("status")).isEqualTo("COMPLETED");
+        assertThat(changed.getInt("percentComplete")).isEqualTo(100);
+        LocalDate submittedOn = LocalDate.ofInstant(java.time.Instant.parse(submitted.getString("submittedAt")),
+                ZoneId.of("Asia/Shanghai"));
+        assertThat(changed.getString("completedOn")).isEqualTo(submittedOn.toString());
+        assertThat(changed.getBoolean("completedOnTime")).isTrue();
+        assertThat(changed.getBoolean("overdue")).isFalse();
+    }
+
+    @Test
+    void anAssistingDepartmentsApprovedReportIsAContributionAndLeavesTheOfficialStatus() {
+        MeasureState measure = seedMeasure(m -> hasRole(m, "LEAD", "ENV") && hasRole(m, "ASSISTING", "TRANSPORT")
+                && hasRole(m, "ASSISTING", "WATER") && "DATE".equals(m.deadline().kind()));
+        JsonPath before = as(SUPERVISOR).get("/measures/{id}/status", measure.id()).then().extract().jsonPath();
+
+        JsonPath submitted = created(TRANSPORT_REPORTER, adHoc(measure.id(), "COMPLETED", 100, true));
+        assertThat(submitted.getString("departmentRole")).isEqualTo("ASSISTING");
+        String id = submitted.getString("id");
+        action(SUPERVISOR, id, "approve", etag(submitted), null);
+
+        JsonPath approvedEvent = JsonPath.from(EventReader.awaitRecord(ProgressEvents.TOPIC,
+                record -> mentions(record, measure.id(), id) && type(record).equals("progress.report-approved.v1"),
+                EVENT_TIMEOUT).value());
+        assertThat(approvedEvent.getString("departmentRole")).isEqualTo("ASSISTING");
+        assertThat(approvedEvent.getString("state")).isEqualTo("APPROVED");
+
+        JsonPath status = as(SUPERVISOR).get("/measures/{id}/status", measure.id()).then().statusCode(200).extract().jsonPath();
+        assertThat(status.getString("status")).isEqualTo(before.getString("status"));
+        assertThat(status.getLong("sequence")).isEqualTo(before.getLong("sequence"));
+        assertThat(status.getList("contributions.id", String.class)).contains(id);
+        assertThat(EventReader.readCurrent(ProgressEvents.TOPIC)).noneMatch(record -> mentions(record, measure.id(), id)
+                && type(record).equals("progress.measure-status-changed.v1"));
+    }
+}
