@@ -16,11 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(RealInfrastructureResource.class)
 class ReportValidationTest extends ProgressTestSupport {
 
-    /**
-     * How ecoplan-web's ProblemMappers names a violation inside a list element today; it should be
-     * measuredValues[0].unit (reported to the lead, platform/web is not this service's).
-     */
-    private static final String UNIT_FIELD = "measuredValues.unit[0]";
+    /** A violation inside a list item is named by the item's position. */
+    private static final String UNIT_FIELD = "measuredValues[0].unit";
 
     @Test
     void answersEveryMalformedOrInvalidReportWithAProblemAndWritesNothing() {

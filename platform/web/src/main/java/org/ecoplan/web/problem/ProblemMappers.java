@@ -161,18 +161,21 @@ public class ProblemMappers {
                 }
                 case PARAMETER -> parameterName = node.getName();
                 default -> {
-                    if (node.getName() == null) {
+                    // A node inside a list or map carries the position in its container, which belongs to
+                    // the container's name: measuredValues[0].unit, memberCodes[1].
+                    if (node.isInIterable()) {
+                        Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                        if (position != null) {
+                            name.append('[').append(position).append(']');
+                        }
+                    }
+                    if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                         break;
                     }
                     if (!name.isEmpty()) {
                         name.append('.');
                     }
                     name.append(node.getName());
-                    if (node.getIndex() != null) {
-                        name.append('[').append(node.getIndex()).append(']');
-                    } else if (node.getKey() != null) {
-                        name.append('[').append(node.getKey()).append(']');
-                    }
                 }
             }
         }
