@@ -5,11 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.ecoplan.catalogue.replica.CatalogueRecords.Measure;
+import org.ecoplan.catalogue.contract.Assignment;
+import org.ecoplan.catalogue.contract.MeasureState;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
@@ -53,7 +55,11 @@ public abstract class CatalogueReplicaServiceTest {
     void fillsItsCatalogueReplicaFromTheBroker() {
         String measureId = UUID.randomUUID().toString();
         try (var records = new CatalogueRecords()) {
-            records.send("measure", measureId, new Measure(measureId, 1, "开展裸露地面扬尘治理", "YQ-ST"));
+            // A complete measure state: the service under test may read every replicated measure.
+            records.send("measure", measureId, new MeasureState(measureId, 1, UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(), UUID.randomUUID().toString(), 2026, 1, 1, "开展裸露地面扬尘治理",
+                    new MeasureState.Deadline("ONGOING", null, null, "持续推进"),
+                    List.of(new Assignment("LEAD", "REPLICA-TEST", null, "副本测试部门", null)), List.of()));
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> replica.find("measure", measureId).isPresent());
