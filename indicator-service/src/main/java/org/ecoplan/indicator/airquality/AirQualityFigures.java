@@ -1,0 +1,24 @@
+package org.ecoplan.indicator.airquality;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The year's air-quality figures for one area as the bureau computes them from daily values, up to
+ * {@code asOf} (the latest day with data, not after today).
+ *
+ * @param pm25Mean        mean of the valid daily PM2.5 means (HJ 663-2013), µg/m³; {@code null} without valid days
+ * @param goodDaysRatio   good days (AQI ≤ 100) / valid AQI days × 100; {@code null} without valid days
+ * @param heavyPollutionDays days with AQI > 200 (HJ 633-2012)
+ * @param elapsedDays     days from 1 January to {@code asOf}
+ * @param remainingDays   days after {@code asOf} to 31 December
+ * @param provisional     too few valid days for a standard annual figure (see {@code provisionalReasons})
+ */
+public record AirQualityFigures(String area, int year, LocalDate asOf, int elapsedDays, int remainingDays,
+        int validPm25Days, double pm25Sum, Double pm25Mean, int validAqiDays, int goodDays, Double goodDaysRatio,
+        int heavyPollutionDays, boolean provisional, List<String> provisionalReasons) {
+
+    public boolean hasData() {
+        return asOf != null;
+    }
+}

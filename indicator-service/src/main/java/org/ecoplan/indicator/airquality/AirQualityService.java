@@ -1,0 +1,87 @@
+package org.ecoplan.indicator.airquality;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.ecoplan.indicator.observation.Area;
+import org.ecoplan.indicator.observation.ObservationRepository;
+import org.ecoplan.indicator.target.Metric;
+import org.ecoplan.web.clock.BusinessClock;
+
+/** Air-quality figures per area from the stored daily values, and the monthly PM2.5 ranking. */
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class AirQualityService {
+
+    private final ObservationRepository observations;
+    private final BusinessClock clock;
+
+    AirQualityService(ObservationRepository observations, BusinessClock clock) {
+        this.observations = observations;
+        this.clock = clock;
+    }
+
+    public AirQualityFigures figures(Area area, int year) {
+        return AirQualityCalculator.figures(area.code(), year,
+                observations.daily(Metric.PM25_DAILY.name(), area.code(), year),
+                observations.daily(Metric.AQI_DAILY.name(), area.code(), year), clock.today());
+    }
+
+    public List<AirQualityFigures> allAreas(int year) {
+        return Area.ALL.stream().map(area -> figures(area, year)).toList();
+    }
+
+    /**
+     * @param rank          1 = highest PM2.5 mean (worst)
+     * @param provisional   fewer valid days than HJ 663 asks of a month (27, February 25; the current month:
+     *                      in proportion to its elapsed days)
+     */
+    public record RankedArea(Integer rank, String area, String name, Double pm25Mean, int validDays, boolean provisional) {
+    }
+
+    /** The 18 subdistricts and towns by mean PM2.5 of one month, worst first; areas without data last. */
+    public List<RankedArea> monthlyRanking(YearMonth month) {
+        LocalDate today = clock.today();
+        LocalDate last = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
+        int requiredDays = last.equals(month.atEndOfMonth()) ? AirQualityCalculator.monthlyMinimum(month.getMonth())
+                : (int) Math.ceil(AirQualityCalculator.monthlyMinimum(month.getMonth()) * last.getDayOfMonth()
+                        / (double) month.lengthOfMonth());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = observations.getEntityManager().createNativeQuery("""
+                select area, avg(value), count(*) from observation
+                where series = ?1 and period_type = 'DAY' and current and valid and period_start between ?2 and ?3
+                group by area""").setParameter(1, Metric.PM25_DAILY.name()).setParameter(2, month.atDay(1))
+                .setParameter(3, last).getResultList();
+        Map<String, Object[]> byArea = new HashMap<>();
+        rows.forEach(row -> byArea.put((String) row[0], row));
+        List<RankedArea> withData = new ArrayList<>();
+        List<RankedArea> withoutData = new ArrayList<>();
+        for (Area area : Area.subdistrictsAndTowns()) {
+            Object[] row = byArea.get(area.code());
+            if (row == null) {
+                withoutData.add(new RankedArea(null, area.code(), area.name(), null, 0, true));
+            } else {
+                int days = ((Number) row[2]).intValue();
+                double mean = ((BigDecimal) row[1]).doubleValue();
+                withData.add(new RankedArea(null, area.code(), area.name(), Math.round(mean * 10) / 10.0, days, days < requiredDays));
+            }
+        }
+        withData.sort((a, b) -> Double.compare(b.pm25Mean(), a.pm25Mean()));
+        List<RankedArea> ranking = new ArrayList<>();
+        for (int i = 0; i < withData.size(); i++) {
+            RankedArea area = withData.get(i);
+            ranking.add(new RankedArea(i + 1, area.area(), area.name(), area.pm25Mean(), area.validDays(), area.provisional()));
+        }
+        ranking.addAll(withoutData);
+        return ranking;
+    }
+}

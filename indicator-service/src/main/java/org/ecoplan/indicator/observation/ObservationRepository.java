@@ -1,0 +1,47 @@
+package org.ecoplan.indicator.observation;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ecoplan.indicator.airquality.DailyValue;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class ObservationRepository implements PanacheRepositoryBase<Observation, java.util.UUID> {
+
+    /** Current values of some series between two dates (inclusive), all areas. */
+    public List<Observation> current(Collection<String> series, LocalDate from, LocalDate to) {
+        return list("current = true and series in :series and periodStart between :from and :to",
+                Parameters.with("series", series).and("from", from).and("to", to));
+    }
+
+    /** Daily values of a metric for one area in one year, oldest first (served by observation_current). */
+    public List<DailyValue> daily(String series, String area, int year) {
+        return getEntityManager().createQuery("""
+                select o.periodStart, o.value, o.valid from Observation o
+                where o.current = true and o.series = :series and o.area = :area and o.periodType = :type
+                  and o.periodStart between :from and :to order by o.periodStart""", Object[].class)
+                .setParameter("series", series).setParameter("area", area).setParameter("type", PeriodType.DAY)
+                .setParameter("from", LocalDate.of(year, 1, 1)).setParameter("to", LocalDate.of(year, 12, 31))
+                .getResultStream()
+                .map(row -> new DailyValue((LocalDate) row[0], ((java.math.BigDecimal) row[1]).doubleValue(), (Boolean) row[2]))
+                .toList();
+    }
+
+    /** Current values of one series in one area, any period type, in one year. */
+    public List<Observation> ofYear(String series, String area, int year) {
+        return list("current = true and series = ?1 and area = ?2 and periodStart between ?3 and ?4 order by periodStart",
+                series, area, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    }
+
+    /** Every value ever entered for one period, oldest first: the correction history. */
+    public List<Observation> history(String series, String area, PeriodType type, LocalDate start) {
+        return list("series = ?1 and area = ?2 and periodType = ?3 and periodStart = ?4 order by enteredAt, current",
+                series, area, type, start);
+    }
+}

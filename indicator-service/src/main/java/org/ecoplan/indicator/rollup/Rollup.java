@@ -1,0 +1,90 @@
+package org.ecoplan.indicator.rollup;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The last published delivery figures of one scope. */
+@Entity
+@Table(name = "rollup")
+public class Rollup extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(name = "scope_name")
+    public String scopeName;
+
+    public long sequence;
+    public int measures;
+    public int completed;
+
+    @Column(name = "on_track")
+    public int onTrack;
+
+    @Column(name = "at_risk")
+    public int atRisk;
+
+    public int overdue;
+
+    @Column(name = "not_reported_this_period")
+    public int notReportedThisPeriod;
+
+    @Column(name = "on_time_completion_rate")
+    public BigDecimal onTimeCompletionRate;
+
+    /** The reporting period the figures are for ({@code 2026-05}). */
+    public String period;
+
+    @Column(name = "changed_at")
+    public Instant changedAt;
+
+    @Embeddable
+    public static class Key implements Serializable {
+
+        @Enumerated(EnumType.STRING)
+        @Column(name = "scope_type")
+        public ScopeType scopeType;
+
+        @Column(name = "scope_id")
+        public String scopeId;
+
+        public Key() {
+        }
+
+        public Key(ScopeType scopeType, String scopeId) {
+            this.scopeType = scopeType;
+            this.scopeId = scopeId;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.scopeType == scopeType && Objects.equals(key.scopeId, scopeId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(scopeType, scopeId);
+        }
+    }
+
+    boolean sameFigures(RollupFigures figures) {
+        return measures == figures.measures() && completed == figures.completed() && onTrack == figures.onTrack()
+                && atRisk == figures.atRisk() && overdue == figures.overdue()
+                && notReportedThisPeriod == figures.notReportedThisPeriod() && Objects.equals(period, figures.period())
+                && (onTimeCompletionRate == null ? figures.onTimeCompletionRate() == null
+                        : figures.onTimeCompletionRate() != null
+                                && onTimeCompletionRate.compareTo(figures.onTimeCompletionRate()) == 0);
+    }
+}

@@ -1,0 +1,125 @@
+package org.ecoplan.indicator.rollup.events;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.ecoplan.events.IncomingEvent;
+import org.ecoplan.events.MalformedEventException;
+import org.ecoplan.indicator.rollup.RollupService;
+import org.ecoplan.progress.contract.ProgressEvents;
+
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Rebuilds the roll-ups from {@code ecoplan.progress} alone: clears the per-measure state, reads the topic
+ * from its beginning up to the end offsets seen at the start (its own consumer, no group, so the live
+ * consumer's position is untouched), applies every event, then recomputes and publishes the scopes whose
+ * figures differ. Events the live consumer handles meanwhile are harmless: older sequences are dropped.
+ */
+@ApplicationScoped
+public class ProgressReplay {
+
+    private static final int EVENTS_PER_TRANSACTION = 500;
+
+    private final Map<String, Object> kafkaConfig;
+    private final ProgressEventHandler handler;
+    private final RollupService rollups;
+
+    ProgressReplay(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ProgressEventHandler handler,
+            RollupService rollups) {
+        this.kafkaConfig = kafkaConfig;
+        this.handler = handler;
+        this.rollups = rollups;
+    }
+
+    /** What a replay did. */
+    public record Outcome(int eventsRead, int eventsApplied, int malformed, int scopesChanged) {
+    }
+
+    public synchronized Outcome rebuild() {
+        rollups.clearProgressState();
+        int read = 0;
+        int applied = 0;
+        int malformed = 0;
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(ProgressEvents.TOPIC, Duration.ofSeconds(10));
+            List<TopicPartition> assigned = partitions == null ? List.of()
+                    : partitions.stream().map(partition -> new TopicPartition(ProgressEvents.TOPIC, partition.partition())).toList();
+            if (!assigned.isEmpty()) {
+                consumer.assign(assigned);
+                consumer.seekToBeginning(assigned);
+                Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(assigned));
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+                while (assigned.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                            batch.add(record);
+                        }
+                    }
+                    if (batch.size() >= EVENTS_PER_TRANSACTION) {
+                        int[] counts = applyBatch(batch);
+                        applied += counts[0];
+                        malformed += counts[1];
+                        read += batch.size();
+                        batch.clear();
+                    }
+                }
+                int[] counts = applyBatch(batch);
+                applied += counts[0];
+                malformed += counts[1];
+                read += batch.size();
+            }
+        }
+        int changed = rollups.recomputeAll();
+        Log.infof("Replayed %s: %d events read, %d applied, %d malformed; %d roll-up(s) changed", ProgressEvents.TOPIC,
+                read, applied, malformed, changed);
+        return new Outcome(read, applied, malformed, changed);
+    }
+
+    @Transactional
+    int[] applyBatch(List<ConsumerRecord<String, String>> batch) {
+        int applied = 0;
+        int malformed = 0;
+        for (ConsumerRecord<String, String> record : batch) {
+            try {
+                if (handler.apply(IncomingEvent.from(record), false)) {
+                    applied++;
+                }
+            } catch (MalformedEventException e) {
+                malformed++;
+                Log.warnf("Replay skipped %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            }
+        }
+        return new int[] {applied, malformed};
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Map<String, Object> settings = new HashMap<>();
+        Set<String> known = ConsumerConfig.configNames();
+        kafkaConfig.forEach((key, value) -> {
+            if (known.contains(key)) {
+                settings.put(key, value);
+            }
+        });
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "indicator-service-progress-replay");
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
+    }
+}

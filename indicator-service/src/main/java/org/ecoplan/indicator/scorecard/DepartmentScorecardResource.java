@@ -1,0 +1,95 @@
+package org.ecoplan.indicator.scorecard;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ecoplan.catalogue.contract.DepartmentState;
+import org.ecoplan.catalogue.contract.MeasureState;
+import org.ecoplan.catalogue.replica.CatalogueReplica;
+import org.ecoplan.indicator.rollup.MeasureProgress;
+import org.ecoplan.indicator.rollup.Rollup;
+import org.ecoplan.indicator.rollup.ScopeType;
+import org.ecoplan.indicator.rollup.api.RollupView;
+import org.ecoplan.indicator.tracking.Departments;
+import org.ecoplan.indicator.tracking.IndicatorService;
+import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
+import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorView;
+import org.ecoplan.web.problem.Problem;
+import org.ecoplan.web.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/departments")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Department scorecard", description = "One department's measures and indicators on one page")
+public class DepartmentScorecardResource {
+
+    @Inject
+    CatalogueReplica catalogue;
+
+    @Inject
+    TrackedIndicatorRepository indicators;
+
+    @Inject
+    IndicatorService indicatorViews;
+
+    @Schema(name = "ScorecardMeasure")
+    public record MeasureLine(String measureId, int taskNumber, int position, String text, List<String> roles,
+            String deadline, @Schema(example = "ON_TRACK") String status, boolean overdue, Boolean completedOnTime,
+            String lastReportedPeriod) {
+    }
+
+    @Schema(name = "DepartmentScorecard")
+    public record Scorecard(@Schema(example = "ENV") String department, @Schema(example = "区生态环境局") String name,
+            RollupView delivery, List<IndicatorView> indicators, List<MeasureLine> measures) {
+    }
+
+    @GET
+    @Path("/{code}/scorecard")
+    @Operation(summary = "Department scorecard", description = "Delivery roll-up, the department's measures (any role; groups such as 各街乡镇 expanded) with their official status, and the indicators it leads or co-operates on with status and projection.")
+    @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = Scorecard.class)))
+    @APIResponse(responseCode = "404", description = "Unknown department", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Scorecard scorecard(@PathParam("code") @Parameter(example = "ENV") String code) {
+        DepartmentState department = catalogue.all(DepartmentState.class).stream().filter(state -> state.code().equals(code))
+                .findFirst().orElseThrow(() -> ProblemException.notFound("Department", code));
+        Map<String, MeasureProgress> progress = new HashMap<>();
+        MeasureProgress.<MeasureProgress>listAll().forEach(row -> progress.put(row.measureId, row));
+        List<MeasureLine> measures = new ArrayList<>();
+        for (MeasureState measure : catalogue.all(MeasureState.class)) {
+            if (measure.assignments() == null) {
+                continue;
+            }
+            List<String> roles = measure.assignments().stream()
+                    .filter(assignment -> Departments.codes(List.of(assignment)).contains(code))
+                    .map(assignment -> assignment.role()).distinct().toList();
+            if (roles.isEmpty()) {
+                continue;
+            }
+            MeasureProgress row = progress.get(measure.id());
+            measures.add(new MeasureLine(measure.id(), measure.taskNumber(), measure.position(), measure.text(), roles,
+                    measure.deadline() == null ? null : measure.deadline().label(),
+                    row == null ? "NOT_STARTED" : row.status.name(), row != null && row.overdue,
+                    row == null ? null : row.completedOnTime, row == null ? null : row.lastReportedPeriod));
+        }
+        measures.sort((a, b) -> a.taskNumber() != b.taskNumber() ? Integer.compare(a.taskNumber(), b.taskNumber())
+                : Integer.compare(a.position(), b.position()));
+        Rollup rollup = Rollup.findById(new Rollup.Key(ScopeType.DEPARTMENT, code));
+        return new Scorecard(code, department.name(), rollup == null ? null : RollupView.of(rollup),
+                indicatorViews.views(indicators.ofDepartment(code)), measures);
+    }
+}

@@ -1,0 +1,152 @@
+package org.ecoplan.indicator.status;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.ecoplan.events.EventOutbox;
+import org.ecoplan.events.OutgoingEvent;
+import org.ecoplan.indicator.contract.IndicatorEvents;
+import org.ecoplan.indicator.contract.IndicatorStatus;
+import org.ecoplan.indicator.contract.IndicatorStatusChanged;
+import org.ecoplan.indicator.observation.Area;
+import org.ecoplan.indicator.observation.Observation;
+import org.ecoplan.indicator.observation.ObservationRepository;
+import org.ecoplan.indicator.status.StatusEvaluator.Evidence;
+import org.ecoplan.indicator.status.StatusEvaluator.Point;
+import org.ecoplan.indicator.status.StatusEvaluator.Target;
+import org.ecoplan.indicator.tracking.TrackedIndicator;
+import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
+import org.ecoplan.web.clock.BusinessClock;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Keeps every tracked indicator's judgement current and publishes {@code indicator.status-changed.v1}
+ * whenever it changes (new observations, a target set, a candidate confirmed, the passing of time).
+ */
+@ApplicationScoped
+public class StatusService {
+
+    private final TrackedIndicatorRepository indicators;
+    private final ObservationRepository observations;
+    private final EventOutbox outbox;
+    private final BusinessClock clock;
+    private final AtomicReference<Thresholds> thresholds;
+
+    StatusService(TrackedIndicatorRepository indicators, ObservationRepository observations, EventOutbox outbox,
+            BusinessClock clock, StatusConfig config) {
+        this.indicators = indicators;
+        this.observations = observations;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.thresholds = new AtomicReference<>(Thresholds.from(config));
+    }
+
+    public Thresholds thresholds() {
+        return thresholds.get();
+    }
+
+    /** Takes effect at once: every indicator is judged again. */
+    @Transactional
+    public int changeThresholds(Thresholds changed) {
+        thresholds.set(changed);
+        Log.infof("Status thresholds changed to %s", changed);
+        return evaluateAll();
+    }
+
+    /** @return how many judgements changed */
+    @Transactional
+    public int evaluateAll() {
+        int changed = 0;
+        for (TrackedIndicator indicator : indicators.tracked()) {
+            if (evaluate(indicator)) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Judges the indicators fed by these series (indicator ids or metric codes). */
+    @Transactional(TxType.MANDATORY)
+    public void evaluateSeries(Collection<String> series) {
+        for (TrackedIndicator indicator : indicators.tracked()) {
+            if (series.contains(indicator.series())) {
+                evaluate(indicator);
+            }
+        }
+    }
+
+    /** What the judgement would be now, without storing it. */
+    public Judgement judge(TrackedIndicator indicator) {
+        Target target = new Target(indicator.kind, indicator.comparison, indicator.targetState, indicator.targetValue,
+                indicator.unit, indicator.year);
+        Evidence evidence;
+        if (indicator.metric != null) {
+            evidence = new Evidence(observations.daily(indicator.metric.name(), Area.DISTRICT_CODE, indicator.year),
+                    observations.daily(indicator.metric.name(), Area.DISTRICT_CODE, indicator.year - 1), List.of());
+        } else {
+            List<Point> points = observations.ofYear(indicator.id, Area.DISTRICT_CODE, indicator.year).stream()
+                    .map(StatusService::point).toList();
+            evidence = new Evidence(List.of(), List.of(), points);
+        }
+        return StatusEvaluator.judge(target, evidence, clock.today(), thresholds.get());
+    }
+
+    /** @return whether the judgement changed (and was published) */
+    @Transactional(TxType.MANDATORY)
+    public boolean evaluate(TrackedIndicator indicator) {
+        if (!indicator.isTracked()) {
+            return false;
+        }
+        Judgement judgement = judge(indicator);
+        // Locked: an import and a catalogue change judging the same indicator at once must not reuse a sequence.
+        IndicatorJudgement stored = IndicatorJudgement.findById(indicator.id, LockModeType.PESSIMISTIC_WRITE);
+        if (stored != null && stored.sameAs(judgement)) {
+            return false;
+        }
+        IndicatorStatus previous = null;
+        if (stored == null) {
+            stored = new IndicatorJudgement();
+            stored.indicatorId = indicator.id;
+            stored.sequence = 0;
+        } else {
+            previous = stored.status;
+        }
+        stored.sequence++;
+        stored.status = judgement.status();
+        stored.valueSoFar = judgement.valueSoFar();
+        stored.projectedValue = judgement.projectedValue();
+        stored.requiredForRest = judgement.requiredForRest();
+        stored.requiredText = judgement.requiredText();
+        stored.provisional = judgement.provisional();
+        stored.method = judgement.method();
+        stored.evaluatedAt = clock.now();
+        stored.persist();
+        outbox.record(new OutgoingEvent(IndicatorEvents.TOPIC, IndicatorEvents.INDICATOR_STATUS_CHANGED.aggregateType(),
+                indicator.id, IndicatorEvents.INDICATOR_STATUS_CHANGED.eventType(), event(indicator, stored, previous)));
+        if (previous != stored.status) {
+            Log.infof("Indicator %s (%s) is now %s (was %s), sequence %d", indicator.id, indicator.name, stored.status,
+                    previous, stored.sequence);
+        }
+        return true;
+    }
+
+    private static IndicatorStatusChanged event(TrackedIndicator indicator, IndicatorJudgement judgement,
+            IndicatorStatus previous) {
+        return new IndicatorStatusChanged(indicator.id, judgement.sequence, indicator.district, indicator.year,
+                indicator.number, indicator.name, indicator.measureId, indicator.kind.name(), indicator.comparison.name(),
+                indicator.targetValue, indicator.unit, judgement.status, previous, judgement.valueSoFar,
+                judgement.projectedValue, judgement.requiredForRest, judgement.requiredText, indicator.leadDepartments,
+                indicator.cooperatingDepartments, judgement.evaluatedAt);
+    }
+
+    private static Point point(Observation observation) {
+        return new Point(observation.periodStart, observation.value.doubleValue());
+    }
+}

@@ -1,0 +1,33 @@
+package org.ecoplan.indicator.tracking;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.ecoplan.catalogue.contract.Assignment;
+
+/** Department codes of catalogue assignments, with groups (各街乡镇) expanded to their members. */
+public final class Departments {
+
+    private Departments() {
+    }
+
+    public static List<String> codes(List<Assignment> assignments) {
+        Set<String> codes = new LinkedHashSet<>();
+        if (assignments != null) {
+            for (Assignment assignment : assignments) {
+                if (assignment.departmentCode() != null) {
+                    codes.add(assignment.departmentCode());
+                } else if (assignment.memberCodes() != null) {
+                    codes.addAll(assignment.memberCodes());
+                }
+            }
+        }
+        return List.copyOf(codes);
+    }
+
+    public static List<String> codes(List<Assignment> assignments, String role) {
+        return codes(assignments == null ? List.of()
+                : assignments.stream().filter(assignment -> role.equals(assignment.role())).toList());
+    }
+}

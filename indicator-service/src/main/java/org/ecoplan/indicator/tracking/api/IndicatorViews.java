@@ -1,0 +1,82 @@
+package org.ecoplan.indicator.tracking.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.ecoplan.indicator.contract.IndicatorStatus;
+import org.ecoplan.indicator.status.IndicatorJudgement;
+import org.ecoplan.indicator.target.Comparison;
+import org.ecoplan.indicator.tracking.TrackedIndicator;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** REST bodies of the indicator API. */
+public final class IndicatorViews {
+
+    private IndicatorViews() {
+    }
+
+    @Schema(name = "Target", description = "A parsed year-end target. state PENDING: the document refers to the city's requirement and an administrator has not set it yet")
+    public record TargetView(@Schema(example = "26微克/立方米") String text, @Schema(example = "SET") String state,
+            @Schema(example = "26") BigDecimal value, @Schema(example = "微克/立方米") String unit,
+            @Schema(example = "AT_MOST") String comparison, @Schema(example = "ANNUAL_MEAN_CONCENTRATION") String kind,
+            @Schema(example = "PM25_DAILY") String metric, String note, String setBy) {
+    }
+
+    @Schema(name = "IndicatorStatusView", description = "The latest judgement")
+    public record StatusView(@Schema(example = "AT_RISK") IndicatorStatus status, @Schema(example = "27.4") BigDecimal valueSoFar,
+            @Schema(example = "26.3") BigDecimal projectedValue, @Schema(example = "23.1") BigDecimal requiredForRest,
+            @Schema(example = "the remaining 92 days may average at most 23.1 微克/立方米 / 剩余92天PM2.5平均浓度不得超过23.1微克/立方米") String requiredText,
+            boolean provisional, @Schema(example = "SEASONAL_PROFILE") String method, long sequence, Instant evaluatedAt) {
+    }
+
+    @Schema(name = "Indicator")
+    public record IndicatorView(@Schema(example = "bf0854ad-1098-4cfa-80cd-0d43277b45a0") String id,
+            @Schema(example = "TABLE") String origin, @Schema(example = "CONFIRMED") String reviewState,
+            @Schema(example = "1") Integer number, @Schema(example = "约束性指标") String category,
+            @Schema(example = "PM2.5年均浓度") String name, @Schema(example = "延庆区") String district,
+            @Schema(example = "2026") int year, String measureId, TargetView target,
+            @Schema(example = "[\"ENV\"]") List<String> leadDepartments, List<String> cooperatingDepartments,
+            @Schema(description = "null until first judged (candidates are not judged)") StatusView status) {
+    }
+
+    @Schema(name = "IndicatorPage")
+    public record IndicatorPage(List<IndicatorView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "TargetChange", description = "Sets a target by hand (e.g. the city's requirement once known)")
+    public record TargetChange(
+            @jakarta.validation.constraints.NotNull(message = "is required") @jakarta.validation.constraints.DecimalMin(value = "0", message = "must not be negative")
+            @Schema(example = "1250.5") BigDecimal value,
+            @jakarta.validation.constraints.Size(max = 30) @Schema(example = "吨") String unit,
+            @Schema(description = "defaults to the parsed one", example = "AT_LEAST") Comparison comparison) {
+    }
+
+    @Schema(name = "CandidateReview", description = "Optional corrections when confirming an extracted target")
+    public record CandidateReview(@jakarta.validation.constraints.Size(max = 500) @Schema(example = "城市道路机械化作业率") String name,
+            @jakarta.validation.constraints.DecimalMin(value = "0", message = "must not be negative") @Schema(example = "97.5") BigDecimal value,
+            @jakarta.validation.constraints.Size(max = 30) @Schema(example = "%") String unit,
+            @Schema(example = "AT_LEAST") Comparison comparison) {
+    }
+
+    @Schema(name = "ExtractionReport", description = "What the measure-text extractor found and could not read")
+    public record ExtractionReport(@Schema(example = "212") long measuresRead, @Schema(example = "40") long found,
+            @Schema(example = "35") long candidates, @Schema(example = "3") long confirmed, @Schema(example = "2") long rejected,
+            @Schema(example = "5") long unreadFragments, List<UnreadMeasure> unread) {
+    }
+
+    public record UnreadMeasure(String measureId, List<String> fragments) {
+    }
+
+    public static IndicatorView view(TrackedIndicator indicator, IndicatorJudgement judgement) {
+        TargetView target = new TargetView(indicator.targetText, indicator.targetState.name(), indicator.targetValue,
+                indicator.unit, indicator.comparison.name(), indicator.kind.name(),
+                indicator.metric == null ? null : indicator.metric.name(), indicator.targetNote, indicator.targetSetBy);
+        StatusView status = judgement == null ? null
+                : new StatusView(judgement.status, judgement.valueSoFar, judgement.projectedValue, judgement.requiredForRest,
+                        judgement.requiredText, judgement.provisional, judgement.method, judgement.sequence, judgement.evaluatedAt);
+        return new IndicatorView(indicator.id, indicator.origin.name(), indicator.reviewState.name(), indicator.number,
+                indicator.category, indicator.name, indicator.district, indicator.year, indicator.measureId, target,
+                indicator.leadDepartments, indicator.cooperatingDepartments, status);
+    }
+}
