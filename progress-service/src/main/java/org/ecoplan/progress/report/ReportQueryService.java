@@ -45,8 +45,10 @@ public class ReportQueryService {
             access.requireOwnDepartment(department);
             visible = new ReportFilter(filter.measureId(), department, filter.state(), filter.period(), filter.status());
         }
-        Page<ReportView> result = reports.search(visible, page).map(ReportView::of);
-        return new ReportPage(result.items(), result.page(), result.size(), result.totalItems(), result.totalPages());
+        ReportRepository.CountedPage found = reports.search(visible, page);
+        Page<ReportView> result = Page.of(found.items(), page, found.totalItems()).map(ReportView::of);
+        return new ReportPage(result.items(), result.page(), result.size(), result.totalItems(), result.totalPages(),
+                found.lowerBound());
     }
 
     /** The change feed after {@code cursor}; a reporter's is its own department's. */

@@ -19,8 +19,15 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class ReportRepository implements PanacheRepositoryBase<ProgressReport, UUID> {
 
+    /**
+     * Counting is exact up to this many matches beyond the page's offset, and stops there: a count runs over every
+     * matching index entry, and with a city's million reports "all AT_RISK reports" would cost hundreds of
+     * milliseconds on every page load for a figure nobody pages through.
+     */
+    static final int COUNT_HORIZON = 10_000;
+
     /** Newest change first; each filter has an index on (filter, change_seq), so a page is one range scan. */
-    public Page<ProgressReport> search(ReportFilter filter, PageRequest page) {
+    public CountedPage search(ReportFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder("true");
         Map<String, Object> parameters = new HashMap<>();
         condition(where, parameters, "measureId", filter.measureId());
@@ -28,9 +35,21 @@ public class ReportRepository implements PanacheRepositoryBase<ProgressReport, U
         condition(where, parameters, "state", filter.state());
         condition(where, parameters, "period", filter.period());
         condition(where, parameters, "status", filter.status());
-        var query = find(where + " order by changeSeq desc", parameters);
-        List<ProgressReport> items = query.range(page.offset(), page.offset() + page.size - 1).list();
-        return Page.of(items, page, query.count());
+        List<ProgressReport> items = find(where + " order by changeSeq desc", parameters)
+                .range(page.offset(), page.offset() + page.size - 1).list();
+        long horizon = (long) page.offset() + COUNT_HORIZON;
+        var count = getEntityManager().createQuery(
+                "select count(*) from (select r.id as id from ProgressReport r where " + where
+                        + " order by r.changeSeq desc limit :horizon) matched", Long.class);
+        parameters.forEach(count::setParameter);
+        long counted = count.setParameter("horizon", (int) Math.min(horizon, Integer.MAX_VALUE)).getSingleResult();
+        return new CountedPage(items, counted, counted >= horizon);
+    }
+
+    /**
+     * @param totalItems      exact, unless {@code lowerBound}: then at least this many match
+     */
+    public record CountedPage(List<ProgressReport> items, long totalItems, boolean lowerBound) {
     }
 
     private static void condition(StringBuilder where, Map<String, Object> parameters, String field, Object value) {

@@ -60,8 +60,11 @@ public final class ReportViews {
         }
     }
 
-    @Schema(name = "ReportPage", description = "One page of reports, newest change first")
-    public record ReportPage(List<ReportView> items, int page, int size, long totalItems, int totalPages) {
+    @Schema(name = "ReportPage", description = "One page of reports, newest change first. Counting stops 10,000 "
+            + "reports beyond the page: then totalItemsIsLowerBound is true and totalItems/totalPages say how far one "
+            + "can page at least (narrow the filter, or follow the change feed, to see everything).")
+    public record ReportPage(List<ReportView> items, int page, int size, long totalItems, int totalPages,
+            @Schema(description = "true: at least totalItems reports match", example = "false") boolean totalItemsIsLowerBound) {
     }
 
     @Schema(name = "ReportChanges", description = "Reports changed after the cursor, oldest change first. Store nextCursor and send it as since= next time; hasMore: call again at once.")

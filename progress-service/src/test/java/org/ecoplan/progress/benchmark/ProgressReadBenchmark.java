@@ -1,0 +1,143 @@
+package org.ecoplan.progress.benchmark;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.ecoplan.catalogue.contract.MeasureState;
+import org.ecoplan.catalogue.replica.CatalogueReplica;
+import org.ecoplan.testing.ReadLatency;
+import org.ecoplan.testing.RealInfrastructureResource;
+import org.ecoplan.testing.SeedCatalogue;
+import org.ecoplan.testing.Tokens;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Latency of report lists, the change feed, status and to-do reads with a city's year of reports in the table
+ * (10^6 by default: 10,600 measures × 12 months × ~8 departments), and of a report write (one transaction with
+ * its history and outbox rows). Not part of the suite: {@code mvn -B -pl progress-service -am verify -Pbenchmark}.
+ * Writes {@code progress-service/target/benchmarks/progress-reads.md}. The bulk rows are inserted with SQL (the
+ * API would take hours for a million); the reads and the writes go over HTTP.
+ */
+@QuarkusTest
+@WithTestResource(RealInfrastructureResource.class)
+@Tag("benchmark")
+class ProgressReadBenchmark {
+
+    private static final int REPORTS = Integer.getInteger("benchmark.reports", 1_000_000);
+    private static final int REQUESTS = Integer.getInteger("benchmark.requests", 400);
+    private static final int MEASURES = 10_600;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    CatalogueReplica replica;
+
+    @Test
+    void readsStayFastWithAMillionReports() throws Exception {
+        SeedCatalogue.publishOnce();
+        await().atMost(Duration.ofSeconds(60)).until(() -> replica.count(MeasureState.class) >= SeedCatalogue.measures().size());
+        MeasureState envMeasure = SeedCatalogue.measure(measure -> measure.assignments().stream()
+                .anyMatch(assignment -> "ENV".equals(assignment.departmentCode()) && "LEAD".equals(assignment.role())));
+        long loadStart = System.nanoTime();
+        long rows = load(envMeasure.id());
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+
+        String supervisor = "Bearer " + Tokens.token(Set.of("supervisor"), "ENV", "benchmark");
+        String reporter = "Bearer " + Tokens.token(Set.of("reporter"), "ENV", "benchmark-reporter");
+        Map<String, String[]> reads = new LinkedHashMap<>();
+        reads.put("reports, first page (50), all", new String[] { "reports?size=50", supervisor });
+        reads.put("reports, deep page (page 200)", new String[] { "reports?size=50&page=200", supervisor });
+        reads.put("reports of one department (reporter)", new String[] { "reports?size=50", reporter });
+        reads.put("reports of one measure", new String[] { "reports?measure=m-42&size=50", supervisor });
+        reads.put("reports waiting for review (SUBMITTED)", new String[] { "reports?state=SUBMITTED&size=50", supervisor });
+        reads.put("reports of one month", new String[] { "reports?period=2026-05&size=50", supervisor });
+        reads.put("reports AT_RISK", new String[] { "reports?status=AT_RISK&size=50", supervisor });
+        reads.put("change feed, 100 after a cursor", new String[] { "reports?since=500000&size=100", supervisor });
+        reads.put("change feed of one department", new String[] { "reports?since=500000&size=100&department=ENV", supervisor });
+        reads.put("one measure's official status", new String[] { "measures/" + envMeasure.id() + "/status", supervisor });
+        reads.put("ENV's to-do list", new String[] { "departments/ENV/todo", reporter });
+
+        ReadLatency latency = new ReadLatency(REQUESTS);
+        for (Map.Entry<String, String[]> read : reads.entrySet()) {
+            latency.measure(read.getKey(), HttpRequest.newBuilder(base.resolve(read.getValue()[0]))
+                    .header("Authorization", read.getValue()[1]).GET().build());
+        }
+        double[] writes = writeLatency(envMeasure.id(), reporter);
+        latency.write("Progress read latency", String.format("%,d reports on %,d measures (loaded by SQL in %.0f s); "
+                + "%d sequential requests per read after %d warm-up. Report write (POST /reports, submitted: "
+                + "report + history + outbox rows in one transaction), %d sequential: p50 %.1f ms, p99 %.1f ms.",
+                rows, MEASURES, loadSeconds, REQUESTS, REQUESTS / 4, writes.length, ReadLatency.percentile(writes, 50),
+                ReadLatency.percentile(writes, 99)), Path.of("target/benchmarks/progress-reads.md"));
+    }
+
+    /** @return the rows in the table (the generated combinations of measure, department and month are unique) */
+    private long load(String envMeasureId) throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("""
+                    insert into progress_report (id, measure_id, plan_id, task_id, department_code, department_role, reporter,
+                        kind, period, state, status, percent_complete, narrative, measured_values, created_at, updated_at,
+                        submitted_at, revision, change_seq)
+                    select gen_random_uuid(),
+                           case when i %% 9973 = 0 then '%s' else 'm-' || ((i / 8) %% %d) end,
+                           'plan-' || (i %% 150), 'task-' || (i %% 4850),
+                           (array['ENV','WATER','TRANSPORT','HOUSING','URBAN-MGMT','COMMERCE','BAIQUAN','KANGZHUANG'])[1 + i %% 8],
+                           'LEAD', 'reporter-' || (i %% 500), 'MONTHLY',
+                           '2026-' || lpad((1 + (i / %d) %% 12)::text, 2, '0'),
+                           (array['DRAFT','SUBMITTED','APPROVED','APPROVED','APPROVED','RETURNED'])[1 + i %% 6],
+                           (array['NOT_STARTED','ON_TRACK','ON_TRACK','AT_RISK','DELAYED','COMPLETED'])[1 + (i / 7) %% 6],
+                           (i %% 101), '已按计划推进，完成阶段性工作。', '[]'::jsonb,
+                           now() - make_interval(secs => %d - i), now() - make_interval(secs => %d - i),
+                           now() - make_interval(secs => %d - i), 1, i
+                    from generate_series(1, %d) as i
+                    on conflict do nothing""".formatted(envMeasureId, MEASURES, MEASURES * 8, REPORTS, REPORTS, REPORTS, REPORTS));
+            statement.execute("update report_change_counter set value = (select max(change_seq) from progress_report)");
+            // What autovacuum does after a bulk of inserts: statistics, and the visibility map that lets counts
+            // be answered from the indexes alone.
+            statement.execute("vacuum (analyze) progress_report");
+            try (var count = statement.executeQuery("select count(*) from progress_report")) {
+                count.next();
+                return count.getLong(1);
+            }
+        }
+    }
+
+    /** POSTs ad-hoc submitted reports one after the other; milliseconds per write, sorted. */
+    private double[] writeLatency(String measureId, String reporter) {
+        int count = Math.max(50, REQUESTS / 2);
+        double[] millis = new double[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            given().header("Authorization", reporter).contentType("application/json")
+                    .body("{\"measureId\":\"" + measureId + "\",\"kind\":\"AD_HOC\",\"status\":\"ON_TRACK\","
+                            + "\"percentComplete\":40,\"narrative\":\"现场检查\",\"submit\":true}")
+                    .when().post("/reports").then().statusCode(201);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis;
+    }
+}
