@@ -57,16 +57,11 @@ public class IndicatorEventHandler {
     @Blocking
     @Transactional
     public void handle(ConsumerRecord<String, String> record) {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.from(record);
-        } catch (MalformedEventException e) {
-            Log.errorf("Skipped an unreadable indicator record: %s", e.getMessage());
+        var delivered = processedEvents.firstDeliveryOf(CONSUMER, record);
+        if (delivered.isEmpty()) {
             return;
         }
-        if (!processedEvents.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
+        IncomingEvent event = delivered.get();
         var kind = IndicatorEvents.forEventType(event.type());
         if (kind.isEmpty() || event.isTombstone()) {
             return;

@@ -67,18 +67,11 @@ public class ProgressEventHandler {
     @Blocking
     @Transactional
     public void handle(ConsumerRecord<String, String> record) {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.from(record);
-        } catch (MalformedEventException e) {
-            // Nothing to de-duplicate by; one unreadable record must not stop every alert.
-            Log.errorf("Skipped an unreadable progress record: %s", e.getMessage());
+        var delivered = processedEvents.firstDeliveryOf(CONSUMER, record);
+        if (delivered.isEmpty()) {
             return;
         }
-        if (!processedEvents.firstDelivery(CONSUMER, event.id())) {
-            Log.debugf("Skipped event %s (%s): already processed", event.id(), event.type());
-            return;
-        }
+        IncomingEvent event = delivered.get();
         var kind = ProgressEvents.forEventType(event.type());
         if (kind.isEmpty() || event.isTombstone()) {
             Log.debugf("Ignored progress event %s of type %s", event.id(), event.type());
