@@ -54,7 +54,8 @@ public final class ReadLatency {
         }
     }
 
-    private static double percentile(double[] sorted, int percent) {
+    /** @param sorted ascending figures; nearest-rank percentile */
+    public static double percentile(double[] sorted, int percent) {
         int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
