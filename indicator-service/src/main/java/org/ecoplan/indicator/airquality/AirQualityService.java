@@ -37,7 +37,11 @@ public class AirQualityService {
     }
 
     public List<AirQualityFigures> allAreas(int year) {
-        return Area.ALL.stream().map(area -> figures(area, year)).toList();
+        Map<String, List<DailyValue>> pm25 = observations.dailyByArea(Metric.PM25_DAILY.name(), year);
+        Map<String, List<DailyValue>> aqi = observations.dailyByArea(Metric.AQI_DAILY.name(), year);
+        LocalDate today = clock.today();
+        return Area.ALL.stream().map(area -> AirQualityCalculator.figures(area.code(), year,
+                pm25.getOrDefault(area.code(), List.of()), aqi.getOrDefault(area.code(), List.of()), today)).toList();
     }
 
     /**

@@ -5,7 +5,8 @@ import io.smallrye.config.WithDefault;
 
 /**
  * Thresholds of the status judgement (the README's "Status and projection" section has the formulas).
- * A supervisor can change them at run time through {@code PUT /status-thresholds}; these are the values at start.
+ * These are the defaults: once a supervisor sets thresholds ({@code PUT /status/thresholds}) the stored ones
+ * apply in every instance, also after a restart ({@link StatusThresholdsRepository}).
  */
 @ConfigMapping(prefix = "ecoplan.indicator.status")
 public interface StatusConfig {

@@ -2,7 +2,6 @@ package org.ecoplan.indicator.status;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -23,6 +22,7 @@ import org.ecoplan.indicator.status.StatusEvaluator.Target;
 import org.ecoplan.indicator.tracking.TrackedIndicator;
 import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
 import org.ecoplan.web.clock.BusinessClock;
+import org.ecoplan.web.problem.ProblemException;
 
 import io.quarkus.logging.Log;
 
@@ -37,27 +37,35 @@ public class StatusService {
     private final ObservationRepository observations;
     private final EventOutbox outbox;
     private final BusinessClock clock;
-    private final AtomicReference<Thresholds> thresholds;
+    private final StatusThresholdsRepository thresholds;
 
     StatusService(TrackedIndicatorRepository indicators, ObservationRepository observations, EventOutbox outbox,
-            BusinessClock clock, StatusConfig config) {
+            BusinessClock clock, StatusThresholdsRepository thresholds) {
         this.indicators = indicators;
         this.observations = observations;
         this.outbox = outbox;
         this.clock = clock;
-        this.thresholds = new AtomicReference<>(Thresholds.from(config));
+        this.thresholds = thresholds;
     }
 
-    public Thresholds thresholds() {
-        return thresholds.get();
+    public ThresholdsInForce thresholds() {
+        return thresholds.inForce();
     }
 
-    /** Takes effect at once: every indicator is judged again. */
+    /**
+     * Stores the thresholds and judges every indicator again with them, in one transaction with the changed
+     * judgements' events: either all of it is committed or none.
+     */
     @Transactional
-    public int changeThresholds(Thresholds changed) {
-        thresholds.set(changed);
-        Log.infof("Status thresholds changed to %s", changed);
-        return evaluateAll();
+    public ThresholdsInForce changeThresholds(Thresholds changed, String by) {
+        if (changed.scheduleOffTrackRatio() > changed.scheduleOnTrackRatio()) {
+            throw ProblemException.invalidField("scheduleOffTrackRatio",
+                    "must not be above scheduleOnTrackRatio / 落后阈值不能高于正常阈值");
+        }
+        thresholds.store(changed, by, clock.now());
+        int judgements = evaluateAll();
+        Log.infof("Status thresholds changed to %s by %s; %d judgement(s) changed", changed, by, judgements);
+        return thresholds.inForce();
     }
 
     /** @return how many judgements changed */
@@ -95,7 +103,7 @@ public class StatusService {
                     .map(StatusService::point).toList();
             evidence = new Evidence(List.of(), List.of(), points);
         }
-        return StatusEvaluator.judge(target, evidence, clock.today(), thresholds.get());
+        return StatusEvaluator.judge(target, evidence, clock.today(), thresholds.inForce().thresholds());
     }
 
     /** @return whether the judgement changed (and was published) */
@@ -104,9 +112,11 @@ public class StatusService {
         if (!indicator.isTracked()) {
             return false;
         }
-        Judgement judgement = judge(indicator);
         // Locked: an import and a catalogue change judging the same indicator at once must not reuse a sequence.
+        // Judged only once the lock is held, so that the thresholds read are those committed by then: a
+        // threshold change re-judging this indicator meanwhile is not overwritten with the old thresholds.
         IndicatorJudgement stored = IndicatorJudgement.findById(indicator.id, LockModeType.PESSIMISTIC_WRITE);
+        Judgement judgement = judge(indicator);
         if (stored != null && stored.sameAs(judgement)) {
             return false;
         }

@@ -200,6 +200,15 @@ class AirQualityYearTest {
                 .body("[0].area", equalTo("KANGZHUANG")).body("[0].rank", equalTo(1)).body("[0].pm25Mean", equalTo(60.0f))
                 .body("[1].area", equalTo("ZHENZHUQUAN")).body("[17].rank", equalTo(18))
                 .body("[0].provisional", equalTo(false));
+
+        // All areas at once (one query per metric) give what each area gives alone.
+        JsonPath allAreas = given().queryParam("year", 2025).get("/air-quality/areas").then().statusCode(200)
+                .body("size()", equalTo(19)).body("[0].area", equalTo("YANQING")).extract().jsonPath();
+        for (String area : List.of("YANQING", "KANGZHUANG", "ZHENZHUQUAN")) {
+            Map<String, Object> alone = given().queryParam("area", area).queryParam("year", 2025).get("/air-quality").then()
+                    .statusCode(200).extract().jsonPath().getMap("");
+            assertEquals(alone, allAreas.getMap("find { it.area == '" + area + "' }"), area);
+        }
     }
 
     // ---- independent computation -------------------------------------------------------------------
