@@ -6,15 +6,18 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.contract.DepartmentState;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.catalogue.contract.PlanState;
@@ -31,28 +34,35 @@ import org.ecoplan.progress.contract.ReportEvent;
 import org.ecoplan.progress.contract.WorkflowState;
 import org.ecoplan.web.clock.BusinessClock;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.logging.Log;
 
 /**
  * Keeps the delivery roll-ups of plans, sections, tasks and departments. Progress events update the
  * per-measure state (older sequences and revisions are dropped, so a redelivered or replayed event
- * changes nothing); the figures are then recomputed from the catalogue replica's measures and published
- * as {@code indicator.rollup-changed.v1} for the scopes whose figures changed.
+ * changes nothing); the figures of the changed measure's scopes are then recomputed from the catalogue
+ * replica's measures and published as {@code indicator.rollup-changed.v1} for the scopes whose figures changed.
+ * Both recomputations go through {@link RollupCalculator}, so they give the same figures.
  */
 @ApplicationScoped
 public class RollupService {
 
-    /** Advisory lock key of roll-up recomputation ("ROLLUPS" in ASCII). */
-    private static final long RECOMPUTE_LOCK = 0x524F4C4C555053L;
+    private static final List<WorkflowState> REPORTED = List.of(WorkflowState.SUBMITTED, WorkflowState.APPROVED);
+    private static final int IDS_PER_QUERY = 1000;
 
     private final CatalogueReplica catalogue;
     private final EventOutbox outbox;
     private final BusinessClock clock;
+    private final ObjectMapper mapper;
 
-    RollupService(CatalogueReplica catalogue, EventOutbox outbox, BusinessClock clock) {
+    RollupService(CatalogueReplica catalogue, EventOutbox outbox, BusinessClock clock, ObjectMapper mapper) {
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.clock = clock;
+        this.mapper = mapper;
     }
 
     /** @return whether the event was newer than what is known */
@@ -104,28 +114,84 @@ public class RollupService {
         return YearMonth.from(clock.today()).toString();
     }
 
-    /** Recomputes every scope and publishes those whose figures changed; @return how many changed */
+    /**
+     * Recomputes every scope and publishes those whose figures changed: for what time alone changes (a new
+     * reporting period, deadlines passing), a replay and the start-up catch-up. Progress events use
+     * {@link #recomputeScopesOf(String)}. @return how many changed
+     */
     @Transactional(TxType.REQUIRED)
     public int recomputeAll() {
-        // One recomputation at a time (live consumer, daily job, replay): each reads the published figures and
-        // writes the next sequence, which must never be handed out twice.
-        MeasureProgress.getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) as locked")
-                .setParameter(1, RECOMPUTE_LOCK).getSingleResult();
+        // Exclusive: no event recomputes its scopes meanwhile, so no scope's sequence is handed out twice.
+        RecomputeLocks.allScopes();
         LocalDate today = clock.today();
         String period = currentPeriod();
         List<MeasureState> measures = catalogue.all(MeasureState.class);
         Map<String, MeasureProgress> progress = new HashMap<>();
         MeasureProgress.<MeasureProgress>listAll().forEach(row -> progress.put(row.measureId, row));
-        Set<String> reported = reportedIn(period);
-        progress.values().stream().filter(row -> period.equals(row.lastReportedPeriod))
-                .forEach(row -> reported.add(row.measureId));
+        Set<String> reported = reportedThisPeriod(period, progress, reportedIn(period));
         Map<String, SectionState> sections = new HashMap<>();
         catalogue.all(SectionState.class).forEach(section -> sections.put(section.id(), section));
         Map<Rollup.Key, RollupFigures> figures = RollupCalculator.all(measures, progress, reported, today, period,
                 measure -> scopesOf(measure, sections));
         Map<Rollup.Key, Rollup> stored = new HashMap<>();
         Rollup.<Rollup>listAll().forEach(rollup -> stored.put(rollup.key, rollup));
-        Names names = new Names(sections);
+        int changed = publishChanged(figures, stored, new Names(sections));
+        if (changed > 0) {
+            Log.infof("Roll-ups of %d scope(s) changed (period %s)", changed, period);
+        }
+        return changed;
+    }
+
+    /**
+     * Recomputes the scopes one measure belongs to (its plan, task, section chain and departments, group members
+     * included), each from exactly the measures of that scope, and publishes those whose figures changed. Reads
+     * only those measures (by the replica's containment index) and their progress and report rows, so an event
+     * costs the size of its scopes, not of the catalogue. Gives the figures {@link #recomputeAll()} would.
+     *
+     * @return how many scopes changed
+     */
+    @Transactional(TxType.REQUIRED)
+    public int recomputeScopesOf(String measureId) {
+        RecomputeLocks.someScopes();
+        Optional<MeasureState> measure = catalogue.find(MeasureState.class, measureId);
+        if (measure.isEmpty()) {
+            Log.debugf("Measure %s is not in the catalogue replica: no roll-up to recompute", measureId);
+            return 0;
+        }
+        Map<String, SectionState> sections = sectionsOfPlan(measure.get().planId());
+        Set<Rollup.Key> affected = new LinkedHashSet<>(scopesOf(measure.get(), sections));
+        if (affected.isEmpty()) {
+            return 0;
+        }
+        RecomputeLocks.scopes(affected);
+        LocalDate today = clock.today();
+        String period = currentPeriod();
+        List<MeasureState> members = membersOf(affected);
+        List<String> memberIds = members.stream().map(MeasureState::id).toList();
+        Map<String, MeasureProgress> progress = new HashMap<>();
+        for (List<String> ids : chunks(memberIds)) {
+            MeasureProgress.<MeasureProgress>list("measureId in ?1", ids).forEach(row -> progress.put(row.measureId, row));
+        }
+        Set<String> reported = reportedThisPeriod(period, progress, reportedIn(period, memberIds));
+        // The members of other scopes (e.g. a department's measures in another plan) count only where they
+        // share a scope with this measure: the other scopes' figures would be incomplete here.
+        Map<Rollup.Key, RollupFigures> figures = RollupCalculator.all(members, progress, reported, today, period,
+                member -> scopesOf(member, sections).stream().filter(affected::contains).toList());
+        Map<Rollup.Key, Rollup> stored = new HashMap<>();
+        for (Rollup.Key key : affected) {
+            Rollup rollup = Rollup.findById(key);
+            if (rollup != null) {
+                stored.put(key, rollup);
+            }
+        }
+        int changed = publishChanged(figures, stored, new Names(sections));
+        Log.debugf("Measure %s: %d of its %d roll-up scope(s) changed (%d measures read)", measureId, changed,
+                affected.size(), members.size());
+        return changed;
+    }
+
+    /** Writes and records an event for every scope whose figures differ from the stored ones. */
+    private int publishChanged(Map<Rollup.Key, RollupFigures> figures, Map<Rollup.Key, Rollup> stored, Names names) {
         List<OutgoingEvent> events = new ArrayList<>();
         Instant now = clock.now();
         for (Map.Entry<Rollup.Key, RollupFigures> entry : figures.entrySet()) {
@@ -155,9 +221,6 @@ public class RollupService {
                     rollup.key.scopeId, IndicatorEvents.ROLLUP_CHANGED.eventType(), event(rollup)));
         }
         outbox.recordAll(events);
-        if (!events.isEmpty()) {
-            Log.infof("Roll-ups of %d scope(s) changed (period %s)", events.size(), period);
-        }
         return events.size();
     }
 
@@ -169,13 +232,85 @@ public class RollupService {
         Log.infof("Cleared %d measure statuses and %d reports before a replay", progress, reports);
     }
 
+    private Map<String, SectionState> sectionsOfPlan(String planId) {
+        Map<String, SectionState> sections = new HashMap<>();
+        if (planId != null) {
+            catalogue.findContaining(CatalogueEvents.SECTION.aggregateType(), Map.of("planId", planId))
+                    .forEach(json -> {
+                        SectionState section = state(json, SectionState.class);
+                        sections.put(section.id(), section);
+                    });
+        }
+        return sections;
+    }
+
+    /**
+     * Every measure of the given scopes, each read once. Tasks and sections lie inside the plan, which is always
+     * among a measure's scopes; a department's measures name it directly or through a group's member codes.
+     */
+    private List<MeasureState> membersOf(Set<Rollup.Key> scopes) {
+        Map<String, MeasureState> members = new LinkedHashMap<>();
+        for (Rollup.Key scope : scopes) {
+            List<Map<String, Object>> containing = switch (scope.scopeType) {
+                case PLAN -> List.of(Map.of("planId", scope.scopeId));
+                case DEPARTMENT -> List.of(
+                        Map.of("assignments", List.of(Map.of("departmentCode", scope.scopeId))),
+                        Map.of("assignments", List.of(Map.of("memberCodes", List.of(scope.scopeId)))));
+                case TASK, SECTION -> List.of();
+            };
+            for (Map<String, Object> fields : containing) {
+                for (JsonNode json : catalogue.findContaining(CatalogueEvents.MEASURE.aggregateType(), fields)) {
+                    members.computeIfAbsent(json.path("id").asText(), id -> state(json, MeasureState.class));
+                }
+            }
+        }
+        return List.copyOf(members.values());
+    }
+
+    private <S> S state(JsonNode json, Class<S> type) {
+        try {
+            return mapper.treeToValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Replicated " + json.path("id") + " cannot be read as " + type.getSimpleName(), e);
+        }
+    }
+
+    /** Measures with a submitted or approved report for the period, by either the report or the status event. */
+    private static Set<String> reportedThisPeriod(String period, Map<String, MeasureProgress> progress, Set<String> withReport) {
+        Set<String> reported = new HashSet<>(withReport);
+        progress.values().stream().filter(row -> period.equals(row.lastReportedPeriod)).forEach(row -> reported.add(row.measureId));
+        return reported;
+    }
+
     @SuppressWarnings("unchecked")
     private Set<String> reportedIn(String period) {
         List<String> measureIds = ReportSeen.getEntityManager().createQuery(
                 "select distinct r.measureId from ReportSeen r where r.period = :period and r.state in :states")
                 .setParameter("period", period)
-                .setParameter("states", List.of(WorkflowState.SUBMITTED, WorkflowState.APPROVED)).getResultList();
+                .setParameter("states", REPORTED).getResultList();
         return new HashSet<>(measureIds);
+    }
+
+    /** Served by the index on (period, measure_id). */
+    @SuppressWarnings("unchecked")
+    private Set<String> reportedIn(String period, List<String> measureIds) {
+        Set<String> reported = new HashSet<>();
+        for (List<String> ids : chunks(measureIds)) {
+            reported.addAll(ReportSeen.getEntityManager().createQuery(
+                    "select distinct r.measureId from ReportSeen r where r.period = :period and r.measureId in :ids and r.state in :states")
+                    .setParameter("period", period).setParameter("ids", ids)
+                    .setParameter("states", REPORTED).getResultList());
+        }
+        return reported;
+    }
+
+    /** Keeps the bind parameters of an {@code in} list well below the driver's limit for large scopes. */
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+        }
+        return chunks;
     }
 
     private static List<Rollup.Key> scopesOf(MeasureState measure, Map<String, SectionState> sections) {
@@ -203,10 +338,9 @@ public class RollupService {
                 rollup.onTimeCompletionRate, rollup.changedAt);
     }
 
-    /** Human names of scopes, looked up once per recomputation. */
+    /** Human names of scopes, looked up when a scope gets its first roll-up. */
     private final class Names {
         private final Map<String, SectionState> sections;
-        private Map<String, String> departments;
 
         Names(Map<String, SectionState> sections) {
             this.sections = sections;
@@ -218,16 +352,9 @@ public class RollupService {
                 case SECTION -> sections.containsKey(key.scopeId)
                         ? sections.get(key.scopeId).label() + sections.get(key.scopeId).title() : null;
                 case TASK -> catalogue.find(TaskState.class, key.scopeId).map(task -> task.number() + " " + task.name()).orElse(null);
-                case DEPARTMENT -> departments().get(key.scopeId);
+                case DEPARTMENT -> catalogue.findContaining(CatalogueEvents.DEPARTMENT.aggregateType(), Map.of("code", key.scopeId))
+                        .stream().findFirst().map(json -> state(json, DepartmentState.class).name()).orElse(null);
             };
-        }
-
-        private Map<String, String> departments() {
-            if (departments == null) {
-                departments = new HashMap<>();
-                catalogue.all(DepartmentState.class).forEach(department -> departments.put(department.code(), department.name()));
-            }
-            return departments;
         }
     }
 }

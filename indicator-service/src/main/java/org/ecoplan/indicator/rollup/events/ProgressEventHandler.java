@@ -50,22 +50,14 @@ public class ProgressEventHandler {
     @Blocking
     @Transactional
     public void handle(ConsumerRecord<String, String> record) {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.from(record);
-        } catch (MalformedEventException e) {
-            // It can never be applied; stopping the channel would hold up every later event.
-            Log.errorf("Skipped malformed progress record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+        var delivered = processedEvents.firstDeliveryOf(CONSUMER, record);
+        if (delivered.isEmpty()) {
             return;
         }
-        if (!processedEvents.firstDelivery(CONSUMER, event.id())) {
-            Log.debugf("Skipped progress event %s (%s): already processed", event.id(), event.type());
-            return;
-        }
+        IncomingEvent event = delivered.get();
         try {
-            if (apply(event, true)) {
-                rollups.recomputeAll();
-            }
+            // Only the changed measure's scopes: recomputing everything per event does not scale to a city.
+            apply(event, true).ifPresent(rollups::recomputeScopesOf);
         } catch (MalformedEventException e) {
             Log.errorf("Skipped progress event %s (%s) of measure %s: %s", event.id(), event.type(), event.key(), e.getMessage());
         }
@@ -76,25 +68,35 @@ public class ProgressEventHandler {
      *
      * @param recordValues turn approved measured values into observations (not during a replay, which only
      *                     rebuilds roll-ups)
-     * @return whether anything changed
+     * @return the measure whose state changed; empty if nothing changed
      */
-    public boolean apply(IncomingEvent event, boolean recordValues) {
+    public Optional<String> apply(IncomingEvent event, boolean recordValues) {
         Optional<ProgressEvents> kind = ProgressEvents.forEventType(event.type());
         if (kind.isEmpty() || event.isTombstone()) {
             Log.debugf("Ignored progress event %s of type %s", event.id(), event.type());
-            return false;
+            return Optional.empty();
         }
         return switch (kind.get()) {
-            case MEASURE_STATUS_CHANGED -> rollups.apply(event.dataAs(MeasureStatusChanged.class, mapper));
-            case REPORT_SUBMITTED, REPORT_RETURNED -> rollups.apply(event.dataAs(ReportEvent.class, mapper));
+            case MEASURE_STATUS_CHANGED -> {
+                MeasureStatusChanged status = event.dataAs(MeasureStatusChanged.class, mapper);
+                yield changed(rollups.apply(status), status.measureId());
+            }
+            case REPORT_SUBMITTED, REPORT_RETURNED -> {
+                ReportEvent report = event.dataAs(ReportEvent.class, mapper);
+                yield changed(rollups.apply(report), report.measureId());
+            }
             case REPORT_APPROVED -> {
                 ReportEvent report = event.dataAs(ReportEvent.class, mapper);
                 boolean newer = rollups.apply(report);
                 if (newer && recordValues) {
                     measuredValues.record(report);
                 }
-                yield newer;
+                yield changed(newer, report.measureId());
             }
         };
+    }
+
+    private static Optional<String> changed(boolean newer, String measureId) {
+        return newer ? Optional.of(measureId) : Optional.empty();
     }
 }

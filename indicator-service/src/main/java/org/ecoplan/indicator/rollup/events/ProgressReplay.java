@@ -96,7 +96,7 @@ public class ProgressReplay {
         int malformed = 0;
         for (ConsumerRecord<String, String> record : batch) {
             try {
-                if (handler.apply(IncomingEvent.from(record), false)) {
+                if (handler.apply(IncomingEvent.from(record), false).isPresent()) {
                     applied++;
                 }
             } catch (MalformedEventException e) {
