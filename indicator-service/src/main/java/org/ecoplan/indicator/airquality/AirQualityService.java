@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.ecoplan.indicator.observation.Area;
 import org.ecoplan.indicator.observation.ObservationRepository;
-import org.ecoplan.indicator.target.Metric;
+import org.ecoplan.indicator.targets.Metric;
 import org.ecoplan.web.clock.BusinessClock;
 
 /** Air-quality figures per area from the stored daily values, and the monthly PM2.5 ranking. */

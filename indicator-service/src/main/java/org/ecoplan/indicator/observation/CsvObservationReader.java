@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.ecoplan.indicator.target.Metric;
+import org.ecoplan.indicator.targets.Metric;
 import org.ecoplan.web.problem.Problem;
 
 /**

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.ecoplan.indicator.target.Metric;
+import org.ecoplan.indicator.targets.Metric;
 import org.ecoplan.indicator.tracking.Origin;
 import org.ecoplan.indicator.tracking.TrackedIndicator;
 import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;

@@ -14,9 +14,9 @@ import org.ecoplan.indicator.airquality.AirQualityCalculator;
 import org.ecoplan.indicator.airquality.AirQualityFigures;
 import org.ecoplan.indicator.airquality.DailyValue;
 import org.ecoplan.indicator.contract.IndicatorStatus;
-import org.ecoplan.indicator.target.Comparison;
-import org.ecoplan.indicator.target.QuantityKind;
-import org.ecoplan.indicator.target.TargetState;
+import org.ecoplan.indicator.targets.Comparison;
+import org.ecoplan.indicator.targets.QuantityKind;
+import org.ecoplan.indicator.targets.TargetState;
 
 /**
  * Judges one indicator: value so far, projection to year end, status and what the rest of the year must

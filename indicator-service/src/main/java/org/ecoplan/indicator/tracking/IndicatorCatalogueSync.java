@@ -20,11 +20,11 @@ import org.ecoplan.catalogue.contract.PlanState;
 import org.ecoplan.catalogue.replica.CatalogueEntityChanged;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
 import org.ecoplan.indicator.status.StatusService;
-import org.ecoplan.indicator.target.ExtractedTarget;
-import org.ecoplan.indicator.target.MeasureTargetExtractor;
-import org.ecoplan.indicator.target.ParsedTarget;
-import org.ecoplan.indicator.target.TargetParser;
-import org.ecoplan.indicator.target.TargetState;
+import org.ecoplan.indicator.targets.ExtractedTarget;
+import org.ecoplan.indicator.targets.MeasureTargetExtractor;
+import org.ecoplan.indicator.targets.ParsedTarget;
+import org.ecoplan.indicator.targets.TargetParser;
+import org.ecoplan.indicator.targets.TargetState;
 
 import io.quarkus.logging.Log;
 

@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.ecoplan.indicator.contract.IndicatorStatus;
 import org.ecoplan.indicator.status.IndicatorJudgement;
 import org.ecoplan.indicator.status.StatusService;
-import org.ecoplan.indicator.target.TargetState;
+import org.ecoplan.indicator.targets.TargetState;
 import org.ecoplan.indicator.tracking.api.IndicatorViews;
 import org.ecoplan.indicator.tracking.api.IndicatorViews.CandidateReview;
 import org.ecoplan.indicator.tracking.api.IndicatorViews.ExtractionReport;

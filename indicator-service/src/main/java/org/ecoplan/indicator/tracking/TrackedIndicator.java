@@ -11,10 +11,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.ecoplan.indicator.target.Comparison;
-import org.ecoplan.indicator.target.Metric;
-import org.ecoplan.indicator.target.QuantityKind;
-import org.ecoplan.indicator.target.TargetState;
+import org.ecoplan.indicator.targets.Comparison;
+import org.ecoplan.indicator.targets.Metric;
+import org.ecoplan.indicator.targets.QuantityKind;
+import org.ecoplan.indicator.targets.TargetState;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

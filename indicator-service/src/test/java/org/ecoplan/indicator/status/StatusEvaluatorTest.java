@@ -10,9 +10,9 @@ import org.ecoplan.indicator.contract.IndicatorStatus;
 import org.ecoplan.indicator.status.StatusEvaluator.Evidence;
 import org.ecoplan.indicator.status.StatusEvaluator.Point;
 import org.ecoplan.indicator.status.StatusEvaluator.Target;
-import org.ecoplan.indicator.target.Comparison;
-import org.ecoplan.indicator.target.QuantityKind;
-import org.ecoplan.indicator.target.TargetState;
+import org.ecoplan.indicator.targets.Comparison;
+import org.ecoplan.indicator.targets.QuantityKind;
+import org.ecoplan.indicator.targets.TargetState;
 import org.junit.jupiter.api.Test;
 
 class StatusEvaluatorTest {

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.ecoplan.indicator.contract.IndicatorStatus;
 import org.ecoplan.indicator.status.IndicatorJudgement;
-import org.ecoplan.indicator.target.Comparison;
+import org.ecoplan.indicator.targets.Comparison;
 import org.ecoplan.indicator.tracking.TrackedIndicator;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.target;
+package org.ecoplan.indicator.targets;
 
 /** How an observed value must relate to its target at year end. */
 public enum Comparison {

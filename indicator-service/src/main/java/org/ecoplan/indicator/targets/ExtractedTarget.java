@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.target;
+package org.ecoplan.indicator.targets;
 
 import java.math.BigDecimal;
 

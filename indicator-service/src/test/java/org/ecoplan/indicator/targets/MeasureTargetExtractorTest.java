@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.target;
+package org.ecoplan.indicator.targets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

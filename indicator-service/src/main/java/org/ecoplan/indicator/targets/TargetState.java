@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.target;
+package org.ecoplan.indicator.targets;
 
 /** Whether a target can be judged against. */
 public enum TargetState {

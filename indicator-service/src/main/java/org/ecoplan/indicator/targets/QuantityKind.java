@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.target;
+package org.ecoplan.indicator.targets;
 
 /** What kind of quantity an indicator measures; it decides how the year so far is projected to year end. */
 public enum QuantityKind {
