@@ -16,11 +16,7 @@ public final class Departments {
         Set<String> codes = new LinkedHashSet<>();
         if (assignments != null) {
             for (Assignment assignment : assignments) {
-                if (assignment.departmentCode() != null) {
-                    codes.add(assignment.departmentCode());
-                } else if (assignment.memberCodes() != null) {
-                    codes.addAll(assignment.memberCodes());
-                }
+                codes.addAll(assignment.departmentCodes());
             }
         }
         return List.copyOf(codes);

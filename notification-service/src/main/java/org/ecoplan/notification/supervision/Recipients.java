@@ -58,12 +58,7 @@ public class Recipients {
     public static Map<String, List<String>> departmentsByRole(MeasureState measure) {
         Map<String, List<String>> byRole = new HashMap<>();
         for (Assignment assignment : measure.assignments() == null ? List.<Assignment>of() : measure.assignments()) {
-            List<String> codes = byRole.computeIfAbsent(assignment.role(), role -> new ArrayList<>());
-            if (assignment.departmentCode() != null) {
-                codes.add(assignment.departmentCode());
-            } else if (assignment.memberCodes() != null) {
-                codes.addAll(assignment.memberCodes());
-            }
+            byRole.computeIfAbsent(assignment.role(), role -> new ArrayList<>()).addAll(assignment.departmentCodes());
         }
         return byRole;
     }

@@ -24,7 +24,7 @@ public enum DepartmentRole {
     public static Optional<DepartmentRole> of(MeasureState measure, String departmentCode) {
         DepartmentRole strongest = null;
         for (Assignment assignment : measure.assignments() == null ? List.<Assignment>of() : measure.assignments()) {
-            if (names(assignment, departmentCode)) {
+            if (assignment.names(departmentCode)) {
                 DepartmentRole role = parse(assignment.role());
                 if (role != null && (strongest == null || role.ordinal() < strongest.ordinal())) {
                     strongest = role;
@@ -32,11 +32,6 @@ public enum DepartmentRole {
             }
         }
         return Optional.ofNullable(strongest);
-    }
-
-    private static boolean names(Assignment assignment, String departmentCode) {
-        return departmentCode.equals(assignment.departmentCode())
-                || (assignment.memberCodes() != null && assignment.memberCodes().contains(departmentCode));
     }
 
     private static DepartmentRole parse(String role) {
