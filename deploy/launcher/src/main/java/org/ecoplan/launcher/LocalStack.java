@@ -53,12 +53,10 @@ public final class LocalStack {
 
     /**
      * A small footprint per service (aiming below 300 MB resident): a bounded heap, the serial
-     * collector, and C1 only (a local run needs a fast start more than peak throughput).
+     * collector, and C1 only (a local run needs a fast start more than peak throughput). The options
+     * are the parent POM's {@code service.jvm-options}, which the container images run with too.
      */
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-Xms32m", "-Xmx160m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:+ExitOnOutOfMemoryError");
+    static final List<String> SERVICE_JVM_OPTIONS = serviceJvmOptions();
     private static final String SERVICE_MARKER = "quarkus-run.jar";
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
@@ -168,6 +166,18 @@ public final class LocalStack {
         OUT.printf("  Kafka       %-45s %s%n", kafka.bootstrapServers(),
                 kafka.isStartedHere() ? String.format("started (%.1f s)", seconds(startedAt)) : "configured");
         checkNotStopping();
+    }
+
+    private static List<String> serviceJvmOptions() {
+        try (var in = LocalStack.class.getResourceAsStream("service-jvm-options")) {
+            if (in == null) {
+                throw new IllegalStateException("service-jvm-options is missing from the launcher's jar");
+            }
+            return Arrays.stream(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim().split(","))
+                    .map(String::trim).filter(option -> !option.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void startServices(Path publicKey) {
