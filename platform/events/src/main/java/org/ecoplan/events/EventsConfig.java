@@ -86,6 +86,10 @@ public interface EventsConfig {
         /** Transaction timeout of one attempt to apply a record. */
         @WithDefault("60s")
         Duration transactionTimeout();
+
+        /** How often the open-dead-letters gauge is read again (also within a second of every change). */
+        @WithDefault("30s")
+        Duration openDeadLettersRefresh();
     }
 
     interface Topic {
