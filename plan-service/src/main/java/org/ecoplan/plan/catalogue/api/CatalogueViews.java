@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.ecoplan.plan.importing.DeadlineKind;
+import org.ecoplan.plan.catalogue.DeadlineKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The REST bodies of the catalogue: records built from entities, never the entities themselves. */

@@ -7,8 +7,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.ecoplan.catalogue.contract.MeasureState;
-import org.ecoplan.plan.importing.AssignmentRole;
-import org.ecoplan.plan.importing.DeadlineKind;
+import org.ecoplan.plan.catalogue.AssignmentRole;
+import org.ecoplan.plan.catalogue.DeadlineKind;
 import org.ecoplan.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
