@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.ecoplan.catalogue.contract.Lifecycle;
 import org.ecoplan.plan.catalogue.DeadlineKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -70,7 +71,8 @@ public final class CatalogueViews {
             @JsonRawValue String raw,
             @Schema(description = "Line of the source document (detail view only)") Integer sourceLine,
             Instant updatedAt,
-            String updatedBy) {
+            String updatedBy,
+            @Schema(description = "OPEN, or CLOSED once an adopted edition dropped the measure (kept with its history)", example = "OPEN") Lifecycle status) {
     }
 
     @Schema(name = "MeasureSummary")

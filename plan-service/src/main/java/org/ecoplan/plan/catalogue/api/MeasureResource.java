@@ -121,6 +121,7 @@ public class MeasureResource {
             examples = @ExampleObject(name = "move the deadline", value = "{\"deadline\":{\"kind\":\"DATE\",\"end\":\"2026-09-30\",\"label\":\"9月底前\"},\"reason\":\"区政府调整完成时限\"}")))
     @APIResponse(responseCode = "200", description = "The edited measure with its new ETag", content = @Content(schema = @Schema(implementation = MeasureView.class)))
     @APIResponse(responseCode = "400", description = "Invalid edit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The measure is not in the current edition of its plan (a candidate, a superseded edition) or is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The measure changed since the client read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response edit(@PathParam("id") UUID id,
@@ -128,7 +129,7 @@ public class MeasureResource {
             @Valid @NotNull(message = "a JSON body is required") MeasureEditRequest body) {
         body.checkConsistency();
         long expected = ETags.requiredRevision(ifMatch);
-        MeasureView view = editor.edit(id, expected, body, caller.name());
+        MeasureView view = CatalogueViewMapper.detail(editor.edit(id, expected, body.toChange(), caller.name()));
         return Response.ok(view).tag(ETags.ofRevision(view.revision())).build();
     }
 

@@ -7,14 +7,19 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * What the adoption of a revised edition (征求意见稿 → 修订稿) changed for one department: published once per affected
- * department as {@value #TYPE} on {@link CatalogueEvents#TOPIC}, keyed {@code <documentId>:<departmentCode>}, in the
- * transaction that adopts the edition (with the measures' new states). notification-service turns it into inbox
- * messages. It is a notice, not an entity state: catalogue replicas skip it.
+ * department as {@value #TYPE} on {@link CatalogueEvents#TOPIC}, in the transaction that adopts the edition (with the
+ * measures' new states). notification-service turns it into inbox messages; catalogue replicas skip the type.
+ *
+ * <p>Like every record of the compacted catalogue topic it is keyed by its {@code id} and carries a {@code revision}:
+ * the id is {@code <documentId>:<departmentCode>} (a document is adopted once, so a notice never changes and its
+ * revision is always 1).
  *
  * <p>A department is affected by a measure that names it (directly or through a group it belongs to) before or
  * after the adoption and that was added, removed (closed), changed (text, deadline or departments) or moved to
  * another task or position.
  *
+ * @param id                 {@code <documentId>:<departmentCode>}, also the Kafka key
+ * @param revision           always 1
  * @param documentId         the adopted edition's document
  * @param previousDocumentId the edition it replaced
  * @param edition            e.g. 修订稿
@@ -23,16 +28,19 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * @param departmentName     its name, e.g. 区生态环境局
  * @param measures           what changed for it, in catalogue order
  */
-public record EditionAdopted(String documentId, String previousDocumentId, String district, int year,
+public record EditionAdopted(String id, long revision, String documentId, String previousDocumentId, String district, int year,
         String edition, String previousEdition, Instant adoptedAt, String adoptedBy, String departmentCode,
         String departmentName, List<MeasureChange> measures) {
 
     public static final String TYPE = "plan.edition-adopted.v1";
     public static final String AGGREGATE_TYPE = "edition-adoption";
 
-    /** The Kafka key: one notice per adopted document and department. */
-    public String key() {
-        return documentId + ":" + departmentCode;
+    /** The notice for one department; its id is derived from the document and the department. */
+    public static EditionAdopted of(String documentId, String previousDocumentId, String district, int year,
+            String edition, String previousEdition, Instant adoptedAt, String adoptedBy, String departmentCode,
+            String departmentName, List<MeasureChange> measures) {
+        return new EditionAdopted(documentId + ":" + departmentCode, 1, documentId, previousDocumentId, district, year,
+                edition, previousEdition, adoptedAt, adoptedBy, departmentCode, departmentName, measures);
     }
 
     /**
