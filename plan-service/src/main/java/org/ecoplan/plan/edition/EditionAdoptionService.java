@@ -238,8 +238,8 @@ public class EditionAdoptionService {
     private static void exchange(Indicator continuing, Indicator counterpart) {
         Indicator earlier = new Indicator();
         copyContent(continuing, earlier);
-        List<IndicatorAssignment> earlierAssignments = copies(continuing.assignments);
-        List<IndicatorAssignment> laterAssignments = copies(counterpart.assignments);
+        List<IndicatorAssignment> earlierAssignments = indicatorCopies(continuing.assignments);
+        List<IndicatorAssignment> laterAssignments = indicatorCopies(counterpart.assignments);
         copyContent(counterpart, continuing);
         copyContent(earlier, counterpart);
         replace(continuing, laterAssignments);
@@ -256,7 +256,7 @@ public class EditionAdoptionService {
         target.sourceLine = source.sourceLine;
     }
 
-    private static List<IndicatorAssignment> copies(List<IndicatorAssignment> assignments) {
+    private static List<IndicatorAssignment> indicatorCopies(List<IndicatorAssignment> assignments) {
         List<IndicatorAssignment> copies = new ArrayList<>();
         for (IndicatorAssignment assignment : assignments) {
             IndicatorAssignment copy = new IndicatorAssignment();
