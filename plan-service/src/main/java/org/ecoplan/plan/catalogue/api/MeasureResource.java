@@ -3,7 +3,6 @@ package org.ecoplan.plan.catalogue.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
-import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.MeasureEditService;
 import org.ecoplan.plan.catalogue.MeasureFilter;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureEditView;
@@ -54,20 +52,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Measures", description = "Work measures (工作措施): search, detail, administrator edits and their history")
 public class MeasureResource {
 
-    @Inject
-    CatalogueQueryService catalogue;
+    private final CatalogueReads catalogue;
+    private final MeasureEditService editor;
+    private final DepartmentRepository departments;
+    private final Caller caller;
+    private final ObjectMapper mapper;
 
-    @Inject
-    MeasureEditService editor;
-
-    @Inject
-    DepartmentRepository departments;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ObjectMapper mapper;
+    MeasureResource(CatalogueReads catalogue, MeasureEditService editor, DepartmentRepository departments, Caller caller, ObjectMapper mapper) {
+        this.catalogue = catalogue;
+        this.editor = editor;
+        this.departments = departments;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
 
     @GET
     @PermitAll

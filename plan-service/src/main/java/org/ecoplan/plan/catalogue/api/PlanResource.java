@@ -2,7 +2,6 @@ package org.ecoplan.plan.catalogue.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.PlanTree;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.paging.PageRequest;
@@ -34,11 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PermitAll
 public class PlanResource {
 
-    @Inject
-    CatalogueQueryService catalogue;
+    private final CatalogueReads catalogue;
+    private final ObjectMapper mapper;
 
-    @Inject
-    ObjectMapper mapper;
+    PlanResource(CatalogueReads catalogue, ObjectMapper mapper) {
+        this.catalogue = catalogue;
+        this.mapper = mapper;
+    }
 
     @GET
     @Operation(summary = "List plans", description = "Every loaded plan with its task and measure counts, newest year first. Weak ETag; send If-None-Match to get 304.")

@@ -2,7 +2,6 @@ package org.ecoplan.plan.catalogue.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.TaskDetail;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.problem.Problem;
@@ -28,11 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PermitAll
 public class TaskResource {
 
-    @Inject
-    CatalogueQueryService catalogue;
+    private final CatalogueReads catalogue;
+    private final ObjectMapper mapper;
 
-    @Inject
-    ObjectMapper mapper;
+    TaskResource(CatalogueReads catalogue, ObjectMapper mapper) {
+        this.catalogue = catalogue;
+        this.mapper = mapper;
+    }
 
     @GET
     @Path("/{id}")
