@@ -62,14 +62,18 @@ class WordImportTest {
     }
 
     @Test
-    void theSeedsWordDocumentLoadsToTheCatalogueTheTextLoadedEntityByEntity() throws IOException {
+    void theSeedsWordDocumentLoadsToTheCatalogueTheTextLoadsEntityByEntity() throws IOException {
+        // Both loaded here, for two districts no other test touches: the seed's own 延庆区 catalogue is edited by
+        // other tests (texts, deadlines, group members), which a comparison must not depend on.
+        given().header("Authorization", ADMIN).contentType("text/plain; charset=UTF-8").queryParam("district", "石景山区")
+                .body(SeedDocument.text()).when().post("/imports").then().statusCode(201);
         JsonPath result = importWord(WordPlanGenerator.fromText(SeedDocument.text()), "门头沟区").statusCode(201)
                 .extract().jsonPath();
         assertThat(result.getString("summary.format")).isEqualTo("DOCX");
         assertThat(result.getString("summary.status")).isEqualTo("CURRENT");
         assertThat(result.getList("warnings")).isEmpty();
 
-        List<String> fromText = planIds("延庆区");
+        List<String> fromText = planIds("石景山区");
         List<String> fromWord = planIds("门头沟区");
         assertThat(fromWord).hasSize(3);
         int tasks = 0;
@@ -91,7 +95,7 @@ class WordImportTest {
             }
         }
         assertThat(tasks).isEqualTo(97);
-        JsonNode textIndicators = read(given().queryParam("district", "延庆区").queryParam("year", 2026)
+        JsonNode textIndicators = read(given().queryParam("district", "石景山区").queryParam("year", 2026)
                 .queryParam("size", 100).when().get("/indicators"));
         JsonNode wordIndicators = read(given().queryParam("district", "门头沟区").queryParam("year", 2026)
                 .queryParam("size", 100).when().get("/indicators"));
@@ -258,7 +262,7 @@ class WordImportTest {
         }
     }
 
-    /** The tree without what differs by nature: ids, the district, source lines and edit times. */
+    /** The tree without what differs by nature: ids and revisions, the district, source lines and edit times. */
     private static JsonNode comparable(JsonNode tree) {
         JsonNode copy = tree.deepCopy();
         strip(copy);
@@ -267,7 +271,7 @@ class WordImportTest {
 
     private static void strip(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            object.remove(List.of("id", "documentId", "district", "sourceLine", "updatedAt", "updatedBy"));
+            object.remove(List.of("id", "revision", "documentId", "district", "sourceLine", "updatedAt", "updatedBy"));
         }
         node.forEach(WordImportTest::strip);
     }
