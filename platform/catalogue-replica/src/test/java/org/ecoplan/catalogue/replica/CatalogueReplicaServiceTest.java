@@ -111,9 +111,14 @@ public abstract class CatalogueReplicaServiceTest {
             records.send("measure", closedId, open);
             records.send("measure", closedId, closed);
             // A newer producer's status this version does not know, and an edition-adoption notice it skips.
-            records.send("measure", newerId, Map.of("id", newerId, "revision", 1, "planId", "p", "sectionId", "s",
-                    "taskId", "t", "year", 2026, "text", "试点措施", "deadline",
-                    Map.of("kind", "ONGOING", "label", "持续推进"), "status", "ARCHIVED"));
+            records.send("measure", newerId, Map.ofEntries(Map.entry("id", newerId), Map.entry("revision", 1),
+                    Map.entry("planId", UUID.randomUUID().toString()), Map.entry("sectionId", UUID.randomUUID().toString()),
+                    Map.entry("taskId", UUID.randomUUID().toString()), Map.entry("year", 2026), Map.entry("taskNumber", 1),
+                    Map.entry("position", 1), Map.entry("text", "试点措施"),
+                    Map.entry("deadline", Map.of("kind", "DATE", "end", "2026-12-31", "label", "年底前")),
+                    Map.entry("assignments", List.of(Map.of("role", "LEAD", "departmentCode", "REPLICA-TEST",
+                            "name", "副本测试部门"))),
+                    Map.entry("timingHints", List.of()), Map.entry("status", "ARCHIVED")));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> replica.revision("measure", closedId).orElse(0L) == 2
                 && replica.find("measure", newerId).isPresent());
