@@ -78,6 +78,36 @@ final class KafkaProbe implements AutoCloseable {
         }
     }
 
+    /** @return every consumer group's committed offsets, by group id */
+    Map<String, Map<TopicPartition, Long>> committedByGroup() {
+        try {
+            Map<String, Map<TopicPartition, Long>> committed = new TreeMap<>();
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS)) {
+                Map<TopicPartition, Long> offsets = new HashMap<>();
+                admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                        .forEach((partition, offset) -> {
+                            if (offset != null) {
+                                offsets.put(partition, offset.offset());
+                            }
+                        });
+                committed.put(group.groupId(), offsets);
+            }
+            return committed;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** @return the end offset of every partition of the given topics */
+    Map<TopicPartition, Long> endOffsets(List<String> topics) {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        topics.forEach(topic -> ends.putAll(endOffsets(topic)));
+        return ends;
+    }
+
     /** @return the end offset of every partition of {@code topic} */
     Map<TopicPartition, Long> endOffsets(String topic) {
         try {

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,8 @@ final class RunningEcoPlan implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
     private final Http http = new Http(mapper);
     private final KafkaProbe kafka;
+    /** The district's date when the services started: time-dependent figures are compared only on that date. */
+    private final LocalDate startedOn = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private RunningEcoPlan(EcoPlanStack stack) {
         this.stack = stack;
@@ -75,6 +79,10 @@ final class RunningEcoPlan implements AutoCloseable {
         }
     }
 
+    LocalDate startedOn() {
+        return startedOn;
+    }
+
     EcoPlanStack stack() {
         return stack;
     }
@@ -98,6 +106,20 @@ final class RunningEcoPlan implements AutoCloseable {
 
     String token(String role, String department, String subject) {
         return stack.token(role, department, subject);
+    }
+
+    /** @return every item of a paged list ({@code items}, {@code totalPages}), read 500 at a time */
+    List<JsonNode> all(LocalService service, String pathAndQuery, String token) {
+        List<JsonNode> items = new java.util.ArrayList<>();
+        String separator = pathAndQuery.contains("?") ? "&" : "?";
+        for (int page = 0; ; page++) {
+            JsonNode answer = http.get(uri(service, pathAndQuery + separator + "size=500&page=" + page), token)
+                    .expect(200).json();
+            answer.path("items").forEach(items::add);
+            if (page + 1 >= answer.path("totalPages").asInt()) {
+                return items;
+            }
+        }
     }
 
     /**
