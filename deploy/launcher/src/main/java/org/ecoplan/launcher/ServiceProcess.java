@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.ecoplan.infrastructure.ChildProcess;
+import org.ecoplan.infrastructure.FreePort;
 
 /**
  * One running instance of a service: its packaged jar ({@code target/quarkus-app/quarkus-run.jar}) in a JVM of
@@ -88,7 +89,7 @@ public final class ServiceProcess {
             throw new IllegalStateException(name() + " is running already");
         }
         ChildProcess.stopLeftover(pidFile, SERVICE_MARKER, Duration.ofSeconds(20));
-        if (org.ecoplan.infrastructure.FreePort.isListening(port)) {
+        if (FreePort.isListening(port)) {
             throw new IllegalStateException("Port " + port + " for " + name() + " is in use; set "
                     + service.portVariable() + " to another port");
         }

@@ -3,6 +3,8 @@ package org.ecoplan.systemtest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -50,12 +52,12 @@ final class Faults {
     private final List<Fault> faults = new CopyOnWriteArrayList<>();
     private volatile boolean monitoring;
 
-    private final java.util.Set<String> kinds;
+    private final Set<String> kinds;
 
     /** @param kinds which faults to inject, of {@link #ALL}: kill, kafka, postgres, rebuild */
-    Faults(RunningEcoPlan ecoplan, java.util.Set<String> kinds) {
+    Faults(RunningEcoPlan ecoplan, Set<String> kinds) {
         this.ecoplan = ecoplan;
-        this.kinds = java.util.Set.copyOf(kinds);
+        this.kinds = Set.copyOf(kinds);
     }
 
     List<Fault> faults() {
@@ -69,7 +71,7 @@ final class Faults {
     void inject(Duration pause, Duration kafkaDown) throws InterruptedException {
         try {
             injectAll(pause, kafkaDown);
-        } catch (IllegalStateException | AssertionError e) {
+        } catch (RuntimeException | AssertionError e) {
             // EcoPlan did not recover: the sequence ends here, the test reports what it measured so far.
             Fault last = faults.get(faults.size() - 1);
             last.failure = e.getMessage();
@@ -78,7 +80,7 @@ final class Faults {
     }
 
     /** @return the first fault EcoPlan did not recover from */
-    java.util.Optional<Fault> unrecovered() {
+    Optional<Fault> unrecovered() {
         return faults.stream().filter(fault -> fault.failure != null).findFirst();
     }
 

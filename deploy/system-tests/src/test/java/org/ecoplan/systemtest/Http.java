@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,7 +173,7 @@ final class Http {
                     return this;
                 }
             }
-            throw new AssertionError("HTTP " + status + " (expected " + java.util.Arrays.toString(expected) + "): " + body);
+            throw new AssertionError("HTTP " + status + " (expected " + Arrays.toString(expected) + "): " + body);
         }
 
         @Override

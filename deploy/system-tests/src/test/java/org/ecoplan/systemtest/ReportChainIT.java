@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -167,7 +168,7 @@ class ReportChainIT {
     private static Map<String, String> scorecardStatuses(RunningEcoPlan ecoplan) {
         JsonNode scorecard = ecoplan.http().get(ecoplan.uri(LocalService.INDICATOR, "/departments/" + DEPARTMENT + "/scorecard"),
                 null).expect(200).json();
-        Map<String, String> statuses = new java.util.HashMap<>();
+        Map<String, String> statuses = new HashMap<>();
         scorecard.path("measures").forEach(line -> statuses.put(line.path("measureId").asText(), line.path("status").asText()));
         return statuses;
     }

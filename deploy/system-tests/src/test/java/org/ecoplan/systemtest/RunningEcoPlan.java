@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ final class RunningEcoPlan implements AutoCloseable {
 
     /** @return every item of a paged list ({@code items}, {@code totalPages}), read 500 at a time */
     List<JsonNode> all(LocalService service, String pathAndQuery, String token) {
-        List<JsonNode> items = new java.util.ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
         String separator = pathAndQuery.contains("?") ? "&" : "?";
         for (int page = 0; ; page++) {
             JsonNode answer = http.get(uri(service, pathAndQuery + separator + "size=500&page=" + page), token)
