@@ -21,8 +21,8 @@ import org.ecoplan.launcher.ServiceProcess;
  * <li><b>drained</b>: from the restart until the backlog it caused is gone: every outbox empty at one sample,
  * and then every consumer group committed up to the end offsets the topics had at that sample.</li>
  * </ul>
- * A monitor thread samples every half second; a fault whose backlog has not drained when the next begins keeps
- * being measured (its figure then includes the next fault).
+ * A monitor thread samples every half second. The next fault waits until the backlog has drained (at most
+ * {@link #DRAIN_WAIT}); one that takes longer keeps being measured, and its figure then includes the next fault.
  */
 final class Faults {
 
@@ -30,6 +30,8 @@ final class Faults {
     static final List<String> TOPICS = List.of("ecoplan.plan", "ecoplan.progress", "ecoplan.indicator", "ecoplan.notification");
     /** A restart takes 10-25 s on two busy cores; a service not ready after this has not recovered by itself. */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+    /** Longer than Kafka's default session timeout (45 s), after which a killed consumer's partitions move on. */
+    private static final Duration DRAIN_WAIT = Duration.ofSeconds(75);
 
     /** One injected fault and its recovery. */
     static final class Fault {
@@ -110,6 +112,7 @@ final class Faults {
             restarted(fault);
             fault.ready = instance.awaitReady(READY_TIMEOUT);
             report(fault);
+            awaitDrained(fault);
             sleep(pause);
         }
     }
@@ -122,6 +125,7 @@ final class Faults {
         restarted(kafka);
         kafka.ready = awaitAllReady();
         report(kafka);
+        awaitDrained(kafka);
         sleep(pause);
     }
 
@@ -131,6 +135,7 @@ final class Faults {
         restarted(postgres);
         postgres.ready = awaitAllReady();
         report(postgres);
+        awaitDrained(postgres);
         sleep(pause);
     }
 
@@ -229,6 +234,20 @@ final class Faults {
 
     private static void restarted(Fault fault) {
         fault.restartedAt = System.nanoTime();
+    }
+
+    /**
+     * Gives the backlog of a fault time to drain before the next fault, so that each recovery is measured on its
+     * own; a backlog that takes longer is measured on (and marked as overlapping the next fault).
+     */
+    private static void awaitDrained(Fault fault) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
+        while (fault.drained == null && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        if (fault.drained != null) {
+            System.out.printf("  fault: %s, drained after %.1f s%n", fault.name, fault.drained.toMillis() / 1000.0);
+        }
     }
 
     private static void report(Fault fault) {

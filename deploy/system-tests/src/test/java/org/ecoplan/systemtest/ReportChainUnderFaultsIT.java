@@ -56,8 +56,10 @@ class ReportChainUnderFaultsIT {
     private static final int MEASURES = 40;
     private static final int MEASURES_PER_DEPARTMENT = 5;
     private static final int WORKERS = 6;
-    private static final Duration PAUSE_BETWEEN_FAULTS = Duration.ofSeconds(5);
-    private static final Duration KAFKA_DOWN = Duration.ofSeconds(15);
+    /** Between one fault's drained backlog and the next fault: reports flow undisturbed for a moment. */
+    private static final Duration PAUSE_BETWEEN_FAULTS = Duration.ofSeconds(2);
+    private static final Duration KAFKA_DOWN = Duration.ofSeconds(12);
+    private static final Duration FIRST_FAULT_AFTER = Duration.ofSeconds(5);
     /** The bounded wait for everything to settle once the faults are over: no manual step, just time. */
     private static final Duration SETTLE = Duration.ofMinutes(3);
 
@@ -84,7 +86,7 @@ class ReportChainUnderFaultsIT {
             faults.startMonitoring();
             Thread injector = new Thread(() -> {
                 try {
-                    Thread.sleep(PAUSE_BETWEEN_FAULTS.toMillis());
+                    Thread.sleep(FIRST_FAULT_AFTER.toMillis());
                     faults.inject(PAUSE_BETWEEN_FAULTS, KAFKA_DOWN);
                 } catch (Throwable e) {
                     faultFailure.set(e);
