@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ecoplan.indicator.targets.Metric;
+import org.ecoplan.progress.contract.MeasuredValue;
 import org.ecoplan.web.problem.Problem;
 
 /**
@@ -113,6 +114,8 @@ public class CsvObservationReader {
             if (value.signum() < 0) {
                 errors.add(new Problem.FieldProblem(fieldPrefix + "value", "must not be negative / 不能为负"));
             }
+            // The storable range of measured values (numeric(20, 6)), the same rule progress-service applies.
+            MeasuredValue.rangeProblem(value).ifPresent(problem -> errors.add(new Problem.FieldProblem(fieldPrefix + "value", problem)));
         } catch (NumberFormatException e) {
             errors.add(new Problem.FieldProblem(fieldPrefix + "value", "'" + text(raw.value()) + "' is not a number / 不是数字"));
         }
