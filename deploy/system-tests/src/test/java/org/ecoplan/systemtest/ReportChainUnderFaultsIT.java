@@ -36,8 +36,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * roll-ups are rebuilt. With no manual step, within a bounded wait, every accepted report must exist once in
  * progress-service and every effect downstream exactly once: official statuses, indicator-service's view and
  * roll-ups (equal to a replay), one alert per returned report, one inbox message per alert recipient, one signed
- * webhook delivery per event; every outbox empty and every consumer group's lag 0. It prints the counts and the
- * recovery times.
+ * webhook delivery per event; every outbox empty, every consumer group's lag 0, no dead letter. It prints the
+ * counts and the recovery times.
  *
  * <p>Settings (system properties): {@code ecoplan.system-test.reports} (at least this many reports, default 300),
  * {@code ecoplan.system-test.rate} (reports per second, default 2), {@code ecoplan.system-test.seed},
@@ -117,16 +117,19 @@ class ReportChainUnderFaultsIT {
             long settleStartedAt = System.nanoTime();
             Duration settled = null;
             Ledger ledger = new Ledger();
+            Map<String, Long> deadLetters = new LinkedHashMap<>();
             try {
                 settled = ecoplan.awaitSettled(SETTLE);
                 faults.sample();
                 faults.stopMonitoring();
-                new Verification(ecoplan, sample, accepted, receiver, ledger, ecoplan.startedOn())
-                        .run(Duration.ofNanos(SETTLE.toNanos() - (System.nanoTime() - settleStartedAt)));
+                Verification verification = new Verification(ecoplan, sample, accepted, receiver, ledger, ecoplan.startedOn());
+                verification.run(Duration.ofNanos(SETTLE.toNanos() - (System.nanoTime() - settleStartedAt)));
+                deadLetters.putAll(verification.deadLetters());
             } finally {
                 faults.stopMonitoring();
                 // The figures, also when settling or a check failed: they say how far EcoPlan got.
                 print(reports, accepted, faults, streamSeconds, settled, ledger, ecoplan.http().stats(), refused, receiver);
+                System.out.println("  dead letters: " + deadLetters);
             }
 
             assertThat(refused).as("every report filed and reviewed (none refused or given up)").isEmpty();
@@ -134,6 +137,7 @@ class ReportChainUnderFaultsIT {
             assertThat(receiver.received()).as("every webhook request carries a valid signature")
                     .allSatisfy(request -> assertThat(request.problem()).isNull());
             assertThat(ledger.clean()).as("nothing lost, doubled or wrong:%n%s", ledger.table()).isTrue();
+            assertThat(deadLetters).as("dead letters per service").allSatisfy((service, letters) -> assertThat(letters).isZero());
             assertThat(ecoplan.unsettled()).as("still settled at the end").isNull();
         }
     }
@@ -246,6 +250,20 @@ class ReportChainUnderFaultsIT {
             webhookDeliveries(progressEvents, alertEvents.keySet(), wait);
             indicatorService(wait);
             rollupsEqualReplay();
+        }
+
+        /**
+         * @return each service's dead letters: none of these faults may turn into one (a record the consumer could
+         *         apply later is retried, not set aside)
+         */
+        Map<String, Long> deadLetters() {
+            Map<String, Long> letters = new LinkedHashMap<>();
+            String admin = ecoplan.token("admin", null, "st.admin");
+            for (LocalService service : LocalService.values()) {
+                Http.Response answer = ecoplan.http().get(ecoplan.uri(service, "/dead-letters?size=1"), admin).expect(200, 404);
+                letters.put(service.serviceName(), answer.status() == 404 ? 0 : answer.json().path("totalItems").asLong());
+            }
+            return letters;
         }
 
         /** Every accepted report once, in the state its review left it; nothing else on the sampled measures. */
