@@ -76,7 +76,7 @@ public final class ProgressPlayer implements AutoCloseable {
     public static MeasureStatusChanged status(String measureId, String planId, long sequence, ReportStatus status,
             int percent, java.time.LocalDate completedOn, String lastPeriod) {
         return new MeasureStatusChanged(measureId, sequence, planId, null, status, null, false, percent, null, completedOn,
-                completedOn == null ? null : Boolean.TRUE, null, lastPeriod, Instant.now());
+                completedOn == null ? null : Boolean.TRUE, null, lastPeriod, Instant.now(), null, null);
     }
 
     public static ReportEvent report(String reportId, long revision, String measureId, String planId, String period,

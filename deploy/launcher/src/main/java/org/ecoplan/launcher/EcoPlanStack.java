@@ -1,6 +1,9 @@
 package org.ecoplan.launcher;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -44,12 +47,10 @@ public final class EcoPlanStack implements AutoCloseable {
 
     /**
      * A small footprint per service (aiming below 300 MB resident): a bounded heap, the serial collector, and C1
-     * only (a local run needs a fast start more than peak throughput).
+     * only (a local run needs a fast start more than peak throughput). The options are the parent POM's
+     * {@code service.jvm-options}, which the container images run with too.
      */
-    public static final List<String> SERVICE_JVM_OPTIONS = List.of(
-            "-Xms32m", "-Xmx160m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:+ExitOnOutOfMemoryError");
+    public static final List<String> SERVICE_JVM_OPTIONS = serviceJvmOptions();
 
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
@@ -337,6 +338,18 @@ public final class EcoPlanStack implements AutoCloseable {
         command.add(service.jar(folders.root()).toString());
         return new ServiceProcess(service, replica, port, command, variables, folders.root(), folders.log(name),
                 folders.pidFile(name));
+    }
+
+    private static List<String> serviceJvmOptions() {
+        try (var in = EcoPlanStack.class.getResourceAsStream("service-jvm-options")) {
+            if (in == null) {
+                throw new IllegalStateException("service-jvm-options is missing from the launcher's jar");
+            }
+            return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim().split(","))
+                    .map(String::trim).filter(option -> !option.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void checkNotClosing() {

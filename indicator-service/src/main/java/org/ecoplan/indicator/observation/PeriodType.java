@@ -47,8 +47,14 @@ public enum PeriodType {
                 return new Period(YEAR, LocalDate.of(Integer.parseInt(value), 1, 1));
             }
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a date / 日期无效");
+            throw new IllegalArgumentException(shown(value) + " is not a date / 日期无效");
         }
-        throw new IllegalArgumentException("'" + value + "' is not a period (2026-05-03, 2026-05, 2026-Q2 or 2026) / 期间格式无效");
+        throw new IllegalArgumentException(shown(value) + " is not a period (2026-05-03, 2026-05, 2026-Q2 or 2026) / 期间格式无效");
+    }
+
+    /** The text quoted back, cut so that a pasted megabyte does not come back in the answer. */
+    private static String shown(String value) {
+        int length = value.codePointCount(0, value.length());
+        return "'" + (length <= 40 ? value : value.substring(0, value.offsetByCodePoints(0, 40)) + "…") + "'";
     }
 }

@@ -278,6 +278,7 @@ class IncrementalRollupTest {
         LocalDate deadline = isOngoing(measure) ? null : measure.deadline().end();
         boolean completed = status == ReportStatus.COMPLETED;
         return new MeasureStatusChanged(measure.id(), sequence, measure.planId(), measure.taskId(), status, null, overdue,
-                completed ? 100 : 40, deadline, completed ? TODAY : null, onTime, null, lastReportedPeriod, Instant.now());
+                completed ? 100 : 40, deadline, completed ? TODAY : null, onTime, null, lastReportedPeriod, Instant.now(),
+                null, null);
     }
 }

@@ -136,7 +136,7 @@ class RollupRebuildRaceTest {
     private static MeasureStatusChanged status(MeasureState measure, long sequence, ReportStatus status) {
         return new MeasureStatusChanged(measure.id(), sequence, measure.planId(), measure.taskId(), status, null, false, 40,
                 measure.deadline() == null ? null : measure.deadline().end(), null, null, "report-" + sequence, "2026-06",
-                Instant.now());
+                Instant.now(), null, null);
     }
 
     private static void pause(long millis) {

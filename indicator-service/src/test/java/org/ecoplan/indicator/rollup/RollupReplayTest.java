@@ -141,7 +141,8 @@ class RollupReplayTest {
         LocalDate deadline = measure.deadline().end();
         return new MeasureStatusChanged(measure.id(), sequence, measure.planId(), measure.taskId(), status, null, false,
                 status == ReportStatus.COMPLETED ? 100 : 40, deadline,
-                status == ReportStatus.COMPLETED ? TODAY : null, onTime, "report-" + sequence, "2026-06", Instant.now());
+                status == ReportStatus.COMPLETED ? TODAY : null, onTime, "report-" + sequence, "2026-06", Instant.now(),
+                null, null);
     }
 
     private static ReportEvent report(MeasureState measure, String reportId, long revision) {

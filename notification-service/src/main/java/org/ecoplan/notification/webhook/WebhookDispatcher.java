@@ -1,17 +1,16 @@
 package org.ecoplan.notification.webhook;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -53,19 +52,17 @@ public class WebhookDispatcher {
     private final SecretCipher cipher;
     private final AlertService alerts;
     private final BusinessClock clock;
-    private final HttpClient http;
+    private final WebhookSender sender;
 
     WebhookDispatcher(DataSource dataSource, WebhookConfig config, TargetAddressPolicy policy, SecretCipher cipher,
-            AlertService alerts, BusinessClock clock) {
+            AlertService alerts, BusinessClock clock, WebhookSender sender) {
         this.dataSource = dataSource;
         this.config = config;
         this.policy = policy;
         this.cipher = cipher;
         this.alerts = alerts;
         this.clock = clock;
-        // Never follow redirects: a redirect could lead to an address the policy refuses.
-        this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.sender = sender;
     }
 
     @Scheduled(every = "${ecoplan.webhooks.dispatch-interval:5s}", delayed = "5s",
@@ -97,28 +94,30 @@ public class WebhookDispatcher {
         Integer statusCode = null;
         String error = null;
         try {
-            URI target = URI.create(subscription.url);
-            String refusal = policy.refusal(target.getHost());
-            if (refusal != null) {
-                error = "target refused: " + refusal;
-            } else {
-                // Standard Webhooks: the timestamp is the sender's real time, which receivers compare with theirs.
-                long timestamp = Instant.now().getEpochSecond();
-                String messageId = delivery.id().toString();
-                HttpRequest request = HttpRequest.newBuilder(target).timeout(config.requestTimeout())
-                        .header("content-type", "application/json")
-                        .header("webhook-id", messageId)
-                        .header("webhook-timestamp", Long.toString(timestamp))
-                        .header("webhook-signature", WebhookSigner.sign(cipher.open(subscription.secret), messageId, timestamp, delivery.body()))
-                        .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build();
-                statusCode = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (statusCode / 100 != 2) {
-                    error = "HTTP " + statusCode;
-                }
+            // Resolved and checked now, since DNS answers change; the request goes to these very addresses.
+            WebhookTarget target = policy.resolve(subscription.url);
+            // Standard Webhooks: the timestamp is the sender's real time, which receivers compare with theirs.
+            long timestamp = Instant.now().getEpochSecond();
+            String messageId = delivery.id().toString();
+            statusCode = sender.post(target, Map.of(
+                    "content-type", "application/json",
+                    "webhook-id", messageId,
+                    "webhook-timestamp", Long.toString(timestamp),
+                    "webhook-signature", WebhookSigner.sign(cipher.open(subscription.secret), messageId, timestamp, delivery.body())),
+                    delivery.body(), config.requestTimeout());
+            if (statusCode / 100 != 2) {
+                error = "HTTP " + statusCode;
             }
+        } catch (TargetAddressPolicy.RefusedTarget e) {
+            error = "target refused: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
+        } catch (TimeoutException e) {
+            error = "no answer within " + config.requestTimeout();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }

@@ -3,7 +3,10 @@ package org.ecoplan.notification.webhook;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -34,11 +37,13 @@ public class WebhookFanOut {
     private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final BusinessClock clock;
+    private final SubscriptionFilters filters;
 
-    WebhookFanOut(DataSource dataSource, ObjectMapper mapper, BusinessClock clock) {
+    WebhookFanOut(DataSource dataSource, ObjectMapper mapper, BusinessClock clock, SubscriptionFilters filters) {
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.clock = clock;
+        this.filters = filters;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -51,12 +56,16 @@ public class WebhookFanOut {
             return 0;
         }
         Instant now = clock.now();
+        // A group filter stands for the group's members as the catalogue names them now: read once per call.
+        Map<String, Set<String>> filterDepartments = new HashMap<>();
         int queued = 0;
         try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(INSERT)) {
             for (WebhookEvent event : events) {
                 String body = null;
                 for (WebhookSubscription subscription : subscriptions) {
-                    if (!subscription.wants(event)) {
+                    Set<String> departments = subscription.departmentCode == null ? Set.of()
+                            : filterDepartments.computeIfAbsent(subscription.departmentCode, filters::departmentsOf);
+                    if (!subscription.wants(event, departments)) {
                         continue;
                     }
                     body = body != null ? body : body(event, now);

@@ -1,6 +1,7 @@
 package org.ecoplan.notification.webhook;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,7 +17,9 @@ import org.ecoplan.notification.webhook.api.WebhookViews.SubscriptionView;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
+import org.ecoplan.web.problem.ProblemType;
 
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Sort;
@@ -27,17 +30,34 @@ import io.quarkus.panache.common.Sort;
 public class WebhookService {
 
     private final TargetAddressPolicy policy;
+    private final SubscriptionFilters filters;
     private final SecretCipher cipher;
     private final BusinessClock clock;
 
-    WebhookService(TargetAddressPolicy policy, SecretCipher cipher, BusinessClock clock) {
+    WebhookService(TargetAddressPolicy policy, SubscriptionFilters filters, SecretCipher cipher, BusinessClock clock) {
         this.policy = policy;
+        this.filters = filters;
         this.cipher = cipher;
         this.clock = clock;
     }
 
+    /** @throws ProblemException 400 naming each field that is refused: url, departmentCode, planId */
     public CreatedSubscription create(SubscriptionRequest request, String owner) {
-        policy.check(request.url().trim());
+        List<Problem.FieldProblem> errors = new ArrayList<>();
+        try {
+            policy.resolve(request.url().trim());
+        } catch (TargetAddressPolicy.RefusedTarget e) {
+            errors.add(new Problem.FieldProblem("url", e.getMessage()));
+        }
+        // A filter on a code the catalogue does not know would silently subscribe to nothing.
+        filters.departmentProblem(blankToNull(request.departmentCode()))
+                .ifPresent(message -> errors.add(new Problem.FieldProblem("departmentCode", message)));
+        filters.planProblem(blankToNull(request.planId()))
+                .ifPresent(message -> errors.add(new Problem.FieldProblem("planId", message)));
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.stream().map(e -> e.field() + ": " + e.message())
+                    .collect(Collectors.joining("; ")), errors);
+        }
         String secret = WebhookSigner.newSecret();
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = UUID.randomUUID();

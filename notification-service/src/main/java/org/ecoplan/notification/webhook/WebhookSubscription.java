@@ -64,9 +64,10 @@ public class WebhookSubscription extends PanacheEntityBase {
                 .map(WebhookEvent.Category::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(WebhookEvent.Category.class)));
     }
 
-    public boolean wants(WebhookEvent event) {
+    /** @param filterDepartments the codes {@link #departmentCode} stands for (a group's members); unused without one */
+    public boolean wants(WebhookEvent event, Set<String> filterDepartments) {
         return categories().contains(event.category())
-                && (departmentCode == null || event.departments().contains(departmentCode))
+                && (departmentCode == null || event.departments().stream().anyMatch(filterDepartments::contains))
                 && (planId == null || planId.equals(event.planId()));
     }
 }

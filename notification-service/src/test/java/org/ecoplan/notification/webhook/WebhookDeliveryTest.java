@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.ecoplan.catalogue.replica.CatalogueReplica;
 import org.ecoplan.notification.GreenMailResource;
 import org.ecoplan.notification.ProgressPlayer;
 import org.ecoplan.progress.contract.ProgressEvents;
@@ -54,6 +55,9 @@ class WebhookDeliveryTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    CatalogueReplica replica;
+
     @Test
     void refusesTargetsInPrivateLoopbackOrLinkLocalNetworksThatAreNotAllowListed() {
         for (String url : List.of("http://10.1.2.3/hooks", "http://192.168.1.20:8080/hooks", "http://169.254.169.254/latest/meta-data",
@@ -76,7 +80,7 @@ class WebhookDeliveryTest {
     @Test
     void deliversSignedEventsAgainAfterTheReceiverWasDownAndOnRequest() {
         clock.setTo(Instant.parse("2026-04-01T01:00:00Z"));
-        String department = "WH-" + UUID.randomUUID().toString().substring(0, 8);
+        String department = TestDepartments.create(replica);
         String measureId = UUID.randomUUID().toString();
         WebhookReceiver receiver = new WebhookReceiver();
         int port = receiver.port();
@@ -157,7 +161,7 @@ class WebhookDeliveryTest {
     @Test
     void disablesASubscriptionThatKeepsFailingAndTellsItsOwner() {
         clock.setTo(Instant.parse("2026-05-01T01:00:00Z"));
-        String department = "WH-" + UUID.randomUUID().toString().substring(0, 8);
+        String department = TestDepartments.create(replica);
         int closedPort;
         try (var probe = new WebhookReceiver()) {
             closedPort = probe.port();

@@ -33,7 +33,8 @@ final class WebhookReceiver implements AutoCloseable {
             received.add(new Received(Map.of(
                     "webhook-id", exchange.getRequestHeaders().getFirst("webhook-id"),
                     "webhook-timestamp", exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    "webhook-signature", exchange.getRequestHeaders().getFirst("webhook-signature")), body));
+                    "webhook-signature", exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    "host", exchange.getRequestHeaders().getFirst("Host")), body));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });

@@ -1,5 +1,7 @@
 package org.ecoplan.indicator.observation.api;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,10 +13,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ecoplan.indicator.observation.Area;
@@ -94,7 +98,8 @@ public class ObservationResource {
         for (int i = 0; i < batch.observations().size(); i++) {
             ObservationEntry entry = batch.observations().get(i);
             csvReader.check(new CsvObservationReader.RawObservation(entry.series(), entry.area(), entry.period(),
-                    entry.value().toPlainString(), entry.valid() == null ? null : entry.valid().toString(),
+                    // toString, not toPlainString: 1e999999999 stays eleven characters instead of a gigabyte of zeros.
+                    entry.value().toString(), entry.valid() == null ? null : entry.valid().toString(),
                     entry.hours() == null ? null : entry.hours().toString(), entry.source()),
                     "observations[" + i + "].", "api", inputs, errors);
         }
@@ -110,17 +115,31 @@ public class ObservationResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.INTEGRATOR})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Bulk import from CSV", description = "UTF-8, comma-separated, header row. Columns: series (or indicator/metric), area, period (or date), value, optional valid, hours, source. All or nothing: one bad row rejects the file with every row's problem (`errors[].field` = `line N column`), so a re-sent corrected file never meets a half-imported one.")
+    @Operation(summary = "Bulk import from CSV", description = "RFC 4180 CSV with a header row: UTF-8 unless `charset` names another, CRLF or LF, an optional byte order mark; a value with a comma, a double quote (doubled) or a line break is put in double quotes. Columns: series (or indicator/metric), area, period (or date), value, optional valid, hours, source; values are stored exactly as sent (value: a decimal number ≥ 0, below 10^14, at most 6 decimal places; source: at most 100 characters). All or nothing: one bad row rejects the file with every row's problem (`errors[].field` = `line N column`, N the line the row starts on), so a re-sent corrected file never meets a half-imported one.")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "daily air data", value = CSV_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "What was imported", content = @Content(schema = @Schema(implementation = RecordOutcome.class)))
+    @APIResponse(responseCode = "400", description = "A charset that is not known", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Rows with problems; nothing was imported", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RecordOutcome importCsv(String csv) {
-        CsvObservationReader.Result result = csvReader.read(csv, "csv-import");
+    public RecordOutcome importCsv(@HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType, byte[] csv) {
+        // Bytes, not a String: the framework would turn bytes that are not text into U+FFFD without a word.
+        CsvObservationReader.Result result = csvReader.read(csv, charset(contentType), "csv-import");
         if (!result.errors().isEmpty()) {
             throw ProblemException.unprocessable("%d problem(s) in the file; nothing was imported / 文件有误，未导入"
                     .formatted(result.errors().size()), result.errors());
         }
         return service.record(result.rows(), caller.name());
+    }
+
+    private static Charset charset(String contentType) {
+        String name = null;
+        try {
+            name = contentType == null ? null : MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            // Also IllegalCharsetNameException and UnsupportedCharsetException.
+            throw ProblemException.invalidField("Content-Type", "unknown charset " + (name == null ? "" : "'" + name + "' ")
+                    + "/ 未知字符集; send UTF-8");
+        }
     }
 
     @GET

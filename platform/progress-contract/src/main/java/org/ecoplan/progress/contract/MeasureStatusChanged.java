@@ -5,7 +5,9 @@ import java.time.LocalDate;
 
 /**
  * A measure's official status: that of its latest approved report (NOT_STARTED while none is approved),
- * plus whether it is overdue (past its deadline and not completed).
+ * whether it is overdue (past its deadline and not completed) and its {@link DeliveryState delivery state}.
+ * Published when any of them changes, also when only the calendar moved them (a deadline passing, pace
+ * slipping: progress-service's daily assessment).
  *
  * @param measureId            the measure (catalogue id); also the Kafka key
  * @param sequence             grows with every status change of the measure; a consumer drops older ones
@@ -22,8 +24,12 @@ import java.time.LocalDate;
  * @param basedOnReportId      the approved report that set the status, {@code null} when only the deadline passed
  * @param lastReportedPeriod   the latest period with a submitted or approved monthly report, e.g. {@code 2026-05}
  * @param changedAt            server time of the change
+ * @param delivery             the measure's delivery state and why, decided by progress-service; {@code null}
+ *                             only from producers older than this field
+ * @param lastApprovedAt       when the report that set the status was approved, {@code null} without one
  */
 public record MeasureStatusChanged(String measureId, long sequence, String planId, String taskId, ReportStatus status,
         ReportStatus previousStatus, boolean overdue, int percentComplete, LocalDate deadline, LocalDate completedOn,
-        Boolean completedOnTime, String basedOnReportId, String lastReportedPeriod, Instant changedAt) {
+        Boolean completedOnTime, String basedOnReportId, String lastReportedPeriod, Instant changedAt,
+        DeliveryAssessment delivery, Instant lastApprovedAt) {
 }

@@ -29,7 +29,8 @@ public class MeasureStatusPublisher {
                 status.status, previousStatus, status.overdue, status.percentComplete, status.deadline,
                 status.completedOn, status.completedOnTime,
                 status.basedOnReportId == null ? null : status.basedOnReportId.toString(), status.lastReportedPeriod,
-                status.changedAt);
+                // No delivery assessment yet: the field is absent until progress-service decides it.
+                status.changedAt, null, null);
         var id = outbox.record(new OutgoingEvent(ProgressEvents.TOPIC, ProgressEvents.AGGREGATE_TYPE, status.measureId,
                 ProgressEvents.MEASURE_STATUS_CHANGED.eventType(), event));
         Log.infof("Measure %s official status %s -> %s, overdue %s, %d%% (sequence %d, event %s)", status.measureId,
