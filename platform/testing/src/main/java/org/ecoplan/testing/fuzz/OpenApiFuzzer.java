@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiPredicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -47,8 +46,8 @@ public final class OpenApiFuzzer {
     private final Map<String, String> knownValues = new HashMap<>();
     private final Set<String> ignoredTables = new HashSet<>();
     private final Map<String, Set<String>> ignoredColumns = new HashMap<>();
-    private final List<BiPredicate<String, WireClient.Answer>> acceptable = new ArrayList<>();
-    private Duration quietFor = Duration.ofSeconds(2);
+    /** How long the database must stay unchanged before the fuzzing starts (background work settling). */
+    private static final Duration QUIET_FOR = Duration.ofSeconds(2);
 
     private OpenApiFuzzer(String service) {
         this.service = service;
@@ -87,30 +86,6 @@ public final class OpenApiFuzzer {
     /** Leaves columns that background jobs update (a delivery's next attempt) out of the no-write check. */
     public OpenApiFuzzer ignoringColumns(String table, String... columns) {
         ignoredColumns.computeIfAbsent(table, t -> new HashSet<>()).addAll(List.of(columns));
-        return this;
-    }
-
-    /**
-     * Accepts an answer that is not a 4xx for the operation {@code "METHOD /path"}, e.g. a batch that answers
-     * 200 and refuses each item on its own.
-     */
-    public OpenApiFuzzer accepting(String operationKey, java.util.function.Predicate<JsonNode> body) {
-        acceptable.add((key, answer) -> {
-            if (!key.equals(operationKey) || answer.status() != 200) {
-                return false;
-            }
-            try {
-                return body.test(Schemas.JSON.readTree(answer.body()));
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        return this;
-    }
-
-    /** How long the database must stay unchanged before the fuzzing starts (background work settling). */
-    public OpenApiFuzzer quietFor(Duration duration) {
-        this.quietFor = duration;
         return this;
     }
 
@@ -188,9 +163,6 @@ public final class OpenApiFuzzer {
 
     private void check(ApiOperation operation, Variant variant, WireClient.Answer answer, FuzzReport report) {
         report.count(answer.status());
-        if (acceptable.stream().anyMatch(accept -> accept.test(operation.key(), answer))) {
-            return;
-        }
         if ((answer.status() == WireClient.NO_ANSWER || answer.status() == 400) && answer.body().length == 0
                 && variant.headers().stream().anyMatch(header -> header.getValue().chars().anyMatch(c -> c < 0x20 && c != '\t'))) {
             // The HTTP server's decoder (Netty) refuses a header with a control character with a bare 400 and
@@ -247,12 +219,12 @@ public final class OpenApiFuzzer {
         return null;
     }
 
-    /** The database once nothing has changed in it for {@link #quietFor}. */
+    /** The database once nothing has changed in it for {@link #QUIET_FOR}. */
     private Map<String, String> settled(DatabaseFingerprint database) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Map<String, String> last = database.take();
         long quietSince = System.nanoTime();
-        while (System.nanoTime() - quietSince < quietFor.toNanos()) {
+        while (System.nanoTime() - quietSince < QUIET_FOR.toNanos()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The database of " + service + " kept changing for a minute: "
                         + DatabaseFingerprint.changed(last, database.take()));
