@@ -17,6 +17,7 @@ import org.ecoplan.indicator.airquality.AirQualityService;
 import org.ecoplan.indicator.airquality.AirQualityService.RankedArea;
 import org.ecoplan.indicator.observation.Area;
 import org.ecoplan.web.clock.BusinessClock;
+import org.ecoplan.web.input.Years;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 @Path("/air-quality")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,7 +47,7 @@ public class AirQualityResource {
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = AirQualityFigures.class)))
     @APIResponse(responseCode = "400", description = "Unknown area", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AirQualityFigures figures(@QueryParam("area") @Parameter(description = "Area code or name; default the district", example = "KANGZHUANG") String area,
-            @QueryParam("year") @Parameter(description = "Default: this year", example = "2026") Integer year) {
+            @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Default: this year", example = "2026") Integer year) {
         return airQuality.figures(area(area), year == null ? clock.today().getYear() : year);
     }
 
@@ -52,7 +55,7 @@ public class AirQualityResource {
     @Path("/areas")
     @Operation(summary = "The year's figures for the district and each of its 18 subdistricts and towns")
     @APIResponse(responseCode = "200", description = "19 entries, the district first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AirQualityFigures.class)))
-    public List<AirQualityFigures> allAreas(@QueryParam("year") @Parameter(example = "2026") Integer year) {
+    public List<AirQualityFigures> allAreas(@QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(example = "2026") Integer year) {
         return airQuality.allAreas(year == null ? clock.today().getYear() : year);
     }
 

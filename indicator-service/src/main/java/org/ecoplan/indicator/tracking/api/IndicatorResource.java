@@ -4,6 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorPage;
 import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorView;
 import org.ecoplan.indicator.tracking.api.IndicatorViews.TargetChange;
 import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.input.Years;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.Problem;
@@ -66,7 +69,7 @@ public class IndicatorResource {
     @Operation(summary = "Indicators with target and status", description = "Weak ETag; send If-None-Match to get 304. The 22 of 附件4 (origin TABLE) and targets extracted from measure texts (origin MEASURE). Filters combine with AND. `reviewState=CANDIDATE` lists extracted targets waiting for an administrator.")
     @APIResponse(responseCode = "200", description = "A page of indicators", content = @Content(schema = @Schema(implementation = IndicatorPage.class)))
     @APIResponse(responseCode = "400", description = "A filter has a bad value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+    public Response list(@QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Plan year", example = "2026") Integer year,
             @QueryParam("origin") @Parameter(description = "TABLE or MEASURE", example = "TABLE") String origin,
             @QueryParam("reviewState") @Parameter(description = "CANDIDATE, CONFIRMED or REJECTED", example = "CONFIRMED") String reviewState,
             @QueryParam("status") @Parameter(description = "ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA or TARGET_PENDING", example = "AT_RISK") String status,

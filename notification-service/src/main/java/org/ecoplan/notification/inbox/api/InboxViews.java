@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import org.ecoplan.notification.alert.Audience;
 import org.ecoplan.notification.inbox.Delivery;
 import org.ecoplan.notification.inbox.MessageKind;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -38,7 +39,7 @@ public final class InboxViews {
     @Schema(name = "InboxPreferenceRequest")
     public record PreferenceRequest(
             @NotNull(message = "is required") @Schema(example = "DEPARTMENT") Audience.Box box,
-            @Schema(description = "For DEPARTMENT and DEPARTMENT_HEAD: the department code (default: the caller's)", example = "ENV") String department,
+            @NotBlankWhenPresent @Schema(description = "For DEPARTMENT and DEPARTMENT_HEAD: the department code (default: the caller's)", example = "ENV") String department,
             @NotNull(message = "is required") @Schema(example = "DAILY_DIGEST") Delivery delivery) {
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.ecoplan.notification.webhook.WebhookDelivery;
 import org.ecoplan.notification.webhook.WebhookEvent;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,13 +23,13 @@ public final class WebhookViews {
 
     @Schema(name = "WebhookSubscriptionRequest")
     public record SubscriptionRequest(
-            @NotNull(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+            @NotNull(message = "is required") @NotBlankWhenPresent @Size(max = 2000, message = "must be at most 2000 characters")
             @Schema(example = "https://integrator.example.org/ecoplan/hooks") String url,
-            @Size(max = 500, message = "must be at most 500 characters") @Schema(example = "区大数据平台") String description,
+            @Size(max = 500, message = "must be at most 500 characters") @NotBlankWhenPresent @Schema(example = "区大数据平台") String description,
             @NotEmpty(message = "name at least one of PROGRESS, INDICATOR, NOTIFICATION")
             @Schema(example = "[\"PROGRESS\", \"NOTIFICATION\"]") List<WebhookEvent.@NotNull Category> eventTypes,
-            @Size(max = 100) @Schema(description = "Only events concerning this department", example = "ENV") String departmentCode,
-            @Size(max = 100) @Schema(description = "Only events of this plan (id)") String planId) {
+            @Size(max = 100) @NotBlankWhenPresent @Schema(description = "Only events concerning this department", example = "ENV") String departmentCode,
+            @Size(max = 100) @NotBlankWhenPresent @Schema(description = "Only events of this plan (id)") String planId) {
     }
 
     @Schema(name = "WebhookSubscription")

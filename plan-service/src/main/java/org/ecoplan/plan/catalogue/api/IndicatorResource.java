@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +20,7 @@ import java.util.UUID;
 import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.IndicatorView;
 import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.input.Years;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.QueryParameters;
@@ -45,7 +48,7 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "A page of indicators", content = @Content(schema = @Schema(implementation = CatalogueViews.IndicatorPage.class)))
     @APIResponse(responseCode = "400", description = "Bad paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("district") @Parameter(description = "District", example = "延庆区") String district,
-            @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+            @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Plan year", example = "2026") Integer year,
             @Valid @BeanParam PageRequest page, @Context Request request) {
         return ETags.conditionalGet(request, catalogue.indicators(QueryParameters.text(district), year, page), mapper);
     }

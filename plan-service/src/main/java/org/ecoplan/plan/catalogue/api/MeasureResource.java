@@ -5,6 +5,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
@@ -32,6 +34,7 @@ import org.ecoplan.plan.department.DepartmentRepository;
 import org.ecoplan.plan.importing.AssignmentRole;
 import org.ecoplan.plan.importing.DeadlineKind;
 import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.input.Years;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
@@ -84,7 +87,7 @@ public class MeasureResource {
             @QueryParam("section") @Parameter(description = "Section or subsection id") String section,
             @QueryParam("task") @Parameter(description = "Key task id") String task,
             @QueryParam("district") @Parameter(description = "District of the plan", example = "延庆区") String district,
-            @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+            @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Plan year", example = "2026") Integer year,
             @QueryParam("q") @Size(max = 100, message = "must be at most 100 characters") @Parameter(description = "Keyword in the measure text", example = "新能源") String keyword,
             @Valid @BeanParam PageRequest page, @Context Request request) {
         UUID departmentId = department == null || department.isBlank() ? null

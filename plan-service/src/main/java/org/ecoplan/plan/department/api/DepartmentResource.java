@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.ecoplan.plan.department.GroupMembershipService;
 import org.ecoplan.plan.department.api.DepartmentViews.GroupMembersRequest;
+import org.ecoplan.web.input.Years;
 import org.ecoplan.web.security.Caller;
 import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -66,7 +69,7 @@ public class DepartmentResource {
     public Response list(
             @QueryParam("kind") @Parameter(description = "DISTRICT_AGENCY, CITY_BRANCH, SUBDISTRICT, TOWN, TOWNSHIP or OTHER") String kind,
             @QueryParam("district") @Parameter(description = "Count measures of this district's plans only", example = "延庆区") String district,
-            @QueryParam("year") @Parameter(description = "Count measures of this plan year only", example = "2026") Integer year,
+            @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Count measures of this plan year only", example = "2026") Integer year,
             @Context Request request) {
         return ETags.conditionalGet(request, departments.list(QueryParameters.enumValue("kind", kind, DepartmentKind.class),
                 QueryParameters.text(district), year), mapper);
@@ -79,7 +82,7 @@ public class DepartmentResource {
     @APIResponse(responseCode = "404", description = "No such department", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response detail(@PathParam("code") @Parameter(example = "ENV") String code,
             @QueryParam("district") @Parameter(description = "Only this district's plans", example = "延庆区") String district,
-            @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+            @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Plan year", example = "2026") Integer year,
             @Context Request request) {
         return ETags.conditionalGet(request, departments.detail(code, QueryParameters.text(district), year), mapper);
     }

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.ecoplan.plan.importing.ImportRun;
 import org.ecoplan.plan.importing.PlanImportService;
 import org.ecoplan.plan.importing.api.ImportViews.ImportResult;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.security.Caller;
 import org.ecoplan.web.security.Roles;
@@ -59,9 +60,9 @@ public class ImportResource {
     @APIResponse(responseCode = "422", description = "The document has problems; nothing imported", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importDocument(
             @NotBlank(message = "the document is empty / 文档为空") String document,
-            @QueryParam("edition") @Size(min = 1, max = 64, message = "must be 1 to 64 characters") @Parameter(description = "Edition when the document names none or to load a revision beside an earlier one", example = "修订稿") String edition,
-            @QueryParam("district") @Size(min = 1, max = 64, message = "must be 1 to 64 characters") @Parameter(description = "District when the document names none", example = "延庆区") String district,
-            @QueryParam("sourceName") @Size(max = 300, message = "must be at most 300 characters") @Parameter(description = "File name, kept for the record", example = "延庆区2026年行动计划.txt") String sourceName,
+            @QueryParam("edition") @Size(min = 1, max = 64, message = "must be 1 to 64 characters") @NotBlankWhenPresent @Parameter(description = "Edition when the document names none or to load a revision beside an earlier one", example = "修订稿") String edition,
+            @QueryParam("district") @Size(min = 1, max = 64, message = "must be 1 to 64 characters") @NotBlankWhenPresent @Parameter(description = "District when the document names none", example = "延庆区") String district,
+            @QueryParam("sourceName") @Size(max = 300, message = "must be at most 300 characters") @NotBlankWhenPresent @Parameter(description = "File name, kept for the record", example = "延庆区2026年行动计划.txt") String sourceName,
             @Context UriInfo uri) {
         ImportResult result = importer.importDocument(document,
                 new PlanImportService.ImportRequest(sourceName, district, edition), caller.name());

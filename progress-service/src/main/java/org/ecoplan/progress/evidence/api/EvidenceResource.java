@@ -1,8 +1,6 @@
 package org.ecoplan.progress.evidence.api;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,6 +34,8 @@ import org.ecoplan.progress.config.ProgressConfig;
 import org.ecoplan.progress.evidence.EvidenceService;
 import org.ecoplan.progress.evidence.FileType;
 import org.ecoplan.progress.idempotency.IdempotentRequests;
+import org.ecoplan.web.http.ContentDisposition;
+import org.ecoplan.web.input.PercentEncoding;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
 import org.ecoplan.web.problem.ProblemType;
@@ -126,8 +126,10 @@ public class EvidenceResource {
         return Response.ok(download.content(), download.evidence().mediaType)
                 .tag(new EntityTag(sha256))
                 .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)))
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(download.evidence().fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", ContentDisposition.attachment(download.evidence().fileName))
+                // The type is the one recognised from the content; a browser must not guess another (an "image"
+                // that sniffs as HTML would run in our origin).
+                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 
@@ -135,12 +137,10 @@ public class EvidenceResource {
         if (encoded == null || encoded.isBlank()) {
             throw ProblemException.invalidField(FILE_NAME_HEADER, "is required / 需要文件名");
         }
-        String name;
-        try {
-            name = URLDecoder.decode(encoded.trim(), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(FILE_NAME_HEADER, "is not valid percent-encoding");
-        }
+        // Strictly: a lenient decoder would store bytes that are not UTF-8 as U+FFFD, a name nobody sent. A '+'
+        // is a space, as the form encoding of phone apps' URL encoders writes it (send %2B for a plus).
+        String name = PercentEncoding.decode(encoded.trim().replace("+", "%20")).orElseThrow(() -> ProblemException.invalidField(
+                FILE_NAME_HEADER, "is not percent-encoded UTF-8 / 文件名编码无效"));
         // Only the last path segment: a name is never a path on anybody's disk.
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
         if (name.isEmpty() || name.length() > MAX_FILE_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {

@@ -15,6 +15,7 @@ import org.ecoplan.progress.report.DepartmentRole;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportAction;
 import org.ecoplan.progress.report.ReportKind;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.Problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -93,7 +94,7 @@ public final class ReportViews {
 
     @Schema(name = "ReturnRequest", description = "Why a report goes back to its department")
     public record ReturnRequest(
-            @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+            @NotBlank(message = "is required") @NotBlankWhenPresent @Size(max = 2000, message = "must be at most 2000 characters")
             @Schema(example = "请补充现场照片和完成数量") String reason) {
     }
 
