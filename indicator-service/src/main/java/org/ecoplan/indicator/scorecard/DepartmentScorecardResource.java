@@ -26,7 +26,6 @@ import org.ecoplan.indicator.tracking.Departments;
 import org.ecoplan.indicator.tracking.IndicatorService;
 import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
 import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorView;
-import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -70,9 +69,9 @@ public class DepartmentScorecardResource {
 
     @GET
     @Path("/{code}/scorecard")
-    @Operation(summary = "Department scorecard", description = "Delivery roll-up, the department's measures (any role; groups such as 各街乡镇 expanded) with their official status, and the indicators it leads or co-operates on with status and projection.")
+    @Operation(operationId = "getDepartmentScorecard", summary = "Department scorecard", description = "Delivery roll-up, the department's measures (any role; groups such as 各街乡镇 expanded) with their official status, and the indicators it leads or co-operates on with status and projection.")
     @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = Scorecard.class)))
-    @APIResponse(responseCode = "404", description = "Unknown department", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown department")
     public Scorecard scorecard(@PathParam("code") @Parameter(example = "ENV") String code) {
         DepartmentState department = catalogue.findContaining(CatalogueEvents.DEPARTMENT.aggregateType(), Map.of("code", code))
                 .stream().map(json -> state(json, DepartmentState.class)).findFirst()

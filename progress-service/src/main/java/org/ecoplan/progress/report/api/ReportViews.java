@@ -32,22 +32,22 @@ public final class ReportViews {
             UUID id,
             @Schema(description = "Grows with every change; the ETag to send in If-Match", example = "2") long revision,
             @Schema(example = "3822e92d-0107-4565-8db8-cfdaf9d062a9") String measureId,
-            String planId, String taskId,
+            @Schema(nullable = true) String planId, @Schema(nullable = true) String taskId,
             @Schema(example = "MONTHLY") ReportKind kind,
-            @Schema(example = "2026-05") String period,
+            @Schema(nullable = true, example = "2026-05") String period,
             @Schema(example = "SUBMITTED") WorkflowState state,
             @Schema(example = "ON_TRACK") ReportStatus status,
             @Schema(example = "40") int percentComplete,
-            @Schema(example = "已完成12家重点企业VOCs治理设施升级改造") String narrative,
-            List<MeasuredValue> measuredValues,
+            @Schema(nullable = true, example = "已完成12家重点企业VOCs治理设施升级改造") String narrative,
+            @Schema(nullable = true) List<MeasuredValue> measuredValues,
             @Schema(example = "ENV") String departmentCode,
             @Schema(example = "LEAD") DepartmentRole departmentRole,
             @Schema(example = "zhang.wei") String reporter,
-            Instant clientTimestamp, Instant createdAt, Instant updatedAt, Instant submittedAt,
-            String reviewedBy, Instant reviewedAt,
-            @Schema(example = "请补充现场照片") String returnReason,
+            @Schema(nullable = true) Instant clientTimestamp, Instant createdAt, Instant updatedAt, @Schema(nullable = true) Instant submittedAt,
+            @Schema(nullable = true) String reviewedBy, @Schema(nullable = true) Instant reviewedAt,
+            @Schema(nullable = true, example = "请补充现场照片") String returnReason,
             @Schema(example = "2") int evidenceCount,
-            @Schema(description = "Position in the change feed (GET /reports?since=)", example = "1042") long changeSeq) {
+            @Schema(description = "Position in the change feed (GET /reports/changes?since=)", example = "1042") long changeSeq) {
 
         public static ReportView of(ProgressReport report) {
             return new ReportView(report.id, report.revision, report.measureId, report.planId, report.taskId,
@@ -77,13 +77,13 @@ public final class ReportViews {
             @Schema(example = "SUBMITTED") String action,
             @Schema(example = "2") long revision,
             @Schema(example = "reporter@ecoplan.test") String actor,
-            @Schema(example = "ENV") String actorDepartment,
+            @Schema(nullable = true, example = "ENV") String actorDepartment,
             Instant actedAt,
-            @Schema(example = "EcoPlanApp/2.3 (Android 14)") String userAgent,
-            @Schema(example = "phone-7f3a") String clientId,
-            String reason,
-            @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String before,
-            @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String after) {
+            @Schema(nullable = true, example = "EcoPlanApp/2.3 (Android 14)") String userAgent,
+            @Schema(nullable = true, example = "phone-7f3a") String clientId,
+            @Schema(nullable = true) String reason,
+            @JsonRawValue @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String before,
+            @JsonRawValue @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String after) {
 
         public static ReportActionView of(ReportAction action) {
             return new ReportActionView(action.action, action.revision, action.actor, action.actorDepartment,
@@ -119,8 +119,8 @@ public final class ReportViews {
     public record BatchItemResult(
             @Schema(example = "phone-7f3a-000123") String clientReference,
             @Schema(example = "201") int status,
-            Boolean replayed,
-            @JsonRawValue @Schema(implementation = ReportView.class) String report,
-            Problem problem) {
+            @Schema(nullable = true) Boolean replayed,
+            @JsonRawValue @Schema(nullable = true, ref = "Report") String report,
+            @Schema(nullable = true) Problem problem) {
     }
 }
