@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.ecoplan.plan.importing.DeadlineKind;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The REST bodies of the catalogue: records built from entities, never the entities themselves. */
@@ -66,7 +67,7 @@ public final class CatalogueViews {
             DeadlineView deadline,
             RoleAssignments departments,
             @Schema(description = "Further timing found in the text", example = "[\"每月\"]") List<String> timingHints,
-            @Schema(nullable = true, description = "The document's cells as written (detail view only)", implementation = Object.class)
+            @Schema(nullable = true, description = "The document's cells as written (detail view only)", type = SchemaType.OBJECT)
             @JsonRawValue String raw,
             @Schema(nullable = true, description = "Line of the source document (detail view only)") Integer sourceLine,
             Instant updatedAt,
@@ -120,8 +121,8 @@ public final class CatalogueViews {
 
     @Schema(name = "MeasureEditRecord", description = "One administrator edit, with the measure before and after")
     public record MeasureEditView(long revision, Instant editedAt, String editedBy, @Schema(nullable = true) String reason,
-            @Schema(implementation = Object.class) @JsonRawValue String before,
-            @Schema(implementation = Object.class) @JsonRawValue String after) {
+            @Schema(type = SchemaType.OBJECT) @JsonRawValue String before,
+            @Schema(type = SchemaType.OBJECT) @JsonRawValue String after) {
     }
 
     @Schema(name = "Indicator", description = "A row of 附件4; the target as written (indicator-service parses it)")
@@ -131,6 +132,6 @@ public final class CatalogueViews {
             @Schema(example = "26微克/立方米") String target,
             List<DepartmentRef> lead, List<DepartmentRef> cooperating,
             @Schema(example = "延庆区") String district, @Schema(example = "2026") int year, @Schema(example = "征求意见稿") String edition,
-            @Schema(nullable = true, implementation = Object.class) @JsonRawValue String raw) {
+            @Schema(nullable = true, type = SchemaType.OBJECT) @JsonRawValue String raw) {
     }
 }

@@ -33,8 +33,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <ul>
  * <li>the problem+json schemas ({@code Problem}, {@code FieldProblem}) and, on every operation, the error
  * answers that can happen there: 400 where it takes parameters or a body, 401 and 403 where it has a
- * security requirement, 404 where its path has parameters, 415 where it takes a body, 500 and 503 (with
- * Retry-After) everywhere; every 4xx/5xx answer without content gets the problem+json body;</li>
+ * security requirement, 404 where its path has parameters, 415 where it takes a body, 406 where no other 4xx
+ * is possible, 500 and 503 (with Retry-After) everywhere; every 4xx/5xx answer without content gets the problem+json body;</li>
  * <li>{@code security: []} on operations without a requirement, so "open" is said, not guessed;</li>
  * <li>the headers of {@link ApiHeaders} as components, and what they imply: an {@code If-Match} parameter is
  * required and brings 412 and 428; an {@code Idempotency-Key} parameter brings {@code Idempotent-Replayed} on
@@ -76,6 +76,143 @@ public class ContractFilter implements OASFilter {
                     complete(openAPI, path, item, operation)));
         }
         requireWhatAnswersAlwaysCarry(openAPI);
+        inlineScalarSchemas(openAPI);
+        dropUnusedHeaders(openAPI);
+    }
+
+    /**
+     * SmallRye names UUID, Instant and LocalDate as components and refers to them through allOf, but in OpenAPI 3.0
+     * a referenced schema does not become nullable by the property's {@code nullable: true}, so a null start date
+     * breaks the document. Scalar components are therefore written inline (type, format, pattern), and a nullable
+     * property that refers to an enum gets the enum's values inline, null included.
+     */
+    private static void inlineScalarSchemas(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null) {
+            return;
+        }
+        Set<String> scalars = new HashSet<>();
+        schemas.forEach((name, schema) -> {
+            if (isScalar(schema) && schema.getEnumeration() == null) {
+                scalars.add(name);
+            }
+        });
+        Consumer<Schema> inline = schema -> inline(schema, schemas, scalars);
+        schemas.values().forEach(schema -> walk(schema, inline));
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+                for (Operation operation : operations(item)) {
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().forEach(parameter -> walk(parameter.getSchema(), inline));
+                    }
+                    if (operation.getRequestBody() != null) {
+                        contentSchemas(operation.getRequestBody().getContent(), schema -> walk(schema, inline));
+                    }
+                    operation.getResponses().getAPIResponses().values()
+                            .forEach(response -> contentSchemas(response.getContent(), schema -> walk(schema, inline)));
+                }
+            }
+        }
+        scalars.forEach(schemas.keySet()::remove);
+        openAPI.getComponents().setSchemas(new LinkedHashMap<>(schemas));
+    }
+
+    private static void inline(Schema schema, Map<String, Schema> schemas, Set<String> scalars) {
+        String ref = schema.getRef();
+        List<Schema> allOf = schema.getAllOf();
+        if (ref == null && allOf != null && allOf.size() == 1 && allOf.get(0).getRef() != null) {
+            String target = name(allOf.get(0).getRef());
+            Schema referenced = schemas.get(target);
+            if (referenced != null && (scalars.contains(target) || (isNullable(schema) && referenced.getEnumeration() != null))) {
+                schema.setAllOf(null);
+                copyScalar(referenced, schema);
+            }
+        } else if (ref != null && scalars.contains(name(ref))) {
+            Schema referenced = schemas.get(name(ref));
+            schema.setRef(null);
+            copyScalar(referenced, schema);
+        }
+    }
+
+    private static void copyScalar(Schema from, Schema to) {
+        boolean nullable = isNullable(to);
+        List<SchemaType> types = new ArrayList<>(from.getType() == null ? List.of() : from.getType());
+        if (nullable && !types.contains(SchemaType.NULL)) {
+            types.add(SchemaType.NULL);
+        }
+        to.setType(types);
+        if (from.getFormat() != null) {
+            to.setFormat(from.getFormat());
+        }
+        if (from.getPattern() != null) {
+            to.setPattern(from.getPattern());
+        }
+        if (from.getEnumeration() != null) {
+            List<Object> values = new ArrayList<>(from.getEnumeration());
+            if (nullable) {
+                values.add(null);
+            }
+            to.setEnumeration(values);
+        }
+        if (to.getExample() == null && from.getExample() != null) {
+            to.setExample(from.getExample());
+        }
+        if (to.getExamples() == null && from.getExamples() != null) {
+            to.setExamples(from.getExamples());
+        }
+    }
+
+    private static boolean isScalar(Schema schema) {
+        return schema.getRef() == null && schema.getType() != null && schema.getProperties() == null
+                && schema.getType().stream().allMatch(type -> type == SchemaType.STRING || type == SchemaType.INTEGER
+                        || type == SchemaType.NUMBER || type == SchemaType.BOOLEAN);
+    }
+
+    private static String name(String ref) {
+        return ref.startsWith(SCHEMAS) ? ref.substring(SCHEMAS.length()) : ref;
+    }
+
+    private static void walk(Schema schema, Consumer<Schema> action) {
+        if (schema == null) {
+            return;
+        }
+        action.accept(schema);
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(property -> walk(property, action));
+        }
+        walk(schema.getItems(), action);
+        walk(schema.getAdditionalPropertiesSchema(), action);
+        for (List<Schema> composed : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (composed != null) {
+                composed.forEach(part -> walk(part, action));
+            }
+        }
+    }
+
+    /** A service documents only the shared headers it uses (a linter flags unused components). */
+    private static void dropUnusedHeaders(OpenAPI openAPI) {
+        Set<String> usedHeaders = new HashSet<>();
+        Set<String> usedParameters = new HashSet<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+                for (Operation operation : operations(item)) {
+                    if (operation.getParameters() != null) {
+                        operation.getParameters().stream().filter(parameter -> parameter.getRef() != null)
+                                .forEach(parameter -> usedParameters.add(parameter.getRef().substring(PARAMETERS.length())));
+                    }
+                    operation.getResponses().getAPIResponses().values().stream()
+                            .filter(response -> response.getHeaders() != null)
+                            .flatMap(response -> response.getHeaders().values().stream())
+                            .filter(header -> header.getRef() != null && header.getRef().startsWith(HEADERS))
+                            .forEach(header -> usedHeaders.add(header.getRef().substring(HEADERS.length())));
+                }
+            }
+        }
+        Components components = openAPI.getComponents();
+        new ArrayList<>(components.getHeaders().keySet()).stream().filter(name -> !usedHeaders.contains(name))
+                .forEach(components::removeHeader);
+        new ArrayList<>(components.getParameters().keySet()).stream().filter(name -> !usedParameters.contains(name))
+                .forEach(components::removeParameter);
     }
 
     private static void complete(OpenAPI openAPI, String path, PathItem item, Operation operation) {
@@ -146,6 +283,10 @@ public class ContractFilter implements OASFilter {
         }
         if (hasBody) {
             addIfAbsent(responses, "415", "The request's Content-Type is not one this operation accepts");
+        }
+        if (responses.getAPIResponses().keySet().stream().noneMatch(code -> code.startsWith("4"))) {
+            // Every operation may answer 406 (no representation for the Accept header); said where nothing else is.
+            addIfAbsent(responses, "406", "None of the media types in Accept can be produced");
         }
         addIfAbsent(responses, "500", "Unexpected failure; detail carries a reference that is also in the service's log");
         if (!responses.hasAPIResponse("503")) {
