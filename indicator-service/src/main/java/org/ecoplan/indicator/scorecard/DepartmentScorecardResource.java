@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.scorecard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,13 +59,13 @@ public class DepartmentScorecardResource {
 
     @Schema(name = "ScorecardMeasure")
     public record MeasureLine(String measureId, int taskNumber, int position, String text, List<String> roles,
-            String deadline, @Schema(example = "ON_TRACK") String status, boolean overdue, Boolean completedOnTime,
-            String lastReportedPeriod) {
+            @Schema(nullable = true) String deadline, @Schema(nullable = true, example = "ON_TRACK") String status, boolean overdue, @Schema(nullable = true) Boolean completedOnTime,
+            @Schema(nullable = true) String lastReportedPeriod) {
     }
 
     @Schema(name = "DepartmentScorecard")
     public record Scorecard(@Schema(example = "ENV") String department, @Schema(example = "区生态环境局") String name,
-            RollupView delivery, List<IndicatorView> indicators, List<MeasureLine> measures) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) RollupView delivery, List<IndicatorView> indicators, List<MeasureLine> measures) {
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.ecoplan.notification.supervision.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +62,7 @@ public class SupervisionResource {
     }
 
     @Schema(name = "MeasureSupervision")
-    public record MeasureSupervision(String measureId, MeasureProgress progress,
+    public record MeasureSupervision(String measureId, @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) MeasureProgress progress,
             List<AlertView> alerts) {
     }
 }

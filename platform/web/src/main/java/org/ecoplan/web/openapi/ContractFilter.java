@@ -78,6 +78,35 @@ public class ContractFilter implements OASFilter {
         requireWhatAnswersAlwaysCarry(openAPI);
         inlineScalarSchemas(openAPI);
         dropUnusedHeaders(openAPI);
+        dropUnreachableSchemas(openAPI);
+    }
+
+    /** Schemas no operation reaches any more (an enum written inline) are not kept as components. */
+    private static void dropUnreachableSchemas(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (schemas == null || openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        Set<String> reached = new HashSet<>();
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : operations(item)) {
+                if (operation.getParameters() != null) {
+                    operation.getParameters().forEach(parameter -> reach(parameter.getSchema(), schemas, reached));
+                }
+                if (operation.getRequestBody() != null) {
+                    contentSchemas(operation.getRequestBody().getContent(), schema -> reach(schema, schemas, reached));
+                }
+                operation.getResponses().getAPIResponses().values()
+                        .forEach(response -> contentSchemas(response.getContent(), schema -> reach(schema, schemas, reached)));
+            }
+        }
+        Map<String, Schema> kept = new LinkedHashMap<>();
+        schemas.forEach((name, schema) -> {
+            if (reached.contains(name)) {
+                kept.put(name, schema);
+            }
+        });
+        openAPI.getComponents().setSchemas(kept);
     }
 
     /**
@@ -113,11 +142,25 @@ public class ContractFilter implements OASFilter {
                 }
             }
         }
-        scalars.forEach(schemas.keySet()::remove);
-        openAPI.getComponents().setSchemas(new LinkedHashMap<>(schemas));
+        Map<String, Schema> kept = new LinkedHashMap<>(schemas);
+        scalars.forEach(kept::remove);
+        openAPI.getComponents().setSchemas(kept);
     }
 
     private static void inline(Schema schema, Map<String, Schema> schemas, Set<String> scalars) {
+        List<Schema> anyOf = schema.getAnyOf();
+        if (anyOf != null && anyOf.size() == 2 && anyOf.stream().anyMatch(ContractFilter::isNullOnly)) {
+            // SmallRye's way of saying "this reference, or null": OpenAPI 3.0 says it with nullable.
+            Schema other = anyOf.stream().filter(alternative -> !isNullOnly(alternative)).findFirst().orElseThrow();
+            schema.setAnyOf(null);
+            schema.setAllOf(new ArrayList<>(List.of(other)));
+            List<SchemaType> types = new ArrayList<>(schema.getType() == null ? List.of() : schema.getType());
+            if (other.getRef() == null && other.getType() != null) {
+                types.addAll(other.getType());
+            }
+            types.add(SchemaType.NULL);
+            schema.setType(types);
+        }
         String ref = schema.getRef();
         List<Schema> allOf = schema.getAllOf();
         if (ref == null && allOf != null && allOf.size() == 1 && allOf.get(0).getRef() != null) {
@@ -160,6 +203,10 @@ public class ContractFilter implements OASFilter {
         if (to.getExamples() == null && from.getExamples() != null) {
             to.setExamples(from.getExamples());
         }
+    }
+
+    private static boolean isNullOnly(Schema schema) {
+        return schema.getRef() == null && schema.getType() != null && schema.getType().equals(List.of(SchemaType.NULL));
     }
 
     private static boolean isScalar(Schema schema) {

@@ -68,14 +68,15 @@ public class EvidenceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REPORTER)
     @Operation(operationId = "uploadEvidence", summary = "Attach a photo or document (reporter)", description = "The body is the file itself (not multipart), with its Content-Type and its name in `X-File-Name` (percent-encoded UTF-8). The type is recognised from the content: JPEG, PNG, PDF, WebP or HEIC (415 otherwise); a declared Content-Type that contradicts the content gets 422. At most `ecoplan.progress.evidence.max-size` (10 MB by default; 413 above). Only DRAFT and RETURNED reports of the caller's department. The answer carries the SHA-256 (also as ETag and Digest) and the report's new revision. Idempotency-Key supported.")
+    // application/octet-stream first: a generated client sends the first type, and the service recognises the file itself.
     @RequestBody(required = true, description = "The file's bytes. Declare its type, or application/octet-stream to let the service recognise it", content = {
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = "image/heic", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "image/heif", schema = @Schema(type = SchemaType.STRING, format = "binary")),
-            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+            @Content(mediaType = "image/heif", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "201", description = "Stored (or, with Idempotent-Replayed, stored by the first send)", content = @Content(schema = @Schema(implementation = EvidenceView.class)),
             headers = { @Header(name = ApiHeaders.LOCATION, ref = ApiHeaders.LOCATION), @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG) })
     @APIResponse(responseCode = "400", description = "Empty body or no file name")
@@ -83,7 +84,7 @@ public class EvidenceResource {
     @APIResponse(responseCode = "413", description = "Larger than the limit")
     @APIResponse(responseCode = "415", description = "Not JPEG, PNG, PDF, WebP or HEIC")
     @APIResponse(responseCode = "422", description = "Content-Type contradicts the content, or an Idempotency-Key reused with another file")
-    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, description = "Names the client installation (e.g. one phone); kept in the report's history", example = "phone-7f3a")
+    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING, maxLength = 200), description = "Names the client installation (e.g. one phone); kept in the report's history", example = "phone-7f3a")
     public Response upload(@PathParam("id") UUID reportId,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
             @HeaderParam(FILE_NAME_HEADER) @Parameter(description = "Percent-encoded UTF-8 file name", example = "%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.jpg") String encodedFileName,

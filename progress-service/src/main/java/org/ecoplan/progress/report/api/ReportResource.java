@@ -113,7 +113,7 @@ public class ReportResource {
             examples = @ExampleObject(name = "other department's measure", value = "{\"type\":\"https://ecoplan.example/problems/forbidden\",\"title\":\"Not allowed\",\"status\":403,\"detail\":\"Department WATER has no role on measure 3822e92d-0107-4565-8db8-cfdaf9d062a9 and cannot report on it / 该部门不承担此措施，无权填报\",\"instance\":\"/reports\"}")))
     @APIResponse(responseCode = "409", description = "This period's monthly report exists already")
     @APIResponse(responseCode = "422", description = "Unknown measure, a period not begun, or an Idempotency-Key reused with another body")
-    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, description = CLIENT_ID_DOC, example = "phone-7f3a")
+    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING, maxLength = 200), description = CLIENT_ID_DOC, example = "phone-7f3a")
     public Response create(
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(description = "Unique per request; reuse it only to retry", example = "phone-7f3a-000123") String idempotencyKey,
             @Valid @NotNull(message = "a JSON body is required") ReportRequest body) {
@@ -129,7 +129,7 @@ public class ReportResource {
             examples = @ExampleObject(name = "a week offline", value = "{\"items\":[{\"clientReference\":\"phone-7f3a-000123\",\"report\":" + CREATE_EXAMPLE + "},{\"clientReference\":\"phone-7f3a-000124\",\"report\":{\"measureId\":\"3822e92d-0107-4565-8db8-cfdaf9d062a9\",\"kind\":\"AD_HOC\",\"status\":\"AT_RISK\",\"percentComplete\":45,\"narrative\":\"设备到货延迟\"}}]}")))
     @APIResponse(responseCode = "200", description = "One result per item", content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "The batch itself is malformed (not the items)")
-    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, description = CLIENT_ID_DOC, example = "phone-7f3a")
+    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING, maxLength = 200), description = CLIENT_ID_DOC, example = "phone-7f3a")
     public BatchResult batch(@Valid @NotNull(message = "a JSON body is required") BatchRequest body) {
         List<BatchItemResult> results = new ArrayList<>();
         var seen = new HashSet<String>();
@@ -248,7 +248,7 @@ public class ReportResource {
             examples = @ExampleObject(name = "corrected after return", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The changed report with its new ETag", content = @Content(schema = @Schema(implementation = ReportView.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
-    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, description = CLIENT_ID_DOC, example = "phone-7f3a")
+    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING, maxLength = 200), description = CLIENT_ID_DOC, example = "phone-7f3a")
     @APIResponse(responseCode = "409", description = "The report is submitted or approved")
     public Response update(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag last read", example = "\"1\"") String ifMatch,
@@ -263,7 +263,7 @@ public class ReportResource {
     @Operation(operationId = "submitReport", summary = "Submit a draft or returned report (reporter)", description = "Requires If-Match. Publishes progress.report-submitted.v1. An Idempotency-Key makes a retry answer the original result.")
     @APIResponse(responseCode = "200", description = "The submitted report", content = @Content(schema = @Schema(implementation = ReportView.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
-    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, description = CLIENT_ID_DOC, example = "phone-7f3a")
+    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING, maxLength = 200), description = CLIENT_ID_DOC, example = "phone-7f3a")
     @APIResponse(responseCode = "409", description = "Not a draft or returned report")
     public Response submit(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag last read", example = "\"1\"") String ifMatch,
@@ -279,7 +279,7 @@ public class ReportResource {
     @Operation(operationId = "approveReport", summary = "Approve a submitted report (supervisor)", description = "A supervisor, or where `ecoplan.progress.lead-department-approves` is on a reporter of the measure's LEAD department; never one's own report. Requires If-Match. Publishes progress.report-approved.v1 and, when a LEAD or RESPONSIBLE report changes the measure's official status, progress.measure-status-changed.v1.")
     @APIResponse(responseCode = "200", description = "The approved report", content = @Content(schema = @Schema(implementation = ReportView.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
-    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, description = CLIENT_ID_DOC, example = "phone-7f3a")
+    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING, maxLength = 200), description = CLIENT_ID_DOC, example = "phone-7f3a")
     @APIResponse(responseCode = "403", description = "Not a reviewer of this report")
     @APIResponse(responseCode = "409", description = "Not submitted")
     public Response approve(@PathParam("id") UUID id,
@@ -299,7 +299,7 @@ public class ReportResource {
             examples = @ExampleObject(name = "missing evidence", value = "{\"reason\":\"请补充现场照片和完成数量\"}")))
     @APIResponse(responseCode = "200", description = "The returned report", content = @Content(schema = @Schema(implementation = ReportView.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
-    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, description = CLIENT_ID_DOC, example = "phone-7f3a")
+    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING, maxLength = 200), description = CLIENT_ID_DOC, example = "phone-7f3a")
     @APIResponse(responseCode = "400", description = "No reason")
     @APIResponse(responseCode = "403", description = "Not a reviewer of this report")
     @APIResponse(responseCode = "409", description = "Not submitted")

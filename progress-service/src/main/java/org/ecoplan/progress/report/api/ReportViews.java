@@ -1,5 +1,6 @@
 package org.ecoplan.progress.report.api;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +40,7 @@ public final class ReportViews {
             @Schema(example = "ON_TRACK") ReportStatus status,
             @Schema(example = "40") int percentComplete,
             @Schema(nullable = true, example = "已完成12家重点企业VOCs治理设施升级改造") String narrative,
-            @Schema(nullable = true) List<MeasuredValue> measuredValues,
+            @Schema(nullable = true) List<MeasuredValueView> measuredValues,
             @Schema(example = "ENV") String departmentCode,
             @Schema(example = "LEAD") DepartmentRole departmentRole,
             @Schema(example = "zhang.wei") String reporter,
@@ -53,10 +54,24 @@ public final class ReportViews {
             return new ReportView(report.id, report.revision, report.measureId, report.planId, report.taskId,
                     report.kind, report.period, report.state, report.status, report.percentComplete,
                     report.narrative.isEmpty() ? null : report.narrative,
-                    report.measuredValues.isEmpty() ? null : report.measuredValues, report.departmentCode,
+                    report.measuredValues.isEmpty() ? null : report.measuredValues.stream().map(MeasuredValueView::of).toList(),
+                    report.departmentCode,
                     report.departmentRole, report.reporter, report.clientTimestamp, report.createdAt, report.updatedAt,
                     report.submittedAt, report.reviewedBy, report.reviewedAt, report.returnReason,
                     report.evidenceCount, report.changeSeq);
+        }
+    }
+
+    /** A measured value as the API shows it (the event contract's record carries no OpenAPI annotations). */
+    @Schema(name = "MeasuredValue", description = "A value reported for a quantified target of the measure")
+    public record MeasuredValueView(
+            @Schema(example = "城市道路机械化作业率") String name,
+            @Schema(example = "97.6") BigDecimal value,
+            @Schema(example = "%") String unit,
+            @Schema(nullable = true, description = "A subdistrict or town; null for the whole district", example = "百泉街道") String area) {
+
+        static MeasuredValueView of(MeasuredValue value) {
+            return new MeasuredValueView(value.name(), value.value(), value.unit(), value.area());
         }
     }
 
@@ -120,7 +135,7 @@ public final class ReportViews {
             @Schema(example = "phone-7f3a-000123") String clientReference,
             @Schema(example = "201") int status,
             @Schema(nullable = true) Boolean replayed,
-            @JsonRawValue @Schema(nullable = true, ref = "Report") String report,
+            @JsonRawValue @Schema(nullable = true, allOf = ReportView.class, description = "The report, for 201 and 200") String report,
             @Schema(nullable = true) Problem problem) {
     }
 }
