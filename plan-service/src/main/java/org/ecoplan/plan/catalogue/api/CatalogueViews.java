@@ -116,7 +116,7 @@ public final class CatalogueViews {
 
     @Schema(name = "TaskDetail")
     public record TaskDetail(UUID id, int number, String name, PlanRef plan, SectionRef section,
-            @Schema(nullable = true) SectionRef subsection, List<MeasureView> measures) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) SectionRef subsection, List<MeasureView> measures) {
     }
 
     @Schema(name = "MeasureEditRecord", description = "One administrator edit, with the measure before and after")

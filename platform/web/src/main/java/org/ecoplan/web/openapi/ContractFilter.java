@@ -158,8 +158,13 @@ public class ContractFilter implements OASFilter {
             if (other.getRef() == null && other.getType() != null) {
                 types.addAll(other.getType());
             }
-            types.add(SchemaType.NULL);
-            schema.setType(types);
+            Schema target = other.getRef() == null ? null : schemas.get(name(other.getRef()));
+            if (target == null || target.getProperties() == null) {
+                types.add(SchemaType.NULL);
+            }
+            // An object that may be missing is left out of the JSON (@JsonInclude NON_NULL on the component), never
+            // sent as null: OpenAPI 3.0 cannot make a referenced object nullable. Not required, not nullable.
+            schema.setType(types.isEmpty() ? null : types);
         }
         String ref = schema.getRef();
         List<Schema> allOf = schema.getAllOf();

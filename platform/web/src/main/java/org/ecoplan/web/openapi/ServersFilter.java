@@ -13,8 +13,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Fills the document's {@code servers} at start-up from {@code ecoplan.openapi.servers} (a comma-separated list
- * of base URLs; default: this service on localhost at its configured port), so that a generated client and
- * Swagger UI know where to send requests, and an installation states its public address without a rebuild
+ * of base URLs; default {@code /}: the host that served the document), so that Swagger UI and generated clients
+ * know where to send requests, and an installation states its public address without a rebuild
  * ({@code ECOPLAN_OPENAPI_SERVERS=https://progress.ecoplan.example}).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
