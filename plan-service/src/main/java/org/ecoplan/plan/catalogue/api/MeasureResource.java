@@ -122,6 +122,7 @@ public class MeasureResource {
             examples = @ExampleObject(name = "move the deadline", value = "{\"deadline\":{\"kind\":\"DATE\",\"end\":\"2026-09-30\",\"label\":\"9月底前\"},\"reason\":\"区政府调整完成时限\"}")))
     @APIResponse(responseCode = "200", description = "The edited measure with its new ETag", content = @Content(schema = @Schema(implementation = MeasureView.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
+    @APIResponse(responseCode = "422", description = "A department or group code the registry does not know; errors[].field names it")
     public Response edit(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag last read", example = "\"1\"") String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") MeasureEditRequest body) {
