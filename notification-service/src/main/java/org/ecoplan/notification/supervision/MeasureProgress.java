@@ -1,5 +1,6 @@
 package org.ecoplan.notification.supervision;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -11,8 +12,8 @@ import org.ecoplan.progress.contract.ReportStatus;
  * @param sequence           of the latest status event applied; -1 while only reports were seen
  * @param lastReportedPeriod latest period with a submitted or approved monthly report, e.g. {@code 2026-05}
  */
-public record MeasureProgress(String measureId, long sequence, ReportStatus status, boolean overdue,
-        int percentComplete, LocalDate completedOn, String lastReportedPeriod, Instant updatedAt) {
+public record MeasureProgress(String measureId, long sequence, @Schema(nullable = true) ReportStatus status, boolean overdue,
+        int percentComplete, @Schema(nullable = true) LocalDate completedOn, @Schema(nullable = true) String lastReportedPeriod, Instant updatedAt) {
 
     public boolean completed() {
         return status == ReportStatus.COMPLETED;

@@ -41,9 +41,9 @@ public final class ObservationViews {
     @Schema(name = "Observation")
     public record ObservationView(String id, @Schema(example = "PM25_DAILY") String series, @Schema(example = "YANQING") String area,
             @Schema(example = "DAY") String periodType, @Schema(example = "2026-05-03") String period,
-            @Schema(example = "31.5") BigDecimal value, boolean valid, Integer hours, @Schema(example = "csv-import") String source,
-            String sourceRef, Instant enteredAt, String enteredBy,
-            @Schema(description = "false: replaced by a correction") boolean current, Instant supersededAt) {
+            @Schema(example = "31.5") BigDecimal value, boolean valid, @Schema(nullable = true) Integer hours, @Schema(nullable = true, example = "csv-import") String source,
+            @Schema(nullable = true) String sourceRef, Instant enteredAt, String enteredBy,
+            @Schema(description = "false: replaced by a correction") boolean current, @Schema(nullable = true) Instant supersededAt) {
 
         public static ObservationView of(Observation observation) {
             return new ObservationView(observation.id.toString(), observation.series, observation.area,

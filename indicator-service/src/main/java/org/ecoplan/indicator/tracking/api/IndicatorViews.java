@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.tracking.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -25,26 +26,26 @@ public final class IndicatorViews {
 
     @Schema(name = "Target", description = "A parsed year-end target. state PENDING: the document refers to the city's requirement and an administrator has not set it yet")
     public record TargetView(@Schema(example = "26微克/立方米") String text, @Schema(example = "SET") String state,
-            @Schema(example = "26") BigDecimal value, @Schema(example = "微克/立方米") String unit,
+            @Schema(nullable = true, example = "26") BigDecimal value, @Schema(nullable = true, example = "微克/立方米") String unit,
             @Schema(example = "AT_MOST") String comparison, @Schema(example = "ANNUAL_MEAN_CONCENTRATION") String kind,
-            @Schema(example = "PM25_DAILY") String metric, String note, String setBy) {
+            @Schema(nullable = true, example = "PM25_DAILY") String metric, @Schema(nullable = true) String note, @Schema(nullable = true) String setBy) {
     }
 
     @Schema(name = "IndicatorStatusView", description = "The latest judgement")
-    public record StatusView(@Schema(example = "AT_RISK") IndicatorStatus status, @Schema(example = "27.4") BigDecimal valueSoFar,
-            @Schema(example = "26.3") BigDecimal projectedValue, @Schema(example = "23.1") BigDecimal requiredForRest,
-            @Schema(example = "the remaining 92 days may average at most 23.1 微克/立方米 / 剩余92天PM2.5平均浓度不得超过23.1微克/立方米") String requiredText,
-            boolean provisional, @Schema(example = "SEASONAL_PROFILE") String method, long sequence, Instant evaluatedAt) {
+    public record StatusView(@Schema(example = "AT_RISK") IndicatorStatus status, @Schema(nullable = true, example = "27.4") BigDecimal valueSoFar,
+            @Schema(nullable = true, example = "26.3") BigDecimal projectedValue, @Schema(nullable = true, example = "23.1") BigDecimal requiredForRest,
+            @Schema(nullable = true, example = "the remaining 92 days may average at most 23.1 微克/立方米 / 剩余92天PM2.5平均浓度不得超过23.1微克/立方米") String requiredText,
+            boolean provisional, @Schema(nullable = true, example = "SEASONAL_PROFILE") String method, long sequence, Instant evaluatedAt) {
     }
 
     @Schema(name = "Indicator")
     public record IndicatorView(@Schema(example = "bf0854ad-1098-4cfa-80cd-0d43277b45a0") String id,
             @Schema(example = "TABLE") String origin, @Schema(example = "CONFIRMED") String reviewState,
-            @Schema(example = "1") Integer number, @Schema(example = "约束性指标") String category,
+            @Schema(nullable = true, example = "1") Integer number, @Schema(nullable = true, example = "约束性指标") String category,
             @Schema(example = "PM2.5年均浓度") String name, @Schema(example = "延庆区") String district,
-            @Schema(example = "2026") int year, String measureId, TargetView target,
+            @Schema(example = "2026") int year, @Schema(nullable = true) String measureId, TargetView target,
             @Schema(example = "[\"ENV\"]") List<String> leadDepartments, List<String> cooperatingDepartments,
-            @Schema(description = "null until first judged (candidates are not judged)") StatusView status) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "null until first judged (candidates are not judged)") StatusView status) {
     }
 
     @Schema(name = "IndicatorPage")

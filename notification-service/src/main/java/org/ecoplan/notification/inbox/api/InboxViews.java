@@ -23,9 +23,9 @@ public final class InboxViews {
     @Schema(name = "InboxMessage")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MessageView(UUID id, Audience.Box box, @Schema(example = "ENV") String owner, MessageKind kind,
-            @Schema(example = "OVERDUE") String rule, @Schema(example = "RED") String severity, String subjectId,
-            UUID alertId, @Schema(example = "【红色督办】已逾期：…") String title, String body, LocalDate businessDate,
-            Instant createdAt, boolean read, Instant readAt, String readBy) {
+            @Schema(nullable = true, example = "OVERDUE") String rule, @Schema(nullable = true, example = "RED") String severity, @Schema(nullable = true) String subjectId,
+            @Schema(nullable = true) UUID alertId, @Schema(example = "【红色督办】已逾期：…") String title, @Schema(nullable = true) String body, @Schema(nullable = true) LocalDate businessDate,
+            Instant createdAt, boolean read, @Schema(nullable = true) Instant readAt, @Schema(nullable = true) String readBy) {
     }
 
     @Schema(name = "UnreadCount")

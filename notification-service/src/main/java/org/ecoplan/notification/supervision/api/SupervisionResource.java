@@ -1,5 +1,6 @@
 package org.ecoplan.notification.supervision.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -44,7 +45,7 @@ public class SupervisionResource {
     @POST
     @Path("/run")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Evaluate the rules for today now (admin)", description = "Idempotent: raises only alerts not raised before. The scheduler does the same on its cron (ecoplan.supervision.cron).")
+    @Operation(operationId = "runSupervision", summary = "Evaluate the rules for today now (admin)", description = "Idempotent: raises only alerts not raised before. The scheduler does the same on its cron (ecoplan.supervision.cron).")
     @APIResponse(responseCode = "200", description = "What the evaluation did", content = @Content(schema = @Schema(implementation = TickResult.class)))
     public TickResult run() {
         return scheduler.tick();
@@ -52,7 +53,7 @@ public class SupervisionResource {
 
     @GET
     @Path("/measures/{id}")
-    @Operation(summary = "A measure's progress as known here, with its alerts", description = "The local state kept from progress-service's events (null before any), and every alert raised for the measure, oldest first.")
+    @Operation(operationId = "getSupervisedMeasure", summary = "A measure's progress as known here, with its alerts", description = "The local state kept from progress-service's events (null before any), and every alert raised for the measure, oldest first.")
     @APIResponse(responseCode = "200", description = "The measure's supervision state", content = @Content(schema = @Schema(implementation = MeasureSupervision.class)))
     public MeasureSupervision measure(@PathParam("id") String id) {
         List<AlertView> alerts = Alert.<Alert>find("subjectId", Sort.ascending("businessDate", "raisedAt"), id)
@@ -61,7 +62,7 @@ public class SupervisionResource {
     }
 
     @Schema(name = "MeasureSupervision")
-    public record MeasureSupervision(String measureId, MeasureProgress progress,
+    public record MeasureSupervision(String measureId, @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) MeasureProgress progress,
             List<AlertView> alerts) {
     }
 }

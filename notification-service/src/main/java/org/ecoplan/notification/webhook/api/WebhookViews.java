@@ -34,9 +34,9 @@ public final class WebhookViews {
 
     @Schema(name = "WebhookSubscription")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SubscriptionView(UUID id, String owner, String url, String description,
-            List<WebhookEvent.Category> eventTypes, String departmentCode, String planId, boolean enabled,
-            String disabledReason, int consecutiveFailures, Instant createdAt) {
+    public record SubscriptionView(UUID id, String owner, String url, @Schema(nullable = true) String description,
+            List<WebhookEvent.Category> eventTypes, @Schema(nullable = true) String departmentCode, @Schema(nullable = true) String planId, boolean enabled,
+            @Schema(nullable = true) String disabledReason, int consecutiveFailures, Instant createdAt) {
     }
 
     @Schema(name = "CreatedWebhookSubscription", description = "The subscription and its signing secret, shown only this once")
@@ -47,13 +47,13 @@ public final class WebhookViews {
     @Schema(name = "WebhookDelivery")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeliveryView(UUID id, UUID subscriptionId, UUID eventId, String eventType,
-            WebhookDelivery.Status status, int attempts, Instant nextAttemptAt, Instant lastAttemptAt,
-            Integer lastStatusCode, String lastError, Instant createdAt, Instant deliveredAt,
-            @Schema(description = "Only in the single-delivery view") List<AttemptView> log) {
+            WebhookDelivery.Status status, int attempts, @Schema(nullable = true) Instant nextAttemptAt, @Schema(nullable = true) Instant lastAttemptAt,
+            @Schema(nullable = true) Integer lastStatusCode, @Schema(nullable = true) String lastError, Instant createdAt, @Schema(nullable = true) Instant deliveredAt,
+            @Schema(nullable = true, description = "Only in the single-delivery view") List<AttemptView> log) {
     }
 
     @Schema(name = "WebhookAttempt")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AttemptView(int attempt, Instant attemptedAt, Integer statusCode, String error, int durationMs) {
+    public record AttemptView(int attempt, Instant attemptedAt, @Schema(nullable = true) Integer statusCode, @Schema(nullable = true) String error, int durationMs) {
     }
 }

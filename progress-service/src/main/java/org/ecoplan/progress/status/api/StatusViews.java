@@ -26,12 +26,12 @@ public final class StatusViews {
             @Schema(example = "ON_TRACK") ReportStatus status,
             @Schema(example = "false") boolean overdue,
             @Schema(example = "40") int percentComplete,
-            @Schema(example = "2026-12-31") LocalDate deadline,
-            LocalDate completedOn, Boolean completedOnTime,
-            UUID basedOnReportId,
-            @Schema(example = "2026-05") String lastReportedPeriod,
+            @Schema(nullable = true, example = "2026-12-31") LocalDate deadline,
+            @Schema(nullable = true) LocalDate completedOn, @Schema(nullable = true) Boolean completedOnTime,
+            @Schema(nullable = true) UUID basedOnReportId,
+            @Schema(nullable = true, example = "2026-05") String lastReportedPeriod,
             @Schema(description = "Grows with every official status change (the events' sequence)", example = "3") long sequence,
-            Instant changedAt,
+            @Schema(nullable = true) Instant changedAt,
             @Schema(description = "Latest approved report of each ASSISTING department") List<ReportView> contributions) {
     }
 
@@ -42,14 +42,14 @@ public final class StatusViews {
             @Schema(example = "2") int taskNumber,
             @Schema(example = "1") int position,
             @Schema(example = "推进货车新能源化……") String text,
-            @Schema(description = "The department's role (through a group for its members)", example = "LEAD") DepartmentRole role,
-            @Schema(example = "年底前") String deadlineLabel,
-            @Schema(description = "The measure's due date while it is not completed; absent for ongoing measures", example = "2026-12-31") LocalDate nextDeadline,
+            @Schema(nullable = true, description = "The department's role (through a group for its members)", example = "LEAD") DepartmentRole role,
+            @Schema(nullable = true, example = "年底前") String deadlineLabel,
+            @Schema(nullable = true, description = "The measure's due date while it is not completed; absent for ongoing measures", example = "2026-12-31") LocalDate nextDeadline,
             @Schema(example = "ON_TRACK") ReportStatus status,
             @Schema(example = "false") boolean overdue,
             @Schema(example = "40") int percentComplete,
             @Schema(description = "True while the department has no submitted or approved report for the current period") boolean periodReportMissing,
-            @Schema(description = "The department's report for the current period, if any") PeriodReport periodReport) {
+            @Schema(nullable = true, description = "The department's report for the current period, if any") PeriodReport periodReport) {
     }
 
     @Schema(name = "PeriodReport")
