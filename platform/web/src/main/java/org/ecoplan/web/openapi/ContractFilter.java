@@ -33,8 +33,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <ul>
  * <li>the problem+json schemas ({@code Problem}, {@code FieldProblem}) and, on every operation, the error
  * answers that can happen there: 400 where it takes parameters or a body, 401 and 403 where it has a
- * security requirement, 404 where its path has parameters, 415 where it takes a body, 406 where no other 4xx
- * is possible, 500 and 503 (with Retry-After) everywhere; every 4xx/5xx answer without content gets the problem+json body;</li>
+ * security requirement, 404 where its path has parameters, 413 and 415 where it takes a body, 414 everywhere
+ * (a URL can always be too long), 500 and 503 (with Retry-After) everywhere; every 4xx/5xx answer without content gets the problem+json body;</li>
  * <li>{@code security: []} on operations without a requirement, so "open" is said, not guessed;</li>
  * <li>the headers of {@link ApiHeaders} as components, and what they imply: an {@code If-Match} parameter is
  * required and brings 412 and 428; an {@code Idempotency-Key} parameter brings {@code Idempotent-Replayed} on
@@ -334,12 +334,11 @@ public class ContractFilter implements OASFilter {
             addIfAbsent(responses, "404", "No such resource");
         }
         if (hasBody) {
+            addIfAbsent(responses, "413", "The body is larger than this service accepts (quarkus.http.limits.max-body-size)");
             addIfAbsent(responses, "415", "The request's Content-Type is not one this operation accepts");
         }
-        if (responses.getAPIResponses().keySet().stream().noneMatch(code -> code.startsWith("4"))) {
-            // Every operation may answer 406 (no representation for the Accept header); said where nothing else is.
-            addIfAbsent(responses, "406", "None of the media types in Accept can be produced");
-        }
+        // Any URL can be too long (HttpEdge answers it before routing), so every operation can answer 414.
+        addIfAbsent(responses, "414", "The URL is longer than this service accepts (ecoplan.http.max-url-length)");
         addIfAbsent(responses, "500", "Unexpected failure; detail carries a reference that is also in the service's log");
         if (!responses.hasAPIResponse("503")) {
             APIResponse unavailable = OASFactory.createAPIResponse()
