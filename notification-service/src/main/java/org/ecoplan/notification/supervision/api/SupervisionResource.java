@@ -1,6 +1,7 @@
 package org.ecoplan.notification.supervision.api;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ecoplan.catalogue.replica.CatalogueNames;
 import org.ecoplan.notification.supervision.MeasureProgress;
 import org.ecoplan.notification.supervision.ProgressStore;
 import org.ecoplan.notification.supervision.SupervisionScheduler;
@@ -41,6 +43,9 @@ public class SupervisionResource {
     @Inject
     ProgressStore progress;
 
+    @Inject
+    CatalogueNames names;
+
     @POST
     @Path("/run")
     @RolesAllowed(Roles.ADMIN)
@@ -52,11 +57,12 @@ public class SupervisionResource {
 
     @GET
     @Path("/measures/{id}")
-    @Operation(summary = "A measure's progress as known here, with its alerts", description = "The local state kept from progress-service's events (null before any), and every alert raised for the measure, oldest first.")
+    @Operation(summary = "A measure's progress as known here, with its alerts", description = "The local state kept from progress-service's events (null before any), with the delivery state progress-service decided, and every alert raised for the measure, oldest first.")
     @APIResponse(responseCode = "200", description = "The measure's supervision state", content = @Content(schema = @Schema(implementation = MeasureSupervision.class)))
     public MeasureSupervision measure(@PathParam("id") String id) {
+        Map<String, String> departmentNames = names.departmentNames();
         List<AlertView> alerts = Alert.<Alert>find("subjectId", Sort.ascending("businessDate", "raisedAt"), id)
-                .list().stream().map(AlertResource::view).toList();
+                .list().stream().map(alert -> AlertResource.view(alert, departmentNames)).toList();
         return new MeasureSupervision(id, progress.find(id).orElse(null), alerts);
     }
 
