@@ -87,6 +87,21 @@ public final class EventWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends a record that is not a CloudEvent of ours (no headers), as a foreign or broken producer would, to the
+     * writer's partition.
+     */
+    public void sendRaw(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot send a raw record for " + key + " to " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close();

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.ecoplan.indicator.observation.Observation;
+import org.ecoplan.progress.contract.StorableValue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** REST bodies of the observation API. */
@@ -25,7 +26,8 @@ public final class ObservationViews {
             @NotBlank(message = "is required") @Schema(description = "PM25_DAILY, AQI_DAILY, an indicator id or a 附件4 number", example = "PM25_DAILY") String series,
             @Schema(description = "Area code or name; empty = the district", example = "YANQING") String area,
             @NotBlank(message = "is required") @Schema(description = "2026-05-03, 2026-05, 2026-Q2 or 2026", example = "2026-05-03") String period,
-            @NotNull(message = "is required") @DecimalMin(value = "0", message = "must not be negative") @Schema(example = "31.5") BigDecimal value,
+            @NotNull(message = "is required") @DecimalMin(value = "0", message = "must not be negative") @StorableValue
+            @Schema(example = "31.5", description = "At most 14 digits before and 6 after the decimal point") BigDecimal value,
             @Schema(description = "Default true", example = "true") Boolean valid,
             @Min(0) @Max(24) @Schema(description = "Hourly values behind a daily mean; < 20 makes the day invalid (HJ 663)", example = "23") Integer hours,
             @Size(max = 100) @Schema(example = "区环境监测站") String source) {

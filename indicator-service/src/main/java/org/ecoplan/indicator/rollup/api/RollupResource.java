@@ -87,8 +87,9 @@ public class RollupResource {
     @Path("/rebuild")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Rebuild the roll-ups by replaying ecoplan.progress (admin)", description = "Clears the per-measure progress state, re-reads the topic from its beginning and recomputes; only scopes whose figures differ afterwards are published. The live consumer keeps running.")
+    @Operation(operationId = "rebuildRollups", summary = "Rebuild the roll-ups by replaying ecoplan.progress (admin)", description = "Clears the per-measure progress state, re-reads the topic from its beginning and recomputes, in one transaction; only scopes whose figures differ afterwards are published. Progress events arriving meanwhile wait and are applied right after it. One rebuild at a time, across instances.")
     @APIResponse(responseCode = "200", description = "What the replay did", content = @Content(schema = @Schema(implementation = ProgressReplay.Outcome.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is running already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProgressReplay.Outcome rebuild() {
         return replay.rebuild();
     }

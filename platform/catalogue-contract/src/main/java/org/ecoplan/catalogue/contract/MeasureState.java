@@ -2,6 +2,7 @@ package org.ecoplan.catalogue.contract;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -59,5 +60,63 @@ public record MeasureState(String id, long revision, String planId, String secti
             }
             return isWindow() && start != null ? start + "至" + end : end + "前";
         }
+
+        /**
+         * The dates a deadline may name. The plans are yearly action plans; a date outside this century is a typo
+         * (or {@code -2026-01-01}, which JSON date parsing accepts as the year 2027 BC) that every consumer would
+         * have to store and judge. plan-service refuses it at the edge, replicas dead-letter it if one slips through.
+         */
+        public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+        public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+
+        /**
+         * The first thing wrong with this deadline, naming its field ({@code kind}, {@code start} or {@code end});
+         * empty if it is sound. The one home of the rule: plan-service's edits and imports and every catalogue
+         * replica check with it.
+         */
+        public Optional<Problem> problem() {
+            Optional<Problem> range = outOfRange("start", start).or(() -> outOfRange("end", end));
+            if (range.isPresent()) {
+                return range;
+            }
+            if (kind == null) {
+                return Optional.of(new Problem("kind", "is required / 须填写时限类型"));
+            }
+            return switch (kind) {
+                case "DATE" -> start != null ? absent("start", "a DATE") : end == null ? required("end", "a DATE") : Optional.empty();
+                case "WINDOW" -> start == null ? required("start", "a WINDOW") : end == null ? required("end", "a WINDOW")
+                        : end.isBefore(start) ? Optional.of(new Problem("end", "must not be before deadline.start / 结束日期不能早于开始日期"))
+                        : Optional.empty();
+                case "ONGOING" -> start != null ? absent("start", "an ONGOING") : end != null ? absent("end", "an ONGOING") : Optional.empty();
+                default -> Optional.of(new Problem("kind", "must be DATE, WINDOW or ONGOING / 时限类型无效"));
+            };
+        }
+
+        private static Optional<Problem> outOfRange(String field, LocalDate date) {
+            if (date == null || (!date.isBefore(EARLIEST) && !date.isAfter(LATEST))) {
+                return Optional.empty();
+            }
+            return Optional.of(new Problem(field, "must be a date from %s to %s / 日期须在%s至%s之间"
+                    .formatted(EARLIEST, LATEST, EARLIEST, LATEST)));
+        }
+
+        private static Optional<Problem> required(String field, String kind) {
+            return Optional.of(new Problem(field, "is required for " + kind + " deadline / 须填写日期"));
+        }
+
+        private static Optional<Problem> absent(String field, String kind) {
+            return Optional.of(new Problem(field, "must be absent for " + kind + " deadline / 该时限类型不填此日期"));
+        }
+
+        /** @param field {@code kind}, {@code start} or {@code end} */
+        public record Problem(String field, String message) {
+        }
+    }
+
+    /** The first thing wrong with this state that no consumer can store or judge; empty if none. */
+    @Override
+    public Optional<String> problem() {
+        return deadline == null ? Optional.empty()
+                : deadline.problem().map(problem -> "deadline." + problem.field() + " " + problem.message());
     }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.ecoplan.web.database.DatabaseFailures;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -29,6 +30,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * class name: unexpected failures answer 500 with a reference that is also logged, so support can find it.
  */
 public class ProblemMappers {
+
+    /** How long a client should wait after a 503 while the database is away: a PostgreSQL restart takes seconds. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception, UriInfo uri) {
@@ -126,10 +130,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable exception, UriInfo uri) {
+        if (DatabaseFailures.isUnavailable(exception)) {
+            return databaseUnavailable(exception, uri);
+        }
         String reference = UUID.randomUUID().toString();
         Log.errorf(exception, "Unexpected failure on %s (reference %s)", path(uri), reference);
         return respond(ProblemType.INTERNAL,
                 "unexpected error, reference " + reference + " / 系统内部错误，参考编号 " + reference, List.of(), uri);
+    }
+
+    /** PostgreSQL is away (restarting, unreachable, no free connection): the client may retry, it is not our bug. */
+    private static Response databaseUnavailable(Throwable exception, UriInfo uri) {
+        Log.warnf("Database unavailable on %s, answered 503: %s", path(uri), exception.getMessage());
+        ProblemType type = ProblemType.UNAVAILABLE;
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE)
+                .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+                .entity(new Problem(type.uri(), type.title(), type.status(),
+                        "the database is unavailable, retry in a few seconds / 数据库暂时不可用，请稍后重试", path(uri), List.of()))
+                .build();
     }
 
     private static Response respond(ProblemType type, String detail, List<Problem.FieldProblem> errors, UriInfo uri) {

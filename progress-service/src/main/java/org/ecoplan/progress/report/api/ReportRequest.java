@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ecoplan.progress.contract.MeasuredValue;
 import org.ecoplan.progress.contract.ReportStatus;
+import org.ecoplan.progress.contract.StorableValue;
 import org.ecoplan.progress.report.ReportKind;
 import org.ecoplan.web.problem.ProblemException;
 
@@ -71,7 +72,9 @@ public record ReportRequest(
     public record MeasuredValueInput(
             @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "城市道路机械化作业率") String name,
-            @NotNull(message = "is required") @Schema(example = "97.6") BigDecimal value,
+            @NotNull(message = "is required") @StorableValue
+            @Schema(example = "97.6", description = "At most 14 digits before and 6 after the decimal point: what every consumer stores")
+            BigDecimal value,
             @NotBlank(message = "is required") @Size(max = 32, message = "must be at most 32 characters")
             @Schema(example = "%") String unit,
             @Size(max = 64, message = "must be at most 64 characters")
