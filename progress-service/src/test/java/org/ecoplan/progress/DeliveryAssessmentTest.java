@@ -213,6 +213,29 @@ class DeliveryAssessmentTest extends ProgressTestSupport {
         }
     }
 
+    @Test
+    void anAdministratorSetsTheBusinessClockAndRunsTheAssessmentOverHttp() {
+        String admin = bearer("admin", null, "ops.admin");
+        as(admin).contentType("application/json").body("{\"date\":\"2026-09-10\",\"hour\":1}").put("/admin/clock")
+                .then().statusCode(200);
+        assertThat(clock.today()).isEqualTo(LocalDate.of(2026, 9, 10));
+        JsonPath run = as(admin).post("/delivery-assessment/run").then().statusCode(200).extract().jsonPath();
+        assertThat(run.getString("businessDate")).isEqualTo("2026-09-10");
+        assertThat(run.getBoolean("ran")).isTrue();
+        assertThat(run.getInt("assessed")).isGreaterThanOrEqualTo(SeedCatalogue.measures().size());
+        assertThat(as(admin).post("/delivery-assessment/run").then().statusCode(200).extract().jsonPath().getBoolean("ran"))
+                .isFalse();
+
+        as(SUPERVISOR).post("/delivery-assessment/run").then().statusCode(403).contentType("application/problem+json");
+        as(SUPERVISOR).contentType("application/json").body("{\"date\":\"2026-01-01\"}").put("/admin/clock")
+                .then().statusCode(403);
+        as(admin).contentType("application/json").body("{\"date\":\"2026-01-01\",\"hour\":24}").put("/admin/clock")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertThat(clock.today()).isEqualTo(LocalDate.of(2026, 9, 10));
+        String today = as(admin).delete("/admin/clock").then().statusCode(200).extract().jsonPath().getString("today");
+        assertThat(today).isEqualTo(LocalDate.now(clock.zone()).toString());
+    }
+
     private void at(String day) {
         clock.setTo(LocalDate.parse(day), 1);
     }
