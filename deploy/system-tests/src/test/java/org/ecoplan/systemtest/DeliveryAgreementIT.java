@@ -97,8 +97,10 @@ class DeliveryAgreementIT {
                 JsonNode assessment = http.post(ecoplan.uri(LocalService.PROGRESS, "/delivery-assessment/run"), admin, null,
                         null, Map.of()).expect(200).json();
                 assertThat(assessment.path("businessDate").asText()).isEqualTo(date.toString());
-                ecoplan.awaitSettled(SETTLE);
+                Duration settled = ecoplan.awaitSettled(SETTLE);
+                long tickStarted = System.nanoTime();
                 http.post(ecoplan.uri(LocalService.NOTIFICATION, "/supervision/run"), admin, null, null, Map.of()).expect(200);
+                long compareStarted = System.nanoTime();
 
                 Map<String, String> progress = new TreeMap<>();
                 Map<String, String> notification = new TreeMap<>();
@@ -137,8 +139,9 @@ class DeliveryAgreementIT {
                                 .contains("BEHIND_PACE " + YearMonth.from(date));
                     }
                 }
-                System.out.printf("Delivery states on %s, the same in progress- and notification-service for %d measures: %s%n",
-                        date, progress.size(), count(progress));
+                System.out.printf("Delivery states on %s, the same in progress- and notification-service for %d measures: %s"
+                        + " (settled in %.1f s, rules %.1f s, compared in %.1f s)%n", date, progress.size(), count(progress),
+                        settled.toMillis() / 1e3, (compareStarted - tickStarted) / 1e9, (System.nanoTime() - compareStarted) / 1e9);
             }
             // On the walked dates an overdue alert only where progress-service said overdue: no rule of its own.
             Set<String> walked = new HashSet<>();
