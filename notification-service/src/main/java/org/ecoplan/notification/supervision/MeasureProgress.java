@@ -1,5 +1,6 @@
 package org.ecoplan.notification.supervision;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -16,9 +17,9 @@ import org.ecoplan.progress.contract.ReportStatus;
  *                           event carried one
  * @param lastApprovedAt     when the report that set the status was approved
  */
-public record MeasureProgress(String measureId, long sequence, ReportStatus status, boolean overdue,
-        int percentComplete, LocalDate completedOn, String lastReportedPeriod, Instant updatedAt,
-        DeliveryAssessment delivery, Instant lastApprovedAt) {
+public record MeasureProgress(String measureId, long sequence, @Schema(nullable = true) ReportStatus status, boolean overdue,
+        int percentComplete, @Schema(nullable = true) LocalDate completedOn, @Schema(nullable = true) String lastReportedPeriod,
+        Instant updatedAt, DeliveryAssessment delivery, Instant lastApprovedAt) {
 
     public boolean completed() {
         return status == ReportStatus.COMPLETED || delivery != null && delivery.state().completed();

@@ -25,6 +25,7 @@ import org.ecoplan.progress.report.MeasureAccess;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportRepository;
 import org.ecoplan.progress.report.api.ReportViews.ReportView;
+import org.ecoplan.progress.status.api.StatusViews.DeliveryView;
 import org.ecoplan.progress.status.api.StatusViews.MeasureStatusView;
 import org.ecoplan.progress.status.api.StatusViews.PeriodReport;
 import org.ecoplan.progress.status.api.StatusViews.TodoItem;
@@ -68,7 +69,7 @@ public class MeasureStatusQueryService {
                     return new MeasureStatusView(s.measureId, task == null ? null : task.reference(),
                             task == null ? null : task.title(), s.status, s.status.chineseName(),
                             delivery == null ? null : delivery.state(), delivery == null ? null : delivery.stateName(),
-                            delivery, s.overdue, s.percentComplete, s.deadline, s.completedOn, s.completedOnTime,
+                            DeliveryView.of(delivery), s.overdue, s.percentComplete, s.deadline, s.completedOn, s.completedOnTime,
                             s.basedOnReportId, s.basedOnApprovedAt, s.lastReportedPeriod, s.sequence, s.changedAt,
                             contributions);
                 })
@@ -122,8 +123,8 @@ public class MeasureStatusQueryService {
                 DepartmentRole.of(measure, departmentCode).orElse(null),
                 measure.deadline() == null ? null : measure.deadline().label(),
                 official == ReportStatus.COMPLETED ? null : measure.dueDate(), official, official.chineseName(),
-                delivery == null ? null : delivery.state(), delivery == null ? null : delivery.stateName(), delivery,
-                status != null && status.overdue, status == null ? 0 : status.percentComplete, missing,
+                delivery == null ? null : delivery.state(), delivery == null ? null : delivery.stateName(),
+                DeliveryView.of(delivery), status != null && status.overdue, status == null ? 0 : status.percentComplete, missing,
                 report == null ? null : new PeriodReport(report.id, report.state, report.revision));
     }
 

@@ -19,12 +19,9 @@ import org.ecoplan.notification.alert.AlertRule;
 import org.ecoplan.notification.alert.Severity;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.QueryParameters;
 import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -47,9 +44,8 @@ public class AlertResource {
     }
 
     @GET
-    @Operation(summary = "List alerts", description = "Newest business date first. Filters combine with AND; each is served by an index.")
+    @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest business date first. Filters combine with AND; each is served by an index.")
     @APIResponse(responseCode = "200", description = "A page of alerts")
-    @APIResponse(responseCode = "400", description = "A filter has a bad value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AlertView> list(
             @QueryParam("rule") @Parameter(description = "Alert rule", example = "OVERDUE") String rule,
             @QueryParam("severity") @Parameter(description = "BLUE, YELLOW, RED or INFO", example = "RED") String severity,

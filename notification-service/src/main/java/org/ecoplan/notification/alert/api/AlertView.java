@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Alert", description = "An alert as raised, once per rule, subject and period")
 public record AlertView(UUID id, @Schema(example = "OVERDUE") AlertRule rule, @Schema(example = "RED") Severity severity,
-        SubjectType subjectType, String subjectId, @Schema(example = "due@2026-06-30") String period, String planId,
+        SubjectType subjectType, String subjectId, @Schema(example = "due@2026-06-30") String period, @Schema(nullable = true) String planId,
         String title, String reason,
         @Schema(description = "Codes of the departments addressed (for machines and filters)", example = "[\"WATER\"]") List<String> departments,
         @Schema(description = "The same departments with their Chinese names, in the same order") List<NamedDepartment> namedDepartments,
