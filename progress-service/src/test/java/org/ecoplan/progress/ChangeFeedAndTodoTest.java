@@ -95,6 +95,10 @@ class ChangeFeedAndTodoTest extends ProgressTestSupport {
                 .containsExactlyInAnyOrderElementsOf(baiquanMeasures.stream().map(MeasureState::id).toList());
         assertThat(item(todo, measure.id()).getBoolean("periodReportMissing")).isTrue();
         assertThat(item(todo, measure.id()).getString("nextDeadline")).isEqualTo(measure.deadline().end().toString());
+        assertThat(todo.getString("departmentName")).isEqualTo("百泉街道");
+        assertThat(item(todo, measure.id()).getString("taskReference")).matches("附件[1-3] 第" + measure.taskNumber() + "项");
+        assertThat(item(todo, measure.id()).getString("taskTitle")).isNotBlank();
+        assertThat(item(todo, measure.id()).getString("deliveryStateName")).isNotBlank();
 
         created(baiquan, monthly(measure.id(), "2026-06", "ON_TRACK", 30, true));
 

@@ -30,8 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * EcoPlan started for the system tests as a user starts it ({@link EcoPlanStack}, the local run's start-up code):
  * its own PostgreSQL and Kafka on free ports, the four packaged services with the local run's JVM options, a JWT
- * key pair made for the run, all files under {@code target/system-test}. The only setting beyond the local run's:
- * notification-service may deliver webhooks to 127.0.0.0/8, where the test's receiver listens.
+ * key pair made for the run, all files under {@code target/system-test}. The settings beyond the local run's:
+ * notification-service may deliver webhooks to 127.0.0.0/8, where the test's receiver listens, and the business
+ * clocks of progress-, indicator- and notification-service may be set by an administrator.
  *
  * <p>What it offers the tests is what an operator sees from outside: HTTP, health, consumer-group lag.
  */
@@ -60,9 +61,14 @@ final class RunningEcoPlan implements AutoCloseable {
         clean(folders);
         long startedAt = System.nanoTime();
         System.out.println("Starting EcoPlan for the system tests (files in " + home + ")");
-        EcoPlanStack stack = EcoPlanStack.builder(folders)
-                .environment(LocalService.NOTIFICATION, "ECOPLAN_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8")
-                .build();
+        EcoPlanStack.Builder builder = EcoPlanStack.builder(folders)
+                .environment(LocalService.NOTIFICATION, "ECOPLAN_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8");
+        // DeliveryAgreementIT walks the services together through a year: their business clocks may be set
+        // (PUT /admin/clock, administrators only); until then they follow the system time.
+        for (LocalService service : List.of(LocalService.PROGRESS, LocalService.INDICATOR, LocalService.NOTIFICATION)) {
+            builder.environment(service, "ECOPLAN_CLOCK_ADJUSTABLE", "true");
+        }
+        EcoPlanStack stack = builder.build();
         RunningEcoPlan running = null;
         try {
             stack.start();

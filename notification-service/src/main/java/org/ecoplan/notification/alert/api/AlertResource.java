@@ -2,6 +2,7 @@ package org.ecoplan.notification.alert.api;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ecoplan.catalogue.replica.CatalogueNames;
 import org.ecoplan.notification.alert.Alert;
 import org.ecoplan.notification.alert.AlertRule;
 import org.ecoplan.notification.alert.Severity;
@@ -34,6 +36,12 @@ import io.quarkus.panache.common.Sort;
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Alerts", description = "The log of every alert raised (supervisors, administrators)")
 public class AlertResource {
+
+    private final CatalogueNames names;
+
+    AlertResource(CatalogueNames names) {
+        this.names = names;
+    }
 
     @GET
     @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest business date first. Filters combine with AND; each is served by an index.")
@@ -73,13 +81,18 @@ public class AlertResource {
         }
         var query = Alert.<Alert>find(where.toString(), Sort.descending("businessDate").and("raisedAt", Sort.Direction.Descending)
                 .and("id"), parameters);
-        List<AlertView> items = query.page(page.page, page.size).list().stream().map(AlertResource::view).toList();
+        Map<String, String> departmentNames = names.departmentNames();
+        List<AlertView> items = query.page(page.page, page.size).list().stream()
+                .map(alert -> view(alert, departmentNames)).toList();
         return Page.of(items, page, query.count());
     }
 
-    public static AlertView view(Alert a) {
+    /** @param departmentNames names by code, {@link CatalogueNames#departmentNames()} read once per response */
+    public static AlertView view(Alert a, Map<String, String> departmentNames) {
         List<String> departments = a.departments.isEmpty() ? List.of() : Arrays.asList(a.departments.split(","));
         return new AlertView(a.id, a.rule, a.severity, a.subjectType, a.subjectId, a.period, a.planId, a.title, a.reason,
-                departments, a.businessDate, a.raisedAt);
+                departments, departments.stream()
+                        .map(code -> new AlertView.NamedDepartment(code, departmentNames.getOrDefault(code, code))).toList(),
+                a.businessDate, a.raisedAt);
     }
 }
