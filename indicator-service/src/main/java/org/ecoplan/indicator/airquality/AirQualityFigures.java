@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.airquality;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,8 +15,8 @@ import java.util.List;
  * @param remainingDays   days after {@code asOf} to 31 December
  * @param provisional     too few valid days for a standard annual figure (see {@code provisionalReasons})
  */
-public record AirQualityFigures(String area, int year, LocalDate asOf, int elapsedDays, int remainingDays,
-        int validPm25Days, double pm25Sum, Double pm25Mean, int validAqiDays, int goodDays, Double goodDaysRatio,
+public record AirQualityFigures(String area, int year, @Schema(nullable = true) LocalDate asOf, int elapsedDays, int remainingDays,
+        int validPm25Days, double pm25Sum, @Schema(nullable = true) Double pm25Mean, int validAqiDays, int goodDays, @Schema(nullable = true) Double goodDaysRatio,
         int heavyPollutionDays, boolean provisional, List<String> provisionalReasons) {
 
     public boolean hasData() {

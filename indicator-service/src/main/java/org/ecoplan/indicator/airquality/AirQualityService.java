@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.airquality;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -49,7 +50,7 @@ public class AirQualityService {
      * @param provisional   fewer valid days than HJ 663 asks of a month (27, February 25; the current month:
      *                      in proportion to its elapsed days)
      */
-    public record RankedArea(Integer rank, String area, String name, Double pm25Mean, int validDays, boolean provisional) {
+    public record RankedArea(@Schema(nullable = true) Integer rank, String area, String name, @Schema(nullable = true) Double pm25Mean, int validDays, boolean provisional) {
     }
 
     /** The 18 subdistricts and towns by mean PM2.5 of one month, worst first; areas without data last. */

@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.scorecard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,7 +27,6 @@ import org.ecoplan.indicator.tracking.Departments;
 import org.ecoplan.indicator.tracking.IndicatorService;
 import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
 import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorView;
-import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -59,20 +59,20 @@ public class DepartmentScorecardResource {
 
     @Schema(name = "ScorecardMeasure")
     public record MeasureLine(String measureId, int taskNumber, int position, String text, List<String> roles,
-            String deadline, @Schema(example = "ON_TRACK") String status, boolean overdue, Boolean completedOnTime,
-            String lastReportedPeriod) {
+            @Schema(nullable = true) String deadline, @Schema(nullable = true, example = "ON_TRACK") String status, boolean overdue, @Schema(nullable = true) Boolean completedOnTime,
+            @Schema(nullable = true) String lastReportedPeriod) {
     }
 
     @Schema(name = "DepartmentScorecard")
     public record Scorecard(@Schema(example = "ENV") String department, @Schema(example = "区生态环境局") String name,
-            RollupView delivery, List<IndicatorView> indicators, List<MeasureLine> measures) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) RollupView delivery, List<IndicatorView> indicators, List<MeasureLine> measures) {
     }
 
     @GET
     @Path("/{code}/scorecard")
-    @Operation(summary = "Department scorecard", description = "Delivery roll-up, the department's measures (any role; groups such as 各街乡镇 expanded) with their official status, and the indicators it leads or co-operates on with status and projection.")
+    @Operation(operationId = "getDepartmentScorecard", summary = "Department scorecard", description = "Delivery roll-up, the department's measures (any role; groups such as 各街乡镇 expanded) with their official status, and the indicators it leads or co-operates on with status and projection.")
     @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = Scorecard.class)))
-    @APIResponse(responseCode = "404", description = "Unknown department", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown department")
     public Scorecard scorecard(@PathParam("code") @Parameter(example = "ENV") String code) {
         DepartmentState department = catalogue.findContaining(CatalogueEvents.DEPARTMENT.aggregateType(), Map.of("code", code))
                 .stream().map(json -> state(json, DepartmentState.class)).findFirst()

@@ -10,6 +10,7 @@ import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.plan.catalogue.AssignmentRole;
 import org.ecoplan.plan.catalogue.DeadlineKind;
 import org.ecoplan.plan.catalogue.MeasureChange;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "MeasureEdit", description = "Fields left out stay unchanged; departments replaces the whole list")
 public record MeasureEditRequest(
-        @Size(min = 1, max = 10000, message = "must be 1 to 10000 characters")
+        @Size(min = 1, max = 10000, message = "must be 1 to 10000 characters") @NotBlankWhenPresent
         @Schema(example = "推进货车新能源化……2026年注册登记货车新能源化率35%。") String text,
         @Valid DeadlineInput deadline,
         @Size(max = 100, message = "at most 100 departments") List<@Valid @NotNull AssignmentInput> departments,
-        @Size(max = 2000, message = "at most 2000 characters")
+        @Size(max = 2000, message = "at most 2000 characters") @NotBlankWhenPresent
         @Schema(example = "区政府2026年3月调整完成时限") String reason) {
 
     /**
@@ -67,7 +68,7 @@ public record MeasureEditRequest(
             @Schema(example = "2026-06-01") LocalDate start,
             @Schema(example = "2026-09-30") LocalDate end,
             @NotNull(message = "is required") @Size(min = 1, max = 64, message = "must be 1 to 64 characters")
-            @Schema(example = "9月底前") String label) {
+            @NotBlankWhenPresent @Schema(example = "9月底前") String label) {
 
         MeasureState.Deadline asState() {
             return new MeasureState.Deadline(kind.name(), start, end, label);

@@ -40,11 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Dead letters", description = "Kafka records this service's consumers could not apply (admin)")
-@APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The database is unavailable; retry after the given seconds",
-        headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DeadLetterResource {
 
     private final DeadLetterService deadLetters;
@@ -59,7 +54,7 @@ public class DeadLetterResource {
     @Operation(operationId = "listDeadLetters", summary = "Dead letters, newest first",
             description = "Filter by consumer and status; OPEN letters wait for an administrator.")
     @APIResponse(responseCode = "200", description = "A page of dead letters", content = @Content(schema = @Schema(implementation = DeadLetterView.DeadLetterPage.class)))
-    @APIResponse(responseCode = "400", description = "Bad filter or page", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Bad filter or page")
     public Page<DeadLetterView> list(
             @QueryParam("consumer") @Parameter(description = "Only this consumer's letters", example = "progress-rollups") String consumer,
             @QueryParam("status") @Parameter(description = "OPEN, RESOLVED, DISCARDED or SUPERSEDED", example = "OPEN") String status,
@@ -72,7 +67,7 @@ public class DeadLetterResource {
     @Path("/{id}")
     @Operation(operationId = "getDeadLetter", summary = "One dead letter, with the whole record")
     @APIResponse(responseCode = "200", description = "The dead letter", content = @Content(schema = @Schema(implementation = DeadLetterView.class)))
-    @APIResponse(responseCode = "404", description = "No such dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such dead letter")
     public DeadLetterView get(@PathParam("id") @Parameter(example = "0d7c2a4e-6a55-4f0f-9d51-3b0e9f2f1c11") String id) {
         UUID letter = id(id);
         return deadLetters.find(letter).map(DeadLetterView::of).orElseThrow(() -> ProblemException.notFound("Dead letter", letter));
@@ -83,9 +78,9 @@ public class DeadLetterResource {
     @Operation(operationId = "retryDeadLetter", summary = "Apply the record again with today's code and data",
             description = "On success the letter is RESOLVED in the same transaction that applies the record. If the record still cannot be applied, 422 says why and the letter stays OPEN.")
     @APIResponse(responseCode = "200", description = "Applied; the letter is resolved", content = @Content(schema = @Schema(implementation = DeadLetterView.class)))
-    @APIResponse(responseCode = "404", description = "No such dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not open any more, or the consumer was busy: try again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The record still cannot be applied", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such dead letter")
+    @APIResponse(responseCode = "409", description = "Not open any more, or the consumer was busy: try again")
+    @APIResponse(responseCode = "422", description = "The record still cannot be applied")
     public DeadLetterView retry(@PathParam("id") @Parameter(example = "0d7c2a4e-6a55-4f0f-9d51-3b0e9f2f1c11") String id) {
         return DeadLetterView.of(deadLetters.retry(id(id), caller.name()));
     }
@@ -95,9 +90,9 @@ public class DeadLetterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "discardDeadLetter", summary = "Mark the letter resolved without applying it, with a reason")
     @APIResponse(responseCode = "200", description = "Discarded", content = @Content(schema = @Schema(implementation = DeadLetterView.class)))
-    @APIResponse(responseCode = "400", description = "No reason given", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such dead letter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not open any more", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "404", description = "No such dead letter")
+    @APIResponse(responseCode = "409", description = "Not open any more")
     public DeadLetterView discard(@PathParam("id") @Parameter(example = "0d7c2a4e-6a55-4f0f-9d51-3b0e9f2f1c11") String id,
             @Valid @NotNull(message = "a JSON body is required") DiscardRequest request) {
         return DeadLetterView.of(deadLetters.discard(id(id), request.reason().strip(), caller.name()));

@@ -15,11 +15,11 @@ public record DeadLetterView(
         @Schema(required = true, example = "ecoplan.progress") String topic,
         @Schema(required = true, example = "1") int partition,
         @Schema(required = true, example = "4711") long offset,
-        @Schema(description = "The record key (the aggregate id)", example = "3822e92d-0107-4565-8db8-cfdaf9d062a9") String key,
+        @Schema(nullable = true, description = "The record key (the aggregate id)", example = "3822e92d-0107-4565-8db8-cfdaf9d062a9") String key,
         @Schema(required = true, description = "The record headers in record order, values as UTF-8 text") List<HeaderView> headers,
-        @Schema(description = "The record value as received (JSON for EcoPlan events); absent for a tombstone") String value,
-        @Schema(description = "The CloudEvents id, if the headers could be read") UUID eventId,
-        @Schema(description = "The CloudEvents type, if the headers could be read", example = "progress.report-approved.v1") String eventType,
+        @Schema(nullable = true, description = "The record value as received (JSON for EcoPlan events); absent for a tombstone") String value,
+        @Schema(nullable = true, description = "The CloudEvents id, if the headers could be read") UUID eventId,
+        @Schema(nullable = true, description = "The CloudEvents type, if the headers could be read", example = "progress.report-approved.v1") String eventType,
         @Schema(required = true, description = "Why it could not be applied (the last attempt)",
                 example = "numeric field overflow — PSQLException: ERROR: numeric field overflow") String reason,
         @Schema(required = true, example = "org.hibernate.exception.DataException") String exceptionClass,
@@ -28,13 +28,13 @@ public record DeadLetterView(
         @Schema(required = true, description = "Attempts to apply it so far, the consumer's and administrators' retries", example = "1") int attempts,
         @Schema(required = true, description = "OPEN until resolved: RESOLVED (a retry applied it), DISCARDED, SUPERSEDED (a later state of the same entity was applied)",
                 example = "OPEN") DeadLetterStatus status,
-        Instant resolvedAt,
-        @Schema(example = "admin@ecoplan.test") String resolvedBy,
-        @Schema(description = "The retry's outcome or the reason for discarding", example = "value corrected at the source; report re-approved") String resolution) {
+        @Schema(nullable = true, description = "When it was resolved, discarded or superseded") Instant resolvedAt,
+        @Schema(nullable = true, example = "admin@ecoplan.test") String resolvedBy,
+        @Schema(nullable = true, description = "The retry's outcome or the reason for discarding", example = "value corrected at the source; report re-approved") String resolution) {
 
     @Schema(name = "DeadLetterHeader")
     public record HeaderView(@Schema(required = true, example = "ce_type") String name,
-            @Schema(example = "progress.report-approved.v1") String value) {
+            @Schema(nullable = true, example = "progress.report-approved.v1") String value) {
     }
 
     @Schema(name = "DeadLetterPage")
