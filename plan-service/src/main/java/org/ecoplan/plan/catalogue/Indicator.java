@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -11,9 +13,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.ecoplan.catalogue.contract.Lifecycle;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -50,6 +54,14 @@ public class Indicator extends PanacheEntityBase {
 
     @Column(nullable = false)
     public long revision;
+
+    /** CLOSED once an adopted edition dropped it: kept, with its id and history, but no longer tracked. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Lifecycle status = Lifecycle.OPEN;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     @OneToMany(mappedBy = "indicator", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")

@@ -11,6 +11,7 @@ import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 import java.util.Optional;
 import java.util.UUID;
+import org.ecoplan.catalogue.contract.EditionStatus;
 
 @ApplicationScoped
 public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUID> {
@@ -34,9 +35,15 @@ public class IndicatorRepository implements PanacheRepositoryBase<Indicator, UUI
         return Page.of(ids.stream().map(byId::get).toList(), page, total);
     }
 
+    /** Indicators of current editions that name the group (see MeasureRepository#idsNamingGroup). */
     public List<Indicator> listNamingGroup(UUID groupId) {
         return list(FETCH_FOR_VIEW + " where i.id in (select x.indicator.id from IndicatorAssignment x"
-                + " where x.group.id = ?1)", groupId);
+                + " where x.group.id = ?1) and d.status = ?2", groupId, EditionStatus.CURRENT);
+    }
+
+    /** Every indicator of a document with its departments, in table order. */
+    public List<Indicator> listForViewByDocument(UUID documentId) {
+        return list(FETCH_FOR_VIEW + " where d.id = ?1 order by i.number", documentId);
     }
 
     public Optional<Indicator> findForView(UUID id) {

@@ -18,8 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.ecoplan.plan.importing.AssignmentRole;
-import org.ecoplan.plan.importing.DeadlineKind;
+import org.ecoplan.catalogue.contract.Lifecycle;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -94,6 +93,14 @@ public class Measure extends PanacheEntityBase {
 
     @Column(nullable = false)
     public long revision;
+
+    /** CLOSED once an adopted edition dropped it: kept, with its id and history, but no longer tracked. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Lifecycle status = Lifecycle.OPEN;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

@@ -12,7 +12,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.ecoplan.plan.department.Department;
-import org.ecoplan.plan.importing.AssignmentRole;
 import org.ecoplan.plan.department.DepartmentGroup;
 
 /** A department, or a group, named in one role of a measure. */

@@ -4,16 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
-import org.ecoplan.plan.catalogue.api.CatalogueViewMapper;
-import org.ecoplan.plan.catalogue.api.MeasureEditRequest;
+import org.ecoplan.catalogue.contract.EditionStatus;
+import org.ecoplan.catalogue.contract.Lifecycle;
 import org.ecoplan.plan.catalogue.events.CatalogueStates;
 import org.ecoplan.plan.catalogue.events.CataloguePublisher;
 import org.ecoplan.plan.department.DepartmentGroupRepository;
@@ -25,27 +23,31 @@ import org.ecoplan.web.problem.ProblemException;
 /**
  * Administrator edits of a measure: optimistic concurrency on the revision the client last read, a history
  * row with the state before and after, and the measure's new state in the outbox, all in one transaction.
+ * Only measures of a district's current edition are edited: a candidate's are not published yet (adopt the edition
+ * first), a superseded edition is history, a closed measure is no longer tracked.
  */
 @ApplicationScoped
 @Transactional
 public class MeasureEditService {
 
-    @Inject
-    MeasureRepository measures;
+    private final MeasureRepository measures;
+    private final MeasureEditRepository edits;
+    private final DepartmentRepository departments;
+    private final DepartmentGroupRepository groups;
+    private final CataloguePublisher publisher;
+    private final ObjectMapper mapper;
 
-    @Inject
-    DepartmentRepository departments;
+    MeasureEditService(MeasureRepository measures, MeasureEditRepository edits, DepartmentRepository departments,
+            DepartmentGroupRepository groups, CataloguePublisher publisher, ObjectMapper mapper) {
+        this.measures = measures;
+        this.edits = edits;
+        this.departments = departments;
+        this.groups = groups;
+        this.publisher = publisher;
+        this.mapper = mapper;
+    }
 
-    @Inject
-    DepartmentGroupRepository groups;
-
-    @Inject
-    CataloguePublisher publisher;
-
-    @Inject
-    ObjectMapper mapper;
-
-    public MeasureView edit(UUID measureId, long expectedRevision, MeasureEditRequest request, String actor) {
+    public Measure edit(UUID measureId, long expectedRevision, MeasureChange change, String actor) {
         groups.listWithMembers();
         // Lock the row before reading it: the revision compared with If-Match must be the committed one, and
         // the lock keeps it so until this commit. Locking an entity already read would not re-read it, and
@@ -55,17 +57,22 @@ public class MeasureEditService {
         }
         Measure measure = measures.findForView(measureId).orElseThrow();
         ETags.requireCurrent(expectedRevision, measure.revision);
-        String before = snapshot(measure);
-        List<MeasureAssignment> replacement = request.departments() == null ? null : resolve(request.departments());
-
-        if (request.text() != null) {
-            measure.text = request.text();
+        if (measure.document.status != EditionStatus.CURRENT || measure.status != Lifecycle.OPEN) {
+            throw ProblemException.conflict("the measure belongs to the " + measure.document.edition + " edition, which is "
+                    + measure.document.status + (measure.status == Lifecycle.CLOSED ? ", and is closed" : "")
+                    + "; only measures of the current edition are edited / 仅可修改现行版本中执行中的措施");
         }
-        if (request.deadline() != null) {
-            measure.deadlineKind = request.deadline().kind();
-            measure.deadlineStart = request.deadline().start();
-            measure.deadlineEnd = request.deadline().end();
-            measure.deadlineLabel = request.deadline().label();
+        String before = snapshot(measure);
+        List<MeasureAssignment> replacement = change.departments() == null ? null : resolve(change.departments());
+
+        if (change.text() != null) {
+            measure.text = change.text();
+        }
+        if (change.deadline() != null) {
+            measure.deadlineKind = change.deadline().kind();
+            measure.deadlineStart = change.deadline().start();
+            measure.deadlineEnd = change.deadline().end();
+            measure.deadlineLabel = change.deadline().label();
         }
         if (replacement != null) {
             measure.replaceAssignments(replacement);
@@ -73,36 +80,42 @@ public class MeasureEditService {
         measure.revision++;
         measure.updatedAt = Instant.now();
         measure.updatedBy = actor;
-
-        MeasureEdit edit = new MeasureEdit();
-        edit.measureId = measure.id;
-        edit.revision = measure.revision;
-        edit.editedAt = measure.updatedAt;
-        edit.editedBy = actor;
-        edit.reason = request.reason();
-        edit.before = before;
-        edit.after = snapshot(measure);
-        edit.persist();
+        record(measure, before, change.reason());
         measures.flush();
 
         publisher.publish(CatalogueStates.of(measure));
         Log.infof("Measure %s edited by %s, now revision %d", measure.id, actor, measure.revision);
-        return CatalogueViewMapper.detail(measure);
+        return measure;
     }
 
-    private List<MeasureAssignment> resolve(List<MeasureEditRequest.AssignmentInput> inputs) {
+    /**
+     * Keeps a history row of the measure's change to its current revision: who, when, why, the state before and
+     * after. Also called when an adopted edition changes or closes a measure.
+     */
+    public void record(Measure measure, String before, String reason) {
+        MeasureEdit edit = new MeasureEdit();
+        edit.measureId = measure.id;
+        edit.revision = measure.revision;
+        edit.editedAt = measure.updatedAt;
+        edit.editedBy = measure.updatedBy;
+        edit.reason = reason;
+        edit.before = before;
+        edit.after = snapshot(measure);
+        edits.persist(edit);
+    }
+
+    private List<MeasureAssignment> resolve(List<MeasureChange.Assignment> inputs) {
         List<MeasureAssignment> resolved = new ArrayList<>();
         List<Problem.FieldProblem> unknown = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            MeasureEditRequest.AssignmentInput input = inputs.get(i);
+            MeasureChange.Assignment input = inputs.get(i);
+            int index = i;
             if (input.departmentCode() != null) {
-                int index = i;
                 departments.findByCode(input.departmentCode()).ifPresentOrElse(
                         d -> resolved.add(MeasureAssignment.of(input.role(), d, null)),
                         () -> unknown.add(new Problem.FieldProblem("departments[" + index + "].departmentCode",
                                 "unknown department code " + input.departmentCode() + " / 未知部门")));
             } else {
-                int index = i;
                 groups.findByCode(input.groupCode()).ifPresentOrElse(
                         g -> resolved.add(MeasureAssignment.of(input.role(), null, g)),
                         () -> unknown.add(new Problem.FieldProblem("departments[" + index + "].groupCode",
@@ -115,16 +128,12 @@ public class MeasureEditService {
         return resolved;
     }
 
-    /** What the history keeps of a measure: the fields an administrator can edit. */
-    private String snapshot(Measure measure) {
+    /** What the history keeps of a measure: the fields an administrator can edit, as JSON. */
+    public String snapshot(Measure measure) {
         try {
-            return mapper.writeValueAsString(new EditableState(measure.text, CatalogueViewMapper.deadline(measure),
-                    CatalogueViewMapper.roles(measure.assignments)));
+            return mapper.writeValueAsString(MeasureSnapshot.of(measure));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise measure " + measure.id, e);
         }
-    }
-
-    record EditableState(String text, Object deadline, Object departments) {
     }
 }

@@ -2,8 +2,6 @@ package org.ecoplan.plan.catalogue;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import org.ecoplan.plan.importing.AssignmentRole;
-import org.ecoplan.plan.importing.DeadlineKind;
 
 /**
  * The filters of the measure list; every one is backed by an index. {@code departmentId} matches a measure

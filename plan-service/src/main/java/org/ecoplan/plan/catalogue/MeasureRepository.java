@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.ecoplan.catalogue.contract.EditionStatus;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 
@@ -35,10 +36,27 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
         return find(FETCH_FOR_VIEW + " where m.id in ?1", ids).list();
     }
 
+    /**
+     * Measures of current editions that name the group: those whose published state changes with the group's
+     * members. A candidate's measures are not published yet, a superseded edition's are history.
+     */
     public List<UUID> idsNamingGroup(UUID groupId) {
         return getEntityManager().createQuery(
-                "select distinct a.measure.id from MeasureAssignment a where a.group.id = :group", UUID.class)
-                .setParameter("group", groupId).getResultList();
+                "select distinct a.measure.id from MeasureAssignment a where a.group.id = :group"
+                        + " and a.measure.document.status = :current", UUID.class)
+                .setParameter("group", groupId).setParameter("current", EditionStatus.CURRENT).getResultList();
+    }
+
+    /** Every measure of a document with what a comparison reads, in document order. */
+    public List<Measure> listForViewByDocument(UUID documentId) {
+        return find(FETCH_FOR_VIEW + " where m.document.id = ?1 order by m.catalogueOrder", documentId).list();
+    }
+
+    /** Locks a document's measures until the transaction ends (an adoption against concurrent edits). */
+    public void lockByDocument(UUID documentId) {
+        getEntityManager().createQuery("select m.id from Measure m where m.document.id = :document", UUID.class)
+                .setParameter("document", documentId).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
     }
 
     public List<Measure> listForViewByTask(UUID taskId) {

@@ -19,7 +19,7 @@ import org.ecoplan.plan.department.api.DepartmentViews.DepartmentDetail;
 import org.ecoplan.plan.department.api.DepartmentViews.DepartmentSummary;
 import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
 import org.ecoplan.plan.department.api.DepartmentViews.RoleCounts;
-import org.ecoplan.plan.importing.AssignmentRole;
+import org.ecoplan.plan.catalogue.AssignmentRole;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.ProblemException;
 

@@ -1,5 +1,7 @@
 package org.ecoplan.plan.importing;
 
+import org.ecoplan.plan.catalogue.DeadlineKind;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package org.ecoplan.plan.importing;
 
+import org.ecoplan.plan.catalogue.AssignmentRole;
+
 /**
  * One department or group named in a department column. Exactly one of departmentName and groupName is set.
  *

@@ -1,5 +1,7 @@
 package org.ecoplan.plan.importing;
 
+import org.ecoplan.plan.catalogue.AssignmentRole;
+
 import java.util.List;
 
 /**

@@ -49,6 +49,9 @@ import java.util.regex.Pattern;
  * Columns 序号, 类别, 指标名称, 年终目标, 牵头部门, 配合部门; an empty 类别 continues the category above. Lead names
  * get role LEAD, co-operating names role ASSISTING.
  *
+ * <h2>Repeated header rows</h2>
+ * A body row whose cells equal the header row is the header Word repeats at the top of a page; it is skipped.
+ *
  * <h2>Departments</h2>
  * Read by {@link DepartmentCellReader} against the {@link DepartmentRegistry}: names missing from the registry are
  * WARNINGs and are imported as written. Deadlines are read by {@link DeadlineReader}; an unknown form is an ERROR.
@@ -78,9 +81,17 @@ public final class PlanDocumentParser {
 
     /** Parses the document; the district is taken from a title that starts with it, else defaultDistrict. */
     public ParsedDocument parse(String documentText, String defaultDistrict) {
-        List<ImportProblem> problems = new ArrayList<>();
+        return parse(SourceTables.ofText(documentText == null ? "" : documentText), defaultDistrict);
+    }
+
+    /**
+     * Parses tables read from any source (a text export, a Word document) by the same rules; the source's own
+     * problems (e.g. a cell a Word file merged in a way no column layout allows) come first in line order.
+     */
+    ParsedDocument parse(SourceTables source, String defaultDistrict) {
+        List<ImportProblem> problems = new ArrayList<>(source.problems());
         try {
-            return read(documentText == null ? "" : documentText, defaultDistrict, problems);
+            return read(source.attachments(), defaultDistrict, problems);
         } catch (RuntimeException e) {
             // A bug must not turn an import into a stack trace for the administrator; the problem list says it.
             problems.add(ImportProblem.error(0, "The parser failed unexpectedly: " + e));
@@ -88,8 +99,8 @@ public final class PlanDocumentParser {
         }
     }
 
-    private ParsedDocument read(String text, String defaultDistrict, List<ImportProblem> problems) {
-        List<TableText.Attachment> attachments = TableText.split(text);
+    private ParsedDocument read(List<TableText.Attachment> attachments, String defaultDistrict,
+            List<ImportProblem> problems) {
         if (attachments.isEmpty()) {
             problems.add(ImportProblem.error(0, "The document holds no table (no line starts with a TAB)"));
         }
@@ -114,8 +125,10 @@ public final class PlanDocumentParser {
                 continue;
             }
             TableText.Row header = attachment.rows().get(0);
-            List<String> headerCells = header.cells().stream().map(TableText.Cell::joined).toList();
-            List<TableText.Row> body = attachment.rows().subList(1, attachment.rows().size());
+            List<String> headerCells = cellTexts(header);
+            // Word repeats the header row at the top of each page; a copy that made it into the export is no row.
+            List<TableText.Row> body = attachment.rows().subList(1, attachment.rows().size()).stream()
+                    .filter(row -> !cellTexts(row).equals(headerCells)).toList();
             if (headerCells.equals(PLAN_HEADER)) {
                 plans.add(new PlanTableReader(attachment, year, departments, problems).read(body));
             } else if (headerCells.equals(INDICATOR_HEADER)) {
@@ -130,6 +143,10 @@ public final class PlanDocumentParser {
             problems.add(ImportProblem.error(0, "The document holds no plan table"));
         }
         return new ParsedDocument(district, year, edition, plans, indicators, sorted(problems));
+    }
+
+    static List<String> cellTexts(TableText.Row row) {
+        return row.cells().stream().map(TableText.Cell::joined).toList();
     }
 
     /** The plan title without its edition suffix. */

@@ -4,7 +4,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +19,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SeedLoader {
 
-    @ConfigProperty(name = "ecoplan.catalogue.seed-file")
-    Optional<Path> seedFile;
+    private final Optional<Path> seedFile;
+    private final PlanImportService importer;
 
-    @Inject
-    PlanImportService importer;
+    SeedLoader(@ConfigProperty(name = "ecoplan.catalogue.seed-file") Optional<Path> seedFile,
+            PlanImportService importer) {
+        this.seedFile = seedFile;
+        this.importer = importer;
+    }
 
     void onStart(@Observes StartupEvent event) {
         if (seedFile.isEmpty()) {
@@ -37,7 +39,7 @@ public class SeedLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the seed document " + file.toAbsolutePath(), e);
         }
-        var result = importer.importDocument(text,
+        var result = importer.importText(text,
                 new PlanImportService.ImportRequest(file.getFileName().toString(), null, null), "seed");
         Log.infof("Seed document %s: %s (document %s)", file, result.outcome(), result.documentId());
     }

@@ -40,9 +40,9 @@ class HttpEdgeTest {
 
     @Test
     void answersABodyLargerThanTheLimitWithAProblem() throws Exception {
-        // plan-service takes bodies up to 5 MB (quarkus.http.limits.max-body-size); the answer comes before the body.
+        // plan-service takes bodies up to 20 MB (a Word document with pictures) (quarkus.http.limits.max-body-size); the answer comes before the body.
         String answer = exchange("POST /imports HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + ADMIN
-                + "\r\nContent-Type: text/plain\r\nContent-Length: 6291456\r\n\r\n", null);
+                + "\r\nContent-Type: text/plain\r\nContent-Length: 22020096\r\n\r\n", null);
         assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("Content-Type: application/problem+json")
                 .contains("\"status\":413");
     }
@@ -54,7 +54,7 @@ class HttpEdgeTest {
         String answer = exchange("POST /imports HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + ADMIN
                 + "\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n", out -> {
                     byte[] chunk = ("100000\r\n" + "x".repeat(0x100000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-                    for (int i = 0; i < 6; i++) {
+                    for (int i = 0; i < 21; i++) {
                         out.write(chunk);
                     }
                     out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));

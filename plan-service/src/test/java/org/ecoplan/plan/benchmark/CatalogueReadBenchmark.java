@@ -2,7 +2,7 @@ package org.ecoplan.plan.benchmark;
 
 import static io.restassured.RestAssured.given;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * connection to the real PostgreSQL. It asserts only that every read succeeds: figures are for people.
  */
 @QuarkusTest
-@QuarkusTestResource(RealInfrastructureResource.class)
+@WithTestResource(RealInfrastructureResource.class)
 @Tag("benchmark")
 class CatalogueReadBenchmark {
 

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The read API over the catalogue that the real seed document loaded at start. */
 @QuarkusTest
-@QuarkusTestResource(RealInfrastructureResource.class)
+@WithTestResource(RealInfrastructureResource.class)
 class CatalogueApiTest {
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the seed import published, read back from the real broker. */
 @QuarkusTest
-@QuarkusTestResource(RealInfrastructureResource.class)
+@WithTestResource(RealInfrastructureResource.class)
 class CatalogueEventsTest {
 
     @Inject

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Administrator edits of a measure: roles, optimistic concurrency, history and the published event. */
 @QuarkusTest
-@QuarkusTestResource(RealInfrastructureResource.class)
+@WithTestResource(RealInfrastructureResource.class)
 class MeasureEditTest {
 
     private static final String ADMIN = "Bearer " + Tokens.token(java.util.Set.of("admin"), "ENV", "admin-wang");

@@ -4,7 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** An administrator names the members of a group the document left open (相关乡镇). */
 @QuarkusTest
-@QuarkusTestResource(RealInfrastructureResource.class)
+@WithTestResource(RealInfrastructureResource.class)
 class GroupMembershipTest {
 
     private static final String ADMIN = "Bearer " + Tokens.token(Set.of("admin"), "ENV", "admin-zhao");

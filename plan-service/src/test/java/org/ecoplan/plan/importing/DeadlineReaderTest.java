@@ -1,5 +1,7 @@
 package org.ecoplan.plan.importing;
 
+import org.ecoplan.plan.catalogue.DeadlineKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Importing plan documents over the API: all or nothing, never twice, next year beside this one. */
 @QuarkusTest
-@QuarkusTestResource(RealInfrastructureResource.class)
+@WithTestResource(RealInfrastructureResource.class)
 class ImportApiTest {
 
     private static final String ADMIN = "Bearer " + Tokens.token(Set.of("admin"), "ENV", "admin-li");

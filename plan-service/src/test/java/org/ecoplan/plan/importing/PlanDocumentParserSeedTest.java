@@ -1,5 +1,8 @@
 package org.ecoplan.plan.importing;
 
+import org.ecoplan.plan.catalogue.AssignmentRole;
+import org.ecoplan.plan.catalogue.DeadlineKind;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

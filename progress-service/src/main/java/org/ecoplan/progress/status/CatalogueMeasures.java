@@ -17,9 +17,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 
 /**
- * Measures of the catalogue replica for sweeps and lists. One replicated state that does not read as a
- * measure (a newer contract, a hand-made test record) is logged and left out, rather than failing the
- * overdue check or a department's to-do list for every other measure.
+ * Open measures of the catalogue replica for sweeps and lists (a closed one is neither overdue nor to do). One
+ * replicated state that does not read as a measure (a newer contract, a hand-made test record) is logged and left
+ * out, rather than failing the overdue check or a department's to-do list for every other measure.
  */
 @ApplicationScoped
 public class CatalogueMeasures {
@@ -43,8 +43,9 @@ public class CatalogueMeasures {
         return readable(catalogue.findContaining(MEASURE, fields));
     }
 
+    /** Closed measures (dropped by an adopted revised edition) keep their reports but are no longer tracked. */
     private List<MeasureState> readable(List<JsonNode> states) {
-        return states.stream().map(this::read).flatMap(Optional::stream).toList();
+        return states.stream().map(this::read).flatMap(Optional::stream).filter(measure -> !measure.closed()).toList();
     }
 
     private Optional<MeasureState> read(JsonNode json) {

@@ -42,7 +42,7 @@ public final class CatalogueViewMapper {
                 subsection == null ? null : sectionRef(subsection), taskRef(measure.task), measure.position,
                 measure.text, deadline(measure), roles(measure.assignments), List.copyOf(measure.timingHints),
                 detail ? measure.rawRow : null, detail ? measure.sourceLine : null, measure.updatedAt,
-                measure.updatedBy);
+                measure.updatedBy, measure.status);
     }
 
     public static MeasureSummary summary(Measure measure) {

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.ecoplan.plan.importing.DeadlineKind;
+import org.ecoplan.catalogue.contract.Lifecycle;
+import org.ecoplan.plan.catalogue.DeadlineKind;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -71,7 +72,8 @@ public final class CatalogueViews {
             @JsonRawValue String raw,
             @Schema(nullable = true, description = "Line of the source document (detail view only)") Integer sourceLine,
             Instant updatedAt,
-            String updatedBy) {
+            String updatedBy,
+            @Schema(description = "OPEN, or CLOSED once an adopted edition dropped the measure (kept with its history)", example = "OPEN") Lifecycle status) {
     }
 
     @Schema(name = "MeasureSummary")

@@ -2,7 +2,6 @@ package org.ecoplan.plan.catalogue.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.ecoplan.web.openapi.ApiHeaders;
-import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.IndicatorView;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.input.Years;
@@ -38,11 +36,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PermitAll
 public class IndicatorResource {
 
-    @Inject
-    CatalogueQueryService catalogue;
+    private final CatalogueReads catalogue;
+    private final ObjectMapper mapper;
 
-    @Inject
-    ObjectMapper mapper;
+    IndicatorResource(CatalogueReads catalogue, ObjectMapper mapper) {
+        this.catalogue = catalogue;
+        this.mapper = mapper;
+    }
 
     @GET
     @Operation(operationId = "listIndicators", summary = "The indicator table", description = "Indicators in table order (22 for Yanqing 2026), newest year first. Weak ETag; send If-None-Match to get 304.")

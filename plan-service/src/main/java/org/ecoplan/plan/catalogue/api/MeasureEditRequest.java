@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.ecoplan.catalogue.contract.MeasureState;
-import org.ecoplan.plan.importing.AssignmentRole;
-import org.ecoplan.plan.importing.DeadlineKind;
+import org.ecoplan.plan.catalogue.AssignmentRole;
+import org.ecoplan.plan.catalogue.DeadlineKind;
+import org.ecoplan.plan.catalogue.MeasureChange;
 import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,6 +50,16 @@ public record MeasureEditRequest(
                 }
             }
         }
+    }
+
+    /** The edit as the catalogue's edit service takes it. */
+    public MeasureChange toChange() {
+        return new MeasureChange(text,
+                deadline == null ? null : new MeasureChange.Deadline(deadline.kind(), deadline.start(), deadline.end(),
+                        deadline.label()),
+                departments == null ? null : departments.stream()
+                        .map(d -> new MeasureChange.Assignment(d.role(), d.departmentCode(), d.groupCode())).toList(),
+                reason);
     }
 
     @Schema(name = "DeadlineInput", description = "DATE needs end; WINDOW needs start and end (start <= end); ONGOING has no dates. Dates from 2000-01-01 to 2100-12-31.")

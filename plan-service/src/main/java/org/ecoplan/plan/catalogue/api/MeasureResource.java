@@ -3,7 +3,6 @@ package org.ecoplan.plan.catalogue.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,14 +25,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.ecoplan.web.openapi.ApiHeaders;
-import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.MeasureEditService;
 import org.ecoplan.plan.catalogue.MeasureFilter;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureEditView;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
 import org.ecoplan.plan.department.DepartmentRepository;
-import org.ecoplan.plan.importing.AssignmentRole;
-import org.ecoplan.plan.importing.DeadlineKind;
+import org.ecoplan.plan.catalogue.AssignmentRole;
+import org.ecoplan.plan.catalogue.DeadlineKind;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.input.Years;
 import org.ecoplan.web.paging.PageRequest;
@@ -58,20 +56,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Measures", description = "Work measures (工作措施): search, detail, administrator edits and their history")
 public class MeasureResource {
 
-    @Inject
-    CatalogueQueryService catalogue;
+    private final CatalogueReads catalogue;
+    private final MeasureEditService editor;
+    private final DepartmentRepository departments;
+    private final Caller caller;
+    private final ObjectMapper mapper;
 
-    @Inject
-    MeasureEditService editor;
-
-    @Inject
-    DepartmentRepository departments;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ObjectMapper mapper;
+    MeasureResource(CatalogueReads catalogue, MeasureEditService editor, DepartmentRepository departments, Caller caller, ObjectMapper mapper) {
+        this.catalogue = catalogue;
+        this.editor = editor;
+        this.departments = departments;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
 
     @GET
     @PermitAll
@@ -125,13 +122,17 @@ public class MeasureResource {
             examples = @ExampleObject(name = "move the deadline", value = "{\"deadline\":{\"kind\":\"DATE\",\"end\":\"2026-09-30\",\"label\":\"9月底前\"},\"reason\":\"区政府调整完成时限\"}")))
     @APIResponse(responseCode = "200", description = "The edited measure with its new ETag", content = @Content(schema = @Schema(implementation = MeasureView.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
-    @APIResponse(responseCode = "422", description = "A department or group code the registry does not know; errors[].field names it")
+    @APIResponse(responseCode = "400", description = "Invalid edit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The measure is not in the current edition of its plan (a candidate, a superseded edition) or is closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The measure changed since the client read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A department or group code the registry does not know; errors[].field names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response edit(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag last read", example = "\"1\"") String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") MeasureEditRequest body) {
         body.checkConsistency();
         long expected = ETags.requiredRevision(ifMatch);
-        MeasureView view = editor.edit(id, expected, body, caller.name());
+        MeasureView view = CatalogueViewMapper.detail(editor.edit(id, expected, body.toChange(), caller.name()));
         return Response.ok(view).tag(ETags.ofRevision(view.revision())).build();
     }
 

@@ -2,7 +2,6 @@ package org.ecoplan.plan.catalogue.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.ecoplan.web.openapi.ApiHeaders;
-import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.TaskDetail;
 import org.ecoplan.web.etag.ETags;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PermitAll
 public class TaskResource {
 
-    @Inject
-    CatalogueQueryService catalogue;
+    private final CatalogueReads catalogue;
+    private final ObjectMapper mapper;
 
-    @Inject
-    ObjectMapper mapper;
+    TaskResource(CatalogueReads catalogue, ObjectMapper mapper) {
+        this.catalogue = catalogue;
+        this.mapper = mapper;
+    }
 
     @GET
     @Path("/{id}")

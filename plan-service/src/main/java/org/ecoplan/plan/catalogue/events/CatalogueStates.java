@@ -29,7 +29,8 @@ public final class CatalogueStates {
 
     public static PlanDocumentState of(PlanDocument document, int planCount, int indicatorCount) {
         return new PlanDocumentState(document.id.toString(), document.revision, document.district, document.year,
-                document.edition, document.checksum, document.importedAt, planCount, indicatorCount);
+                document.edition, document.checksum, document.importedAt, planCount, indicatorCount, document.status,
+                document.supersededBy == null ? null : document.supersededBy.toString());
     }
 
     public static PlanState of(Plan plan, int taskCount, int measureCount) {
@@ -55,7 +56,8 @@ public final class CatalogueStates {
                 measure.task.number, measure.position, measure.text,
                 new MeasureState.Deadline(measure.deadlineKind.name(), measure.deadlineStart, measure.deadlineEnd,
                         measure.deadlineLabel),
-                measure.assignments.stream().map(CatalogueStates::of).toList(), List.copyOf(measure.timingHints));
+                measure.assignments.stream().map(CatalogueStates::of).toList(), List.copyOf(measure.timingHints),
+                measure.status);
     }
 
     public static DepartmentState of(Department department) {
@@ -73,7 +75,7 @@ public final class CatalogueStates {
         return new IndicatorState(indicator.id.toString(), indicator.revision, document.id.toString(),
                 document.district, document.year, indicator.number, indicator.category, indicator.name,
                 indicator.target, assignments(indicator, IndicatorAssignment.LEAD),
-                assignments(indicator, IndicatorAssignment.COOPERATING));
+                assignments(indicator, IndicatorAssignment.COOPERATING), indicator.status);
     }
 
     private static List<Assignment> assignments(Indicator indicator, String role) {

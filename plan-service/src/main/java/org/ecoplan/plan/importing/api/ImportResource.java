@@ -1,7 +1,6 @@
 package org.ecoplan.plan.importing.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +25,7 @@ import org.ecoplan.plan.importing.PlanImportService;
 import org.ecoplan.plan.importing.api.ImportViews.ImportResult;
 import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.Problem;
+import org.ecoplan.web.problem.ProblemException;
 import org.ecoplan.web.security.Caller;
 import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,11 +46,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 public class ImportResource {
 
-    @Inject
-    PlanImportService importer;
+    /** The media type of a Word document (.docx). */
+    public static final String WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    @Inject
-    Caller caller;
+    private final PlanImportService importer;
+    private final Caller caller;
+
+    ImportResource(PlanImportService importer, Caller caller) {
+        this.importer = importer;
+        this.caller = caller;
+    }
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
@@ -67,8 +72,34 @@ public class ImportResource {
             @QueryParam("district") @Size(min = 1, max = 64, message = "must be 1 to 64 characters") @NotBlankWhenPresent @Parameter(description = "District when the document names none", example = "延庆区") String district,
             @QueryParam("sourceName") @Size(max = 300, message = "must be at most 300 characters") @NotBlankWhenPresent @Parameter(description = "File name, kept for the record", example = "延庆区2026年行动计划.txt") String sourceName,
             @Context UriInfo uri) {
-        ImportResult result = importer.importDocument(document,
-                new PlanImportService.ImportRequest(sourceName, district, edition), caller.name());
+        return answer(importer.importText(document,
+                new PlanImportService.ImportRequest(sourceName, district, edition), caller.name()), uri);
+    }
+
+    @POST
+    @Consumes(WORD_DOCUMENT)
+    @Operation(operationId = "importWordDocument", summary = "Import a plan's Word document (admin)", description = "The body is the .docx file itself, as the district office has it (征求意见稿, 修订稿, …): its 附件 headings, titles and tables are read by the same rules as the text export (merged task cells, cells over pages, department names over two lines, header rows repeated on each page, footnote marks). Same guarantees: all or nothing, 422 listing each problem with its place (`errors[].field` = `附件1 table 1 row 12 column 4 (完成时限)`), 200 UNCHANGED for a document whose tables are already loaded in this edition (also when only the file's bytes differ, or the text export of the same tables was loaded). A file that is no Word document (a PDF, another zip, a password-protected or a Word 97-2003 file) answers 422 saying what it is; one above the body limit (20 MB) 413. A later edition of a district's plan for a year loads as a CANDIDATE beside the current one: compare it (`GET /editions/{id}/changes`) and adopt it.")
+    @RequestBody(content = @Content(mediaType = WORD_DOCUMENT, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Imported", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "200", description = "Already imported; nothing loaded", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "400", description = "Empty body or a bad query parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "This district, year and edition is loaded with other content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Larger than the body limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Not a readable Word document, or its tables have problems; nothing imported", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importWordDocument(byte[] document,
+            @QueryParam("edition") @Size(min = 1, max = 64, message = "must be 1 to 64 characters") @Parameter(description = "Edition when the document names none or to load a revision beside an earlier one", example = "修订稿") String edition,
+            @QueryParam("district") @Size(min = 1, max = 64, message = "must be 1 to 64 characters") @Parameter(description = "District when the document names none", example = "延庆区") String district,
+            @QueryParam("sourceName") @Size(max = 300, message = "must be at most 300 characters") @Parameter(description = "File name, kept for the record", example = "延庆区2026年行动计划（修订稿）.docx") String sourceName,
+            @Context UriInfo uri) {
+        if (document == null || document.length == 0) {
+            throw ProblemException.invalidField("document", "the document is empty / 文档为空");
+        }
+        return answer(importer.importWordDocument(document,
+                new PlanImportService.ImportRequest(sourceName, district, edition), caller.name()), uri);
+    }
+
+    private static Response answer(PlanImportService.ImportRecord record, UriInfo uri) {
+        ImportResult result = ImportResult.of(record);
         if (result.outcome() == ImportRun.Outcome.UNCHANGED) {
             return Response.ok(result).build();
         }
@@ -80,7 +111,7 @@ public class ImportResource {
     @Operation(operationId = "listImports", summary = "Recent imports (admin)")
     @APIResponse(responseCode = "200", description = "Newest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ImportResult.class)))
     public List<ImportResult> recent(@QueryParam("limit") @DefaultValue("20") @Min(value = 1, message = "must be 1 or more") @Max(value = 200, message = "must be at most 200") int limit) {
-        return importer.recent(limit);
+        return importer.recent(limit).stream().map(ImportResult::of).toList();
     }
 
     @GET
@@ -88,6 +119,6 @@ public class ImportResource {
     @Operation(operationId = "getImport", summary = "One import (admin)")
     @APIResponse(responseCode = "200", description = "The import", content = @Content(schema = @Schema(implementation = ImportResult.class)))
     public ImportResult find(@PathParam("id") UUID id) {
-        return importer.find(id);
+        return ImportResult.of(importer.find(id));
     }
 }

@@ -6,10 +6,35 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
-/** A work measure (工作措施) with its deadline and its departments by role. */
+/**
+ * A work measure (工作措施) with its deadline and its departments by role.
+ *
+ * <p>{@code status} (added in plan-service's edition adoption) is {@link Lifecycle#CLOSED} once a revised edition
+ * dropped the measure: the state is then the measure's last one, published again with a higher revision. A
+ * measure that continues into a revised edition keeps its id; its new state points at the new edition's plan,
+ * section and task. States without the field (older producers) read as {@link Lifecycle#OPEN}.
+ */
 public record MeasureState(String id, long revision, String planId, String sectionId, String taskId,
         int year, int taskNumber, int position, String text, Deadline deadline, List<Assignment> assignments,
-        List<String> timingHints) implements CatalogueState {
+        List<String> timingHints, Lifecycle status) implements CatalogueState {
+
+    public MeasureState {
+        status = status == null ? Lifecycle.OPEN : status;
+    }
+
+    /** An open measure, as producers before the {@code status} field published them. */
+    public MeasureState(String id, long revision, String planId, String sectionId, String taskId, int year,
+            int taskNumber, int position, String text, Deadline deadline, List<Assignment> assignments,
+            List<String> timingHints) {
+        this(id, revision, planId, sectionId, taskId, year, taskNumber, position, text, deadline, assignments,
+                timingHints, Lifecycle.OPEN);
+    }
+
+    /** Dropped by a revised edition: no report is expected any more. */
+    @JsonIgnore
+    public boolean closed() {
+        return status == Lifecycle.CLOSED;
+    }
 
     /**
      * The day the measure is due (the end of a DATE or WINDOW deadline); {@code null} for ONGOING measures,

@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.ecoplan.catalogue.contract.Assignment;
+import org.ecoplan.catalogue.contract.Lifecycle;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,37 @@ public abstract class CatalogueReplicaServiceTest {
         List<Map<String, Object>> ofKey = letters.stream().filter(letter -> key.equals(letter.get("key"))).toList();
         assertEquals(1, ofKey.size(), "dead letters of " + key + ": " + ofKey);
         return ofKey.get(0);
+    }
+
+    @Test
+    void keepsAMeasureClosedByAnAdoptedEditionAndReadsAStatusItDoesNotKnowAsUnknown() {
+        // plan-service closes a measure a revised edition dropped: the same id, a higher revision, status CLOSED.
+        String closedId = UUID.randomUUID().toString();
+        String newerId = UUID.randomUUID().toString();
+        MeasureState open = measure(closedId, 1, LocalDate.of(2026, 12, 31));
+        MeasureState closed = new MeasureState(closedId, 2, open.planId(), open.sectionId(), open.taskId(), open.year(),
+                open.taskNumber(), open.position(), open.text(), open.deadline(), open.assignments(), open.timingHints(),
+                Lifecycle.CLOSED);
+        try (var records = new CatalogueRecords()) {
+            records.send("measure", closedId, open);
+            records.send("measure", closedId, closed);
+            // A newer producer's status this version does not know, and an edition-adoption notice it skips.
+            records.send("measure", newerId, Map.ofEntries(Map.entry("id", newerId), Map.entry("revision", 1),
+                    Map.entry("planId", UUID.randomUUID().toString()), Map.entry("sectionId", UUID.randomUUID().toString()),
+                    Map.entry("taskId", UUID.randomUUID().toString()), Map.entry("year", 2026), Map.entry("taskNumber", 1),
+                    Map.entry("position", 1), Map.entry("text", "试点措施"),
+                    Map.entry("deadline", Map.of("kind", "DATE", "end", "2026-12-31", "label", "年底前")),
+                    Map.entry("assignments", List.of(Map.of("role", "LEAD", "departmentCode", "REPLICA-TEST",
+                            "name", "副本测试部门"))),
+                    Map.entry("timingHints", List.of()), Map.entry("status", "ARCHIVED")));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> replica.revision("measure", closedId).orElse(0L) == 2
+                && replica.find("measure", newerId).isPresent());
+        MeasureState stored = replica.find(MeasureState.class, closedId).orElseThrow();
+        assertEquals(Lifecycle.CLOSED, stored.status());
+        assertTrue(stored.closed());
+        assertEquals(Lifecycle.UNKNOWN, replica.find(MeasureState.class, newerId).orElseThrow().status());
+        RestAssured.get("/q/health/ready").then().statusCode(200);
     }
 
     @Test

@@ -1,7 +1,6 @@
-package org.ecoplan.plan.catalogue;
+package org.ecoplan.plan.catalogue.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.ecoplan.plan.catalogue.api.CatalogueViewMapper;
+import org.ecoplan.plan.catalogue.IndicatorRepository;
+import org.ecoplan.plan.catalogue.KeyTask;
+import org.ecoplan.plan.catalogue.KeyTaskRepository;
+import org.ecoplan.plan.catalogue.Measure;
+import org.ecoplan.plan.catalogue.MeasureEditRepository;
+import org.ecoplan.plan.catalogue.MeasureFilter;
+import org.ecoplan.plan.catalogue.MeasureRepository;
+import org.ecoplan.plan.catalogue.Plan;
+import org.ecoplan.plan.catalogue.PlanRepository;
+import org.ecoplan.plan.catalogue.PlanSection;
+import org.ecoplan.plan.catalogue.PlanSectionRepository;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.IndicatorView;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureEditView;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
@@ -24,35 +33,38 @@ import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.ProblemException;
 
-/** Reads of the published catalogue. Each read is a fixed, small number of queries, whatever the plan's size. */
+/**
+ * The catalogue's read views: the query side of the catalogue API. It composes the repositories' fetches into the
+ * REST views, which is why it lives with them in {@code api} (the domain never builds views). Each read is a fixed,
+ * small number of queries, whatever the plan's size.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class CatalogueQueryService {
+public class CatalogueReads {
 
-    @Inject
-    PlanRepository plans;
+    private final PlanRepository plans;
+    private final PlanSectionRepository sections;
+    private final KeyTaskRepository tasks;
+    private final MeasureRepository measures;
+    private final MeasureEditRepository edits;
+    private final IndicatorRepository indicators;
+    private final DepartmentGroupRepository groups;
 
-    @Inject
-    PlanSectionRepository sections;
-
-    @Inject
-    KeyTaskRepository tasks;
-
-    @Inject
-    MeasureRepository measures;
-
-    @Inject
-    MeasureEditRepository edits;
-
-    @Inject
-    IndicatorRepository indicators;
-
-    @Inject
-    DepartmentGroupRepository groups;
+    CatalogueReads(PlanRepository plans, PlanSectionRepository sections, KeyTaskRepository tasks,
+            MeasureRepository measures, MeasureEditRepository edits, IndicatorRepository indicators,
+            DepartmentGroupRepository groups) {
+        this.plans = plans;
+        this.sections = sections;
+        this.tasks = tasks;
+        this.measures = measures;
+        this.edits = edits;
+        this.indicators = indicators;
+        this.groups = groups;
+    }
 
     public Page<PlanSummary> listPlans(String district, Integer year, PageRequest page) {
         List<PlanSummary> items = plans.listWithCounts(district, year, page.offset(), page.size).stream()
-                .map(CatalogueQueryService::summary).toList();
+                .map(CatalogueReads::summary).toList();
         return Page.of(items, page, plans.count(district, year));
     }
 

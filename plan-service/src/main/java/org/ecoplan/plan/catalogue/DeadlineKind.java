@@ -1,4 +1,4 @@
-package org.ecoplan.plan.importing;
+package org.ecoplan.plan.catalogue;
 
 /** How a measure's 完成时限 bounds it in time. */
 public enum DeadlineKind {

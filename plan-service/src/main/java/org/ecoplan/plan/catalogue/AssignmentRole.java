@@ -1,4 +1,4 @@
-package org.ecoplan.plan.importing;
+package org.ecoplan.plan.catalogue;
 
 /** The three department columns of a plan table: 牵头部门, 主责单位, 协办单位. */
 public enum AssignmentRole {
