@@ -51,14 +51,13 @@ class ReportListCountTest extends ProgressTestSupport {
 
     private void insertAdHocReports(String department, int count) throws SQLException {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            // Positions in the change feed are taken from its counter, as the service does.
+            // Positions in the change feed come from its sequence, as the service's do.
             statement.execute("""
-                    with taken as (update report_change_counter set value = value + %d where id = 1 returning value - %d as base)
                     insert into progress_report (id, measure_id, department_code, department_role, reporter, kind, state,
                         status, percent_complete, narrative, measured_values, created_at, updated_at, revision, change_seq)
                     select gen_random_uuid(), 'count-test-measure', '%s', 'LEAD', 'count.test', 'AD_HOC', 'DRAFT',
-                        'ON_TRACK', 10, '', '[]'::jsonb, now(), now(), 1, taken.base + i
-                    from taken, generate_series(1, %d) as i""".formatted(count, count, department, count));
+                        'ON_TRACK', 10, '', '[]'::jsonb, now(), now(), 1, nextval('report_change_seq')
+                    from generate_series(1, %d) as i""".formatted(department, count));
         }
     }
 }

@@ -64,7 +64,7 @@ public class EvidenceService {
             throw ProblemException.conflict("report " + report.id + " is " + report.state
                     + "; evidence is attached to DRAFT and RETURNED reports / 已提交的报告不能再添加附件");
         }
-        String before = history.snapshot(report);
+        ReportHistory.Change change = history.begin(report);
         Instant now = clock.now();
         Evidence evidence = new Evidence();
         evidence.id = UUID.randomUUID();
@@ -81,7 +81,8 @@ public class EvidenceService {
         stored.content = content;
         stored.persist();
         report.evidenceCount++;
-        history.record(report, "EVIDENCE_ADDED", fileName + " (" + sha256 + ")", before, now);
+        change.record("EVIDENCE_ADDED", fileName + " (" + sha256 + ")", now);
+        history.save(change);
         Log.infof("Evidence %s (%s, %d bytes, sha256 %s) attached to report %s", evidence.id, evidence.mediaType,
                 evidence.sizeBytes, sha256, report.id);
         return EvidenceView.of(evidence, report.revision);

@@ -8,20 +8,24 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
-/** One change of a report: who did what, when, from which client, and the report before and after. */
+/**
+ * One change of a report: who did what, when, from which client, and what it changed: an RFC 7386 JSON merge patch
+ * of the report as the API shows it ({@link ReportHistory} reads the report before and after back from the chain).
+ */
 @Entity
 @Table(name = "report_action")
-public class ReportAction extends PanacheEntityBase {
+public class ReportAction {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // Ids in blocks of 50 (the sequence's increment): the rows of a transaction go out in one JDBC batch.
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "report_action_id")
+    @SequenceGenerator(name = "report_action_id", sequenceName = "report_action_id_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "report_id", nullable = false)
@@ -51,10 +55,8 @@ public class ReportAction extends PanacheEntityBase {
 
     public String reason;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    public String before;
-
+    /** The first action's: the report as created; every later one's: the fields it changed, null for those gone. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public String after;
+    public String change;
 }

@@ -21,10 +21,12 @@ import org.ecoplan.web.problem.ProblemException;
 public class ReportQueryService {
 
     private final ReportRepository reports;
+    private final ReportHistory history;
     private final MeasureAccess access;
 
-    ReportQueryService(ReportRepository reports, MeasureAccess access) {
+    ReportQueryService(ReportRepository reports, ReportHistory history, MeasureAccess access) {
         this.reports = reports;
+        this.history = history;
         this.access = access;
     }
 
@@ -34,7 +36,7 @@ public class ReportQueryService {
 
     public List<ReportActionView> history(UUID id) {
         readable(id);
-        return ReportAction.<ReportAction>list("reportId = ?1 order by id", id).stream().map(ReportActionView::of).toList();
+        return history.read(id).stream().map(ReportActionView::of).toList();
     }
 
     /** A reporter without a department filter sees its own department's reports. */

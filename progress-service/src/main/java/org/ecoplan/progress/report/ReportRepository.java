@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 
 import org.ecoplan.progress.contract.WorkflowState;
 import org.ecoplan.web.paging.Page;
@@ -60,13 +61,20 @@ public class ReportRepository implements PanacheRepositoryBase<ProgressReport, U
     }
 
     /**
-     * The change feed: reports whose latest change comes after {@code cursor}, oldest change first.
-     * {@code departmentCode} null: every department's.
+     * The change feed: reports whose latest change comes after {@code cursor}, oldest change first, never past a
+     * position that is still in flight (see the migration V2026.12.16.1): a change that commits late is not skipped,
+     * it is returned by a later read. {@code departmentCode} null: every department's.
      */
     public List<ProgressReport> changedSince(long cursor, String departmentCode, int limit) {
-        String query = "changeSeq > :cursor" + (departmentCode == null ? "" : " and departmentCode = :department")
-                + " order by changeSeq";
-        Parameters parameters = Parameters.with("cursor", cursor);
+        // A statement of its own, before the page's: the page's snapshot must be taken after the watermark.
+        long settled = ((Number) getEntityManager().createNativeQuery("select report_change_watermark()")
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+        if (settled <= cursor) {
+            return List.of();
+        }
+        String query = "changeSeq > :cursor and changeSeq <= :settled"
+                + (departmentCode == null ? "" : " and departmentCode = :department") + " order by changeSeq";
+        Parameters parameters = Parameters.with("cursor", cursor).and("settled", settled);
         if (departmentCode != null) {
             parameters.and("department", departmentCode);
         }
@@ -101,18 +109,21 @@ public class ReportRepository implements PanacheRepositoryBase<ProgressReport, U
         return latestPerDepartment.stream().filter(report -> report.departmentRole == DepartmentRole.ASSISTING).toList();
     }
 
-    /** Takes the next position in the change feed; see the migration on why this is a locked counter row. */
-    public long nextChangeSeq() {
-        return ((Number) getEntityManager()
-                .createNativeQuery("with next as (update report_change_counter set value = value + 1 where id = 1 returning value)"
-                        + " select value from next")
-                .getSingleResult()).longValue();
+    /**
+     * The next position in the change feed, in flight until this transaction ends. No lock is waited for: writers
+     * run side by side (the former counter row made each wait for the previous one's COMMIT).
+     */
+    public long takeChangePosition() {
+        // FlushMode COMMIT: an automatic flush here would write the report before its position is set, and then
+        // again at COMMIT.
+        return ((Number) getEntityManager().createNativeQuery("select take_report_change_position()")
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
     }
 
     /** Serialises creations of one monthly report (measure, department, period) until the transaction ends. */
     public void lockMonthlySlot(String measureId, String departmentCode, String period) {
         getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:slot))) locked")
-                .setParameter("slot", "progress-monthly:" + measureId + ":" + departmentCode + ":" + period)
+                .setFlushMode(FlushModeType.COMMIT).setParameter("slot", "progress-monthly:" + measureId + ":" + departmentCode + ":" + period)
                 .getSingleResult();
     }
 }

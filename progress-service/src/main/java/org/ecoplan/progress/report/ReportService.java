@@ -27,8 +27,9 @@ import io.quarkus.logging.Log;
 
 /**
  * The report workflow: draft → submitted → approved, or returned with a reason and submitted again. Every
- * step locks the report, checks the revision the client saw, writes the action row, and records its event
- * with the measure's status row locked, all in one transaction.
+ * step locks the report, checks the revision the client saw, records its actions and its event with the
+ * measure's status row locked, and saves the change last (its change-feed position, the report's single
+ * insert or update, the action rows), all in one transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -81,11 +82,14 @@ public class ReportService {
         report.period = request.period();
         report.state = WorkflowState.DRAFT;
         applyContent(report, request);
-        history.record(report, "CREATED", null, null, now);
-        Log.infof("Report %s created for measure %s by %s (%s)", report.id, report.measureId, report.reporter, department);
+        ReportHistory.Change change = history.begin(report);
+        change.record("CREATED", null, now);
         if (request.submit()) {
-            submit(report, measure, now);
+            submit(change, measure, now);
         }
+        // Inserted once, with its final state: a report filed and submitted in one call is one row, not three writes.
+        history.save(change);
+        Log.infof("Report %s created for measure %s by %s (%s)", report.id, report.measureId, report.reporter, department);
         return report;
     }
 
@@ -99,13 +103,14 @@ public class ReportService {
         requireUnchanged("measureId", report.measureId, request.measureId());
         requireUnchanged("kind", report.kind.name(), request.kindOrDefault().name());
         requireUnchanged("period", report.period, request.period());
-        String before = history.snapshot(report);
+        ReportHistory.Change change = history.begin(report);
         applyContent(report, request);
         Instant now = clock.now();
-        history.record(report, "UPDATED", null, before, now);
+        change.record("UPDATED", null, now);
         if (request.submit()) {
-            submit(report, access.measure(report.measureId), now);
+            submit(change, access.measure(report.measureId), now);
         }
+        history.save(change);
         return report;
     }
 
@@ -114,7 +119,9 @@ public class ReportService {
         access.requireMayEdit(report);
         ETags.requireCurrent(expectedRevision, report.revision);
         requireEditable(report, "submitted");
-        submit(report, access.measure(report.measureId), clock.now());
+        ReportHistory.Change change = history.begin(report);
+        submit(change, access.measure(report.measureId), clock.now());
+        history.save(change);
         return report;
     }
 
@@ -125,15 +132,16 @@ public class ReportService {
         requireSubmitted(report, "approved");
         MeasureState measure = access.measure(report.measureId);
         MeasureStatus status = officialStatus.lock(measure);
-        String before = history.snapshot(report);
+        ReportHistory.Change change = history.begin(report);
         Instant now = clock.now();
         report.state = WorkflowState.APPROVED;
         report.reviewedBy = caller.name();
         report.reviewedAt = now;
         report.returnReason = null;
-        history.record(report, "APPROVED", null, before, now);
+        change.record("APPROVED", null, now);
         events.publish(ProgressEvents.REPORT_APPROVED, report);
         officialStatus.reportApproved(status, measure, report);
+        history.save(change);
         return report;
     }
 
@@ -143,14 +151,15 @@ public class ReportService {
         ETags.requireCurrent(expectedRevision, report.revision);
         requireSubmitted(report, "returned");
         officialStatus.lock(access.measure(report.measureId));
-        String before = history.snapshot(report);
+        ReportHistory.Change change = history.begin(report);
         Instant now = clock.now();
         report.state = WorkflowState.RETURNED;
         report.reviewedBy = caller.name();
         report.reviewedAt = now;
         report.returnReason = reason.strip();
-        history.record(report, "RETURNED", report.returnReason, before, now);
+        change.record("RETURNED", report.returnReason, now);
         events.publish(ProgressEvents.REPORT_RETURNED, report);
+        history.save(change);
         return report;
     }
 
@@ -166,14 +175,15 @@ public class ReportService {
         return report;
     }
 
-    private void submit(ProgressReport report, MeasureState measure, Instant now) {
+    /** The submit step of a change (on its own, after an edit, or right after creation). */
+    private void submit(ReportHistory.Change change, MeasureState measure, Instant now) {
+        ProgressReport report = change.report();
         MeasureStatus status = officialStatus.lock(measure);
-        String before = history.snapshot(report);
         report.state = WorkflowState.SUBMITTED;
         report.submittedAt = now;
         report.reviewedBy = null;
         report.reviewedAt = null;
-        history.record(report, "SUBMITTED", null, before, now);
+        change.record("SUBMITTED", null, now);
         events.publish(ProgressEvents.REPORT_SUBMITTED, report);
         officialStatus.reportSubmitted(status, report);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -18,15 +19,21 @@ public class MeasureStatusRepository implements PanacheRepositoryBase<MeasureSta
     private static final int LOCK_SLICE = 1000;
 
     /**
-     * Creates the row (NOT_STARTED) unless it exists, then locks it: every transaction that publishes an
-     * event about the measure passes here, so the measure's events are recorded in commit order.
+     * Locks the row, creating it (NOT_STARTED) first if it does not exist yet: every transaction that publishes an
+     * event about the measure passes here, so the measure's events are recorded in commit order. One statement
+     * once the row exists (the usual case), and no automatic flush of the caller's pending changes.
      */
     public MeasureStatus lockOrCreate(String measureId, String planId, String taskId, LocalDate deadline) {
+        MeasureStatus existing = findById(measureId, LockModeType.PESSIMISTIC_WRITE);
+        if (existing != null) {
+            return existing;
+        }
         getEntityManager().createNativeQuery("""
                 insert into measure_status (measure_id, plan_id, task_id, deadline, status, percent_complete, overdue,
                     sequence, changed_at)
                 values (:measure, :plan, :task, cast(:deadline as date), 'NOT_STARTED', 0, false, 0, now())
                 on conflict (measure_id) do nothing""")
+                .setFlushMode(FlushModeType.COMMIT)
                 .setParameter("measure", measureId).setParameter("plan", planId).setParameter("task", taskId)
                 .setParameter("deadline", deadline == null ? null : deadline.toString())
                 .executeUpdate();

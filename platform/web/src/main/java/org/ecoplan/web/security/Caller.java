@@ -22,13 +22,25 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** Read once per request: a request asks several times (access rules, history rows). */
+    private Optional<String> department;
+
     public Optional<String> department() {
+        if (department == null) {
+            department = readDepartment();
+        }
+        return department;
+    }
+
+    private Optional<String> readDepartment() {
         if (identity.isAnonymous()) {
             return Optional.empty();
         }
+        // Without an exception when the token came through VerifiedTokens (smallrye's own principal throws and
+        // catches one inside getClaim for every custom claim).
         Object claim = token.getClaim(Roles.DEPARTMENT_CLAIM);
-        String department = claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
-        return Optional.ofNullable(department).filter(code -> !code.isBlank());
+        String code = claim instanceof JsonString text ? text.getString() : claim == null ? null : claim.toString();
+        return Optional.ofNullable(code).filter(value -> !value.isBlank());
     }
 
     public boolean hasRole(String role) {

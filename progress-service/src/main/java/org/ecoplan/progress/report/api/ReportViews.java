@@ -15,6 +15,7 @@ import org.ecoplan.progress.contract.WorkflowState;
 import org.ecoplan.progress.report.DepartmentRole;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportAction;
+import org.ecoplan.progress.report.ReportHistory;
 import org.ecoplan.progress.report.ReportKind;
 import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.Problem;
@@ -101,9 +102,10 @@ public final class ReportViews {
             @JsonRawValue @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String before,
             @JsonRawValue @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String after) {
 
-        public static ReportActionView of(ReportAction action) {
+        public static ReportActionView of(ReportHistory.Entry entry) {
+            ReportAction action = entry.action();
             return new ReportActionView(action.action, action.revision, action.actor, action.actorDepartment,
-                    action.actedAt, action.userAgent, action.clientId, action.reason, action.before, action.after);
+                    action.actedAt, action.userAgent, action.clientId, action.reason, entry.before(), entry.after());
         }
     }
 
