@@ -25,7 +25,7 @@ record ServiceSettings(String name, int httpPort, int connectionPoolSize, Map<St
     private static final Pattern TOPIC_SETTING = Pattern.compile("ecoplan\\.events\\.topics\\.\"([^\"]+)\"\\.([a-z-]+)");
     private static final Pattern CHANNEL_SETTING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.(topic|group\\.id)");
     /** EventsConfig.Topic's defaults and Quarkus' default pool size. */
-    private static final int DEFAULT_PARTITIONS = 3;
+    private static final int DEFAULT_PARTITIONS = 12;
     private static final String DEFAULT_CLEANUP_POLICY = "delete";
     private static final int DEFAULT_POOL_SIZE = 20;
 

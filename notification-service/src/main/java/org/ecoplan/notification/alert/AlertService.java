@@ -29,13 +29,15 @@ import org.ecoplan.notification.webhook.WebhookEvent;
 import org.ecoplan.notification.webhook.WebhookFanOut;
 import org.ecoplan.web.clock.BusinessClock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
 /**
  * Raises alerts exactly once. In the caller's transaction: the alert rows (ON CONFLICT DO NOTHING on rule,
  * subject and period), then for the new ones only their inbox messages (and e-mails), the
  * {@code notification.alert-raised.v1} events in the outbox and the webhook deliveries. A repeated
- * evaluation, a restart or a redelivered event therefore sends nothing twice.
+ * evaluation, a restart or a redelivered event therefore sends nothing twice. Once committed, new alerts are
+ * counted per rule and severity ({@code ecoplan_alerts_raised_total{rule,severity}}).
  */
 @ApplicationScoped
 public class AlertService {
@@ -53,9 +55,11 @@ public class AlertService {
     private final WebhookFanOut webhooks;
     private final BusinessClock clock;
     private final TransactionSynchronizationRegistry transactions;
+    private final MeterRegistry metrics;
 
     AlertService(DataSource dataSource, RaisedAlertKeys knownKeys, InboxWriter inboxes, EventOutbox outbox,
-            WebhookFanOut webhooks, BusinessClock clock, TransactionSynchronizationRegistry transactions) {
+            WebhookFanOut webhooks, BusinessClock clock, TransactionSynchronizationRegistry transactions, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.knownKeys = knownKeys;
         this.inboxes = inboxes;
@@ -102,6 +106,8 @@ public class AlertService {
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
                     knownKeys.rememberAll(settled);
+                    raised.forEach(alert -> metrics.counter("ecoplan.alerts.raised", "rule", alert.draft().rule().name(),
+                            "severity", alert.draft().severity().name()).increment());
                 }
             }
         });

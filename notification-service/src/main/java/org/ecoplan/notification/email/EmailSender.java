@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ecoplan.web.clock.BusinessClock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -24,7 +25,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Sends waiting e-mails. Each batch is claimed first (the claim pushes its next attempt out by a lease,
  * under SKIP LOCKED), so two senders never mail the same message; the SMTP conversation runs outside any
- * transaction.
+ * transaction. Metrics: {@code ecoplan_emails_total{outcome}} (sent, failed = an attempt failed and will be
+ * retried, given_up = the last attempt failed).
  */
 @ApplicationScoped
 public class EmailSender {
@@ -47,8 +49,10 @@ public class EmailSender {
     private final Mailer mailer;
     private final EmailConfig config;
     private final BusinessClock clock;
+    private final MeterRegistry metrics;
 
-    EmailSender(DataSource dataSource, Mailer mailer, EmailConfig config, BusinessClock clock) {
+    EmailSender(DataSource dataSource, Mailer mailer, EmailConfig config, BusinessClock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.mailer = mailer;
         this.config = config;
@@ -82,6 +86,7 @@ public class EmailSender {
                 statement.setObject(2, email.id());
             });
             Log.infof("Mailed %s to %s", email.id(), email.recipient());
+            metrics.counter("ecoplan.emails", "outcome", "sent").increment();
             return true;
         } catch (RuntimeException e) {
             Log.warnf("Cannot mail %s to %s (attempt %d): %s", email.id(), email.recipient(), email.attempts() + 1, e.getMessage());
@@ -93,6 +98,8 @@ public class EmailSender {
                 statement.setTimestamp(4, Timestamp.from(next));
                 statement.setObject(5, email.id());
             });
+            metrics.counter("ecoplan.emails", "outcome", email.attempts() + 1 >= config.maxAttempts() ? "given_up" : "failed")
+                    .increment();
             return false;
         }
     }

@@ -19,7 +19,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Evaluates the date-driven rules for a business day. A tick is idempotent: it may run hourly, after a
  * restart, or twice for the same day, and raises each alert once. All measures are evaluated in memory
- * against one read of the progress table, so walking a whole year takes seconds.
+ * against one read of the progress table, so walking a whole year takes seconds. Replicas tick one after the
+ * other ({@link SupervisionLock}): the second finds everything done.
  */
 @ApplicationScoped
 public class SupervisionScheduler {
@@ -31,9 +32,12 @@ public class SupervisionScheduler {
     private final ReviewRules reviewRules;
     private final AlertService alerts;
     private final DigestWriter digests;
+    private final SupervisionLock lock;
 
     SupervisionScheduler(BusinessClock clock, CatalogueSnapshot catalogue, ProgressStore progress,
-            MeasureRules measureRules, ReviewRules reviewRules, AlertService alerts, DigestWriter digests) {
+            MeasureRules measureRules, ReviewRules reviewRules, AlertService alerts, DigestWriter digests,
+            SupervisionLock lock) {
+        this.lock = lock;
         this.clock = clock;
         this.catalogue = catalogue;
         this.progress = progress;
@@ -57,6 +61,7 @@ public class SupervisionScheduler {
 
     @Transactional
     public TickResult tick(LocalDate today) {
+        lock.awaitTurn();
         List<AlertDraft> drafts = new ArrayList<>(measureRules.evaluate(today, catalogue.measures(), progress.all()));
         drafts.addAll(reviewRules.waiting(clock.now(), today));
         List<RaisedAlert> raised = alerts.raise(drafts);

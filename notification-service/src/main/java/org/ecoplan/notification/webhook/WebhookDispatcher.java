@@ -5,8 +5,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +17,10 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
+import org.ecoplan.events.tracing.EventTracing;
+import org.ecoplan.events.tracing.TraceContext;
 import org.ecoplan.notification.alert.AlertDraft;
 import org.ecoplan.notification.alert.AlertRule;
 import org.ecoplan.notification.alert.AlertService;
@@ -23,6 +28,10 @@ import org.ecoplan.notification.alert.Audience;
 import org.ecoplan.notification.alert.SubjectType;
 import org.ecoplan.web.clock.BusinessClock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -33,7 +42,13 @@ import io.quarkus.scheduler.Scheduled;
  * {@code max-backoff}) for {@code retry-for}. Deliveries are claimed under SKIP LOCKED with a lease before
  * the HTTP call, which runs outside any transaction, so parallel dispatchers never send one twice at once.
  * A subscription that fails {@code disable-after-consecutive-failures} times in a row is disabled and its
- * owner told.
+ * owner told. Outcomes are recorded with the subscription row locked, so that dispatchers on several replicas
+ * count a subscription's failures without losing one and disable it (and tell its owner) once.
+ *
+ * <p>Each attempt is a CLIENT span in the trace of the event the delivery carries ({@code traceparent} stored with
+ * the delivery), and the request carries that span's {@code traceparent}. Metrics:
+ * {@code ecoplan_webhook_attempts_total{outcome}} (delivered, failed), {@code ecoplan_webhook_deliveries_given_up_total}
+ * and {@code ecoplan_webhook_subscriptions_disabled_total}.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -44,7 +59,7 @@ public class WebhookDispatcher {
             where id in (select d.id from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
                          where d.status = 'PENDING' and d.next_attempt_at <= ? and s.enabled
                          order by d.next_attempt_at limit ? for update of d skip locked)
-            returning id, subscription_id, body, attempts""";
+            returning id, subscription_id, body, attempts, traceparent, tracestate""";
 
     private final DataSource dataSource;
     private final WebhookConfig config;
@@ -53,9 +68,13 @@ public class WebhookDispatcher {
     private final AlertService alerts;
     private final BusinessClock clock;
     private final WebhookSender sender;
+    private final EventTracing tracing;
+    private final MeterRegistry metrics;
 
     WebhookDispatcher(DataSource dataSource, WebhookConfig config, TargetAddressPolicy policy, SecretCipher cipher,
-            AlertService alerts, BusinessClock clock, WebhookSender sender) {
+            AlertService alerts, BusinessClock clock, WebhookSender sender, EventTracing tracing, MeterRegistry metrics) {
+        this.tracing = tracing;
+        this.metrics = metrics;
         this.dataSource = dataSource;
         this.config = config;
         this.policy = policy;
@@ -93,18 +112,21 @@ public class WebhookDispatcher {
         long started = System.nanoTime();
         Integer statusCode = null;
         String error = null;
-        try {
+        Span span = tracing.startDelivery(subscription.url, delivery.trace());
+        try (Scope scope = EventTracing.activate(span)) {
             // Resolved and checked now, since DNS answers change; the request goes to these very addresses.
             WebhookTarget target = policy.resolve(subscription.url);
             // Standard Webhooks: the timestamp is the sender's real time, which receivers compare with theirs.
             long timestamp = Instant.now().getEpochSecond();
             String messageId = delivery.id().toString();
-            statusCode = sender.post(target, Map.of(
-                    "content-type", "application/json",
-                    "webhook-id", messageId,
-                    "webhook-timestamp", Long.toString(timestamp),
-                    "webhook-signature", WebhookSigner.sign(cipher.open(subscription.secret), messageId, timestamp, delivery.body())),
-                    delivery.body(), config.requestTimeout());
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("content-type", "application/json");
+            headers.put("webhook-id", messageId);
+            headers.put("webhook-timestamp", Long.toString(timestamp));
+            headers.put("webhook-signature", WebhookSigner.sign(cipher.open(subscription.secret), messageId, timestamp, delivery.body()));
+            TraceContext.current().ifPresent(trace -> headers.putAll(trace.asHeaders()));
+            statusCode = sender.post(target, headers, delivery.body(), config.requestTimeout());
+            span.setAttribute("http.response.status_code", statusCode);
             if (statusCode / 100 != 2) {
                 error = "HTTP " + statusCode;
             }
@@ -120,7 +142,13 @@ public class WebhookDispatcher {
             error = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        } finally {
+            if (error != null) {
+                span.setStatus(StatusCode.ERROR, truncate(error));
+            }
+            span.end();
         }
+        metrics.counter("ecoplan.webhook.attempts", "outcome", error == null ? "delivered" : "failed").increment();
         int durationMs = (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
         record(delivery, subscription.id, statusCode, error, durationMs);
     }
@@ -129,7 +157,12 @@ public class WebhookDispatcher {
         QuarkusTransaction.requiringNew().run(() -> {
             Instant now = clock.now();
             WebhookDelivery delivery = WebhookDelivery.findById(claimed.id());
-            WebhookSubscription subscription = WebhookSubscription.findById(subscriptionId);
+            // Locked: another replica's dispatcher may record an attempt of the same subscription at this moment.
+            WebhookSubscription subscription = WebhookSubscription.findById(subscriptionId, LockModeType.PESSIMISTIC_WRITE);
+            if (delivery == null || subscription == null) {
+                // Deleted since the claim, with its deliveries.
+                return;
+            }
             delivery.attempts++;
             delivery.lastAttemptAt = now;
             delivery.lastStatusCode = statusCode;
@@ -153,6 +186,7 @@ public class WebhookDispatcher {
             if (!now.isBefore(delivery.createdAt.plus(config.retryFor()))) {
                 delivery.status = WebhookDelivery.Status.FAILED;
                 delivery.nextAttemptAt = null;
+                metrics.counter("ecoplan.webhook.deliveries.given.up").increment();
             } else {
                 delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
             }
@@ -174,6 +208,7 @@ public class WebhookDispatcher {
 
     private void disable(WebhookSubscription subscription, String lastError, Instant now) {
         subscription.enabled = false;
+        metrics.counter("ecoplan.webhook.subscriptions.disabled").increment();
         subscription.disabledReason = truncate("disabled after " + subscription.consecutiveFailures
                 + " failed attempts in a row; last: " + lastError);
         Log.warnf("Webhook subscription %s of %s disabled: %s", subscription.id, subscription.owner, subscription.disabledReason);
@@ -195,8 +230,10 @@ public class WebhookDispatcher {
                 statement.setInt(3, config.batchSize());
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
+                        String traceparent = rows.getString(5);
                         claimed.add(new Claimed(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
-                                rows.getString(3), rows.getInt(4)));
+                                rows.getString(3), rows.getInt(4), traceparent == null ? Optional.empty()
+                                        : Optional.of(new TraceContext(traceparent, rows.getString(6)))));
                     }
                 }
             } catch (SQLException e) {
@@ -210,6 +247,7 @@ public class WebhookDispatcher {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
     }
 
-    private record Claimed(UUID id, UUID subscriptionId, String body, int attempts) {
+    /** @param trace the context the delivery was queued in, if any */
+    private record Claimed(UUID id, UUID subscriptionId, String body, int attempts, Optional<TraceContext> trace) {
     }
 }

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.ecoplan.events.tracing.TraceContext;
 import org.ecoplan.web.clock.BusinessClock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,15 +24,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Turns events into deliveries for the matching enabled subscriptions, in the transaction that handles the
  * event, so that an event is delivered at least once if and only if it was handled. The body is fixed here
- * (Standard Webhooks shape: {@code type}, {@code timestamp}, {@code data}) and signed at each attempt.
+ * (Standard Webhooks shape: {@code type}, {@code timestamp}, {@code data}) and signed at each attempt. The trace
+ * context current here (the consumer's span, child of the event's producer) is kept with the delivery and sent with
+ * each attempt as {@code traceparent}.
  */
 @ApplicationScoped
 public class WebhookFanOut {
 
     private static final String INSERT = """
             insert into webhook_delivery (id, subscription_id, event_id, event_type, body, status, attempts,
-                                          next_attempt_at, created_at)
-            values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
+                                          next_attempt_at, created_at, traceparent, tracestate)
+            values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)
             on conflict (subscription_id, event_id) do nothing""";
 
     private final DataSource dataSource;
@@ -56,6 +59,7 @@ public class WebhookFanOut {
             return 0;
         }
         Instant now = clock.now();
+        TraceContext trace = TraceContext.current().orElse(null);
         // A group filter stands for the group's members as the catalogue names them now: read once per call.
         Map<String, Set<String>> filterDepartments = new HashMap<>();
         int queued = 0;
@@ -76,6 +80,8 @@ public class WebhookFanOut {
                     insert.setString(5, body);
                     insert.setTimestamp(6, Timestamp.from(now));
                     insert.setTimestamp(7, Timestamp.from(now));
+                    insert.setString(8, trace == null ? null : trace.traceparent());
+                    insert.setString(9, trace == null ? null : trace.tracestate());
                     insert.addBatch();
                     queued++;
                 }

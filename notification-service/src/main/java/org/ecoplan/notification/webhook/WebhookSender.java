@@ -23,6 +23,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * POSTs a webhook to an address its target was checked with, never to one of its own finding. Vert.x's
@@ -47,7 +48,10 @@ public class WebhookSender {
                 .setVerifyHost(true)
                 .setTrustAll(false)
                 .setKeepAlive(false)
-                .setMaxRedirects(0));
+                .setMaxRedirects(0)
+                // The dispatcher sends the delivery's own traceparent (its CLIENT span in the event's trace); Vert.x'
+                // tracing would replace it with one of a new trace, since no request context is current here.
+                .setTracingPolicy(TracingPolicy.IGNORE));
     }
 
     @PreDestroy

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,11 +31,14 @@ final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/hooks", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(Map.of(
-                    "webhook-id", exchange.getRequestHeaders().getFirst("webhook-id"),
-                    "webhook-timestamp", exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                    "webhook-signature", exchange.getRequestHeaders().getFirst("webhook-signature"),
-                    "host", exchange.getRequestHeaders().getFirst("Host")), body));
+            Map<String, String> headers = new HashMap<>();
+            for (String name : List.of("webhook-id", "webhook-timestamp", "webhook-signature", "Host", "traceparent", "tracestate")) {
+                String value = exchange.getRequestHeaders().getFirst(name);
+                if (value != null) {
+                    headers.put(name.equals("Host") ? "host" : name, value);
+                }
+            }
+            received.add(new Received(Map.copyOf(headers), body));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });

@@ -15,19 +15,24 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.ecoplan.events.tracing.TraceContext;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Records events in the caller's transaction, so that they exist if and only if the state change
  * they describe commits. {@link org.ecoplan.events.relay.OutboxRelay} publishes them afterwards.
+ * Each row keeps the trace context current when it was recorded (the HTTP request's, or the consumer's that
+ * handled the event it follows from), which the relay sends on as {@code traceparent}.
  */
 @ApplicationScoped
 public class EventOutbox {
 
     private static final String INSERT = """
-            insert into event_outbox (event_id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at)
-            values (?, ?, ?, ?, ?, cast(? as jsonb), ?)""";
+            insert into event_outbox (event_id, topic, aggregate_type, aggregate_id, event_type, payload, occurred_at,
+                                      traceparent, tracestate)
+            values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)""";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -53,6 +58,7 @@ public class EventOutbox {
         }
         var ids = new ArrayList<UUID>(events.size());
         var occurredAt = Timestamp.from(Instant.now());
+        TraceContext trace = TraceContext.current().orElse(null);
         // The pool hands out the connection enlisted in the caller's transaction.
         try (var connection = dataSource.getConnection();
              var insert = connection.prepareStatement(INSERT)) {
@@ -69,6 +75,8 @@ public class EventOutbox {
                     insert.setString(6, json(event));
                 }
                 insert.setTimestamp(7, occurredAt);
+                insert.setString(8, trace == null ? null : trace.traceparent());
+                insert.setString(9, trace == null ? null : trace.tracestate());
                 insert.addBatch();
                 ids.add(id);
             }
@@ -76,8 +84,8 @@ public class EventOutbox {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record " + events.size() + " event(s) in the outbox", e);
         }
-        // Observed after the commit only: wakes the relay without waiting for its next poll.
-        recorded.fire(new OutboxEventsRecorded(ids.size()));
+        // Observed after the commit only: wakes the relay without waiting for its next poll, and counts the events.
+        recorded.fire(new OutboxEventsRecorded(events.stream().map(OutgoingEvent::type).toList()));
         return ids;
     }
 
@@ -90,7 +98,15 @@ public class EventOutbox {
         }
     }
 
-    /** Fired inside the recording transaction; transactional observers see it once it commits. */
-    public record OutboxEventsRecorded(int count) {
+    /**
+     * Fired inside the recording transaction; transactional observers see it once it commits.
+     *
+     * @param types the type of each event recorded, e.g. {@code progress.report-submitted.v1}
+     */
+    public record OutboxEventsRecorded(List<String> types) {
+
+        public int count() {
+            return types.size();
+        }
     }
 }

@@ -90,18 +90,41 @@ public interface EventsConfig {
         /** How often the open-dead-letters gauge is read again (also within a second of every change). */
         @WithDefault("30s")
         Duration openDeadLettersRefresh();
+
+        /**
+         * How often each consumer group's lag (end offsets minus committed offsets) is read from Kafka for the gauge
+         * {@code ecoplan_events_consumer_lag}.
+         */
+        @WithDefault("15s")
+        Duration lagRefreshInterval();
     }
 
+    /**
+     * How a topic is created. Partitions, replication factor and {@code min.insync.replicas} are chosen per topic;
+     * an existing topic keeps its partitions and replication (changing them is an operator's migration), while its
+     * cleanup policy and {@code min.insync.replicas} are corrected at start.
+     */
     interface Topic {
 
-        @WithDefault("3")
+        /**
+         * Sized for a city (README "Topics and partitions"): the most consumers a group can use, whatever the
+         * replica count. 12 splits evenly over 1, 2, 3, 4 or 6 replicas; keys are measure (or entity) ids, so
+         * thousands of keys spread evenly, and per-key order holds within a partition.
+         */
+        @WithDefault("12")
         int partitions();
 
         /** {@code delete} for event streams, {@code compact} for state topics such as the catalogue. */
         @WithDefault("delete")
         String cleanupPolicy();
 
-        /** Empty: the broker's {@code default.replication.factor}. */
+        /** Empty: the broker's {@code default.replication.factor} (3 in a production cluster, 1 on one broker). */
         Optional<Short> replicationFactor();
+
+        /**
+         * Replicas that must have an event before Kafka acknowledges it to our {@code acks=all} producers. Empty: the
+         * broker's {@code min.insync.replicas} (2 of 3 in a production cluster: one broker may be down).
+         */
+        Optional<Integer> minInsyncReplicas();
     }
 }

@@ -68,7 +68,16 @@ public final class EventWriter implements AutoCloseable {
 
     /** Sends data that is JSON already, e.g. recorded events. */
     public void sendJson(UUID eventId, String topic, String aggregateType, String key, String type, String json) {
+        sendJson(eventId, topic, aggregateType, key, type, json, Map.of());
+    }
+
+    /**
+     * Sends data that is JSON already, with further headers as a producer may add them (e.g. {@code traceparent}).
+     */
+    public void sendJson(UUID eventId, String topic, String aggregateType, String key, String type, String json,
+            Map<String, String> extraHeaders) {
         var headers = new RecordHeaders();
+        extraHeaders.forEach((name, value) -> headers.add(name, bytes(value)));
         // CloudEvents Kafka binary mode, the names ecoplan-events' CloudEventHeaders reads.
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes(eventId.toString()));

@@ -14,8 +14,12 @@ import org.ecoplan.events.EventsConfig;
 import org.ecoplan.events.IncomingEvent;
 import org.ecoplan.events.ProcessedEvents;
 import org.ecoplan.events.health.DatabaseProbe;
+import org.ecoplan.events.tracing.EventTracing;
 import org.ecoplan.web.database.DatabaseFailures;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -27,6 +31,8 @@ import io.quarkus.runtime.StartupEvent;
  *   <li>The event is read, checked against the consumer's processed ids and applied in one transaction (the
  *       de-duplication record commits with the change, or neither does).</li>
  *   <li>An event type this version does not know is skipped and counted.</li>
+ *   <li>The record's trace continues: handling it is a CONSUMER span, child of the {@code traceparent} it carries,
+ *       current while the handler runs, so the events it records carry the same trace on.</li>
  *   <li>A failure is classified ({@link FailureClassifier}). While the database (or broker) is away the same record is
  *       retried with capped exponential back-off, for as long as it takes; the service reports not ready meanwhile
  *       and resumes with this very record, so nothing is skipped or applied twice. A concurrent writer gets a few
@@ -54,10 +60,12 @@ public class EventConsumption {
     private final ConsumerMetrics metrics;
     private final DatabaseProbe database;
     private final EventsConfig.Consumers config;
+    private final EventTracing tracing;
     private volatile boolean stopping;
 
     EventConsumption(ProcessedEvents processedEvents, FailureClassifier classifier, DeadLetterStore deadLetters,
-            ConsumerHealth health, ConsumerMetrics metrics, DatabaseProbe database, EventsConfig config) {
+            ConsumerHealth health, ConsumerMetrics metrics, DatabaseProbe database, EventsConfig config, EventTracing tracing) {
+        this.tracing = tracing;
         this.processedEvents = processedEvents;
         this.classifier = classifier;
         this.deadLetters = deadLetters;
@@ -84,6 +92,24 @@ public class EventConsumption {
      * consumer's {@code @Incoming @Blocking} method (not {@code @Transactional}: each attempt has its own transaction).
      */
     public Outcome consume(EventConsumer consumer, ConsumerRecord<String, String> record) {
+        Span span = tracing.startProcess(consumer.consumerName(), record);
+        try (Scope scope = EventTracing.activate(span)) {
+            Outcome outcome = consumeInSpan(consumer, record);
+            span.setAttribute("ecoplan.consumer.outcome", outcome.name());
+            if (outcome == Outcome.DEAD_LETTERED) {
+                span.setStatus(StatusCode.ERROR, "dead-lettered");
+            }
+            return outcome;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Outcome consumeInSpan(EventConsumer consumer, ConsumerRecord<String, String> record) {
         String name = consumer.consumerName();
         String position = IncomingEvent.Position.of(record).toString();
         int attempts = 0;

@@ -19,6 +19,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.ecoplan.events.CloudEventHeaders;
 import org.ecoplan.events.EventsConfig;
+import org.ecoplan.events.tracing.EventTracing;
+import org.ecoplan.events.tracing.TraceContext;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 
 /**
  * Sends outbox events as CloudEvents in binary mode and waits for Kafka's acknowledgements.
@@ -29,11 +34,13 @@ class EventPublisher {
 
     private final KafkaClients kafka;
     private final EventsConfig config;
+    private final EventTracing tracing;
     private Producer<String, String> producer;
 
-    EventPublisher(KafkaClients kafka, EventsConfig config) {
+    EventPublisher(KafkaClients kafka, EventsConfig config, EventTracing tracing) {
         this.kafka = kafka;
         this.config = config;
+        this.tracing = tracing;
     }
 
     /**
@@ -48,12 +55,15 @@ class EventPublisher {
         var sends = new ArrayList<Future<RecordMetadata>>(events.size());
         RuntimeException sendFailure = null;
         for (WaitingEvent event : events) {
+            Span span = tracing.startPublish(event.topic(), event.id().toString(), event.aggregateId(), event.trace());
             try {
-                sends.add(producer.send(record(event)));
+                sends.add(producer.send(record(event, span)));
             } catch (RuntimeException e) {
                 // send() itself fails when it cannot get the topic's metadata in time (broker down).
                 sendFailure = e;
                 break;
+            } finally {
+                span.end();
             }
         }
         Outcome outcome = awaitAcknowledgements(events, sends, sendFailure);
@@ -78,7 +88,8 @@ class EventPublisher {
         return new Outcome(events.subList(0, sends.size()), sendFailure);
     }
 
-    private ProducerRecord<String, String> record(WaitingEvent event) {
+    /** The CloudEvents attributes, and the trace context of the publish span (a child of the one stored with the row). */
+    private ProducerRecord<String, String> record(WaitingEvent event, Span publish) {
         var headers = new RecordHeaders();
         headers.add(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.bytes(CloudEventHeaders.SPEC_VERSION_1_0));
         headers.add(CloudEventHeaders.ID, CloudEventHeaders.bytes(event.id().toString()));
@@ -90,6 +101,7 @@ class EventPublisher {
         if (event.payload() != null) {
             headers.add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.bytes(CloudEventHeaders.JSON));
         }
+        TraceContext.of(Context.root().with(publish)).or(event::trace).ifPresent(trace -> trace.addTo(headers));
         return new ProducerRecord<>(event.topic(), null, event.aggregateId(), event.payload(), headers);
     }
 

@@ -19,11 +19,12 @@ import org.ecoplan.events.EventsConfig;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Builds the relay's Kafka clients from Quarkus' {@code kafka.*} configuration, so that a service
- * configures its broker once for the relay and its messaging channels alike.
+ * Builds the relay's Kafka clients (and the admin client of the readiness and lag probes) from Quarkus'
+ * {@code kafka.*} configuration, so that a service configures its broker once for the relay and its messaging
+ * channels alike.
  */
 @ApplicationScoped
-class KafkaClients {
+public class KafkaClients {
 
     private final Map<String, Object> kafkaConfig;
     private final EventsConfig config;
@@ -55,7 +56,8 @@ class KafkaClients {
         return new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
     }
 
-    synchronized Admin admin() {
+    /** The one admin client of this service (created on first use): probes share it. */
+    public synchronized Admin admin() {
         if (admin == null) {
             var settings = only(AdminClientConfig.configNames());
             settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "outbox-admin" + config.source().replace('/', '-'));

@@ -1,5 +1,6 @@
 package org.ecoplan.events.relay;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,15 @@ class OutboxMonitor {
     long waiting() {
         OutboxBacklog last = backlog;
         return last == null ? 0 : last.waiting();
+    }
+
+    /** Seconds the oldest waiting event has waited, as last read; 0 when none waits or before the first read. */
+    double oldestAgeSeconds() {
+        OutboxBacklog last = backlog;
+        if (last == null || last.oldestRecordedAt().isEmpty()) {
+            return 0;
+        }
+        return Math.max(0, Duration.between(last.oldestRecordedAt().get(), Instant.now()).toMillis() / 1000.0);
     }
 
     /** Starts a probe unless one is under way; its outcome lands in the fields when the broker answers or the timeout passes. */

@@ -62,6 +62,8 @@ public class OutboxRelay {
         // The monitor's last reading: a scrape must not wait on a database that is away.
         Gauge.builder("ecoplan.events.outbox.backlog", monitor, OutboxMonitor::waiting)
                 .description("Events recorded but not yet acknowledged by Kafka").register(metrics);
+        Gauge.builder("ecoplan.events.outbox.oldest.age", monitor, OutboxMonitor::oldestAgeSeconds).baseUnit("seconds")
+                .description("How long the oldest unpublished event has waited (0 when none waits)").register(metrics);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -83,9 +85,15 @@ public class OutboxRelay {
         }
     }
 
-    /** Runs once the recording transaction has committed, on the committing thread: only signals. */
+    /**
+     * Runs once the recording transaction has committed, on the committing thread: signals, and counts the events by
+     * type ({@code ecoplan_events_recorded_total{type}}: e.g. reports submitted per hour), committed ones only.
+     */
     void wakeAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEventsRecorded recorded) {
         wakeUps.release();
+        for (String type : recorded.types()) {
+            metrics.counter("ecoplan.events.recorded", "type", type).increment();
+        }
     }
 
     /** When the relay last emptied the outbox (or found another replica relaying); {@code null} before the first time. */

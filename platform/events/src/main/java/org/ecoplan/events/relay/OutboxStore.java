@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.ecoplan.events.tracing.TraceContext;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The relay's SQL on the outbox table, on connections whose transactions the relay controls. */
@@ -24,7 +26,8 @@ class OutboxStore {
     private static final String TRY_RELAY_LOCK = "select pg_try_advisory_xact_lock(hashtext('ecoplan.events.outbox-relay'))";
 
     private static final String WAITING = """
-            select position, event_id, topic, aggregate_type, aggregate_id, event_type, payload::text, occurred_at
+            select position, event_id, topic, aggregate_type, aggregate_id, event_type, payload::text, occurred_at,
+                   traceparent, tracestate
             from event_outbox where published_at is null order by position limit ?""";
 
     private static final String MARK_PUBLISHED = "update event_outbox set published_at = now() where position = any (?)";
@@ -58,6 +61,9 @@ class OutboxStore {
             try (var result = statement.executeQuery()) {
                 var events = new ArrayList<WaitingEvent>();
                 while (result.next()) {
+                    String traceparent = result.getString(9);
+                    Optional<TraceContext> trace = traceparent == null ? Optional.empty()
+                            : Optional.of(new TraceContext(traceparent, result.getString(10)));
                     events.add(new WaitingEvent(
                             result.getLong(1),
                             result.getObject(2, UUID.class),
@@ -66,7 +72,8 @@ class OutboxStore {
                             result.getString(5),
                             result.getString(6),
                             result.getString(7),
-                            result.getTimestamp(8).toInstant()));
+                            result.getTimestamp(8).toInstant(),
+                            trace));
                 }
                 return events;
             }

@@ -1,6 +1,7 @@
 package org.ecoplan.events.relay;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +13,10 @@ import java.util.concurrent.TimeoutException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -23,9 +26,12 @@ import io.quarkus.logging.Log;
 
 /**
  * Creates the configured topics before anything is published to them, so that a broker that
- * auto-creates topics cannot give a state topic the wrong cleanup policy. An existing topic whose
- * cleanup policy differs is corrected; its partition count is left alone, because changing it would
- * move keys to other partitions and break their order.
+ * auto-creates topics cannot give a state topic the wrong cleanup policy. A topic is created with its
+ * configured partitions, replication factor and {@code min.insync.replicas} (the latter two default to the
+ * broker's). On an existing topic the cleanup policy and {@code min.insync.replicas} are corrected; its partition
+ * count and replication factor are left alone and only reported when they differ, because changing the partitions
+ * would move keys to other partitions and break their order, and changing replication is a reassignment an
+ * operator plans.
  */
 @ApplicationScoped
 class TopicProvisioner {
@@ -51,18 +57,26 @@ class TopicProvisioner {
             topics.forEach((name, topic) -> {
                 if (!existing.contains(name)) {
                     missing.add(new NewTopic(name, Optional.of(topic.partitions()), topic.replicationFactor())
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy())));
+                            .configs(settings(topic)));
                 }
             });
             create(missing);
             for (var topic : topics.entrySet()) {
                 if (existing.contains(topic.getKey())) {
-                    correctCleanupPolicy(topic.getKey(), topic.getValue().cleanupPolicy());
+                    correct(topic.getKey(), topic.getValue());
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot provision topics " + topics.keySet() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The topic-level settings we own; those left empty stay the broker's. */
+    private static Map<String, String> settings(EventsConfig.Topic topic) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy());
+        topic.minInsyncReplicas().ifPresent(replicas -> settings.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replicas.toString()));
+        return settings;
     }
 
     private void create(List<NewTopic> missing) throws InterruptedException, ExecutionException, TimeoutException {
@@ -83,15 +97,30 @@ class TopicProvisioner {
         }
     }
 
-    private void correctCleanupPolicy(String name, String wanted) throws InterruptedException, ExecutionException, TimeoutException {
+    private void correct(String name, EventsConfig.Topic wanted) throws InterruptedException, ExecutionException, TimeoutException {
         var resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
-        var current = kafka.admin().describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .get(resource).get(TopicConfig.CLEANUP_POLICY_CONFIG);
-        if (current != null && wanted.equals(current.value())) {
-            return;
+        Config current = kafka.admin().describeConfigs(List.of(resource)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .get(resource);
+        List<AlterConfigOp> changes = new ArrayList<>();
+        settings(wanted).forEach((key, value) -> {
+            ConfigEntry entry = current.get(key);
+            if (entry == null || !value.equals(entry.value())) {
+                Log.warnf("Topic %s has %s=%s; setting it to %s", name, key, entry == null ? null : entry.value(), value);
+                changes.add(new AlterConfigOp(new ConfigEntry(key, value), AlterConfigOp.OpType.SET));
+            }
+        });
+        if (!changes.isEmpty()) {
+            kafka.admin().incrementalAlterConfigs(Map.of(resource, changes)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
-        Log.warnf("Topic %s has cleanup.policy=%s; setting it to %s", name, current == null ? null : current.value(), wanted);
-        var set = new AlterConfigOp(new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, wanted), AlterConfigOp.OpType.SET);
-        kafka.admin().incrementalAlterConfigs(Map.of(resource, List.of(set))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        TopicDescription description = kafka.admin().describeTopics(List.of(name)).allTopicNames()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(name);
+        int partitions = description.partitions().size();
+        if (partitions != wanted.partitions()) {
+            Log.warnf("Topic %s has %d partitions, configured are %d: left as it is (see README, \"Topics and partitions\")",
+                    name, partitions, wanted.partitions());
+        }
+        int replicas = description.partitions().get(0).replicas().size();
+        wanted.replicationFactor().filter(factor -> factor != replicas).ifPresent(factor -> Log.warnf(
+                "Topic %s has replication factor %d, configured is %d: left as it is", name, replicas, factor));
     }
 }

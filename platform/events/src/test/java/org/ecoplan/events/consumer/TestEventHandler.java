@@ -15,9 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ecoplan.events.EventJson;
+import org.ecoplan.events.EventOutbox;
+import org.ecoplan.events.OutgoingEvent;
 import org.ecoplan.events.IncomingEvent;
 import org.ecoplan.events.MalformedEventException;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -33,12 +37,21 @@ public class TestEventHandler implements EventConsumer {
 
     /** Subjects whose records the handler refuses, as a bug would, until a test lets them through. */
     static final Set<String> REFUSED = ConcurrentHashMap.newKeySet();
+    /** Prefix of subjects whose handling records a follow-up event on {@link #FOLLOW_UP_TOPIC}, as services do. */
+    static final String FOLLOWED_UP = "follow-up-";
+    static final String FOLLOW_UP_TOPIC = "ecoplan.events-test";
+    /** Subjects whose records wait (the handler says "busy") until a test lets them through. */
+    static final Set<String> WAITING = ConcurrentHashMap.newKeySet();
+    /** The span current while each subject's record was applied. */
+    static final Map<String, SpanContext> SPANS = new ConcurrentHashMap<>();
 
     private final EventConsumption consumption;
     private final EventJson json;
     private final DataSource dataSource;
+    private final EventOutbox outbox;
 
-    TestEventHandler(EventConsumption consumption, EventJson json, DataSource dataSource) {
+    TestEventHandler(EventConsumption consumption, EventJson json, DataSource dataSource, EventOutbox outbox) {
+        this.outbox = outbox;
         this.consumption = consumption;
         this.json = json;
         this.dataSource = dataSource;
@@ -71,6 +84,9 @@ public class TestEventHandler implements EventConsumer {
         if (value == null || value.subject() == null) {
             throw new MalformedEventException("Event " + event.id() + " names no subject");
         }
+        if (WAITING.contains(value.subject())) {
+            throw new RetryLaterException("subject " + value.subject() + " waits");
+        }
         if (REFUSED.contains(value.subject())) {
             throw new IllegalStateException("the handler cannot deal with subject " + value.subject() + " yet");
         }
@@ -82,6 +98,11 @@ public class TestEventHandler implements EventConsumer {
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store event " + event.id() + ": " + e.getMessage(), e);
+        }
+        SPANS.put(value.subject(), Span.current().getSpanContext());
+        if (value.subject().startsWith(FOLLOWED_UP)) {
+            outbox.record(new OutgoingEvent(FOLLOW_UP_TOPIC, "value", value.subject(), "test.value-followed-up.v1",
+                    Map.of("subject", value.subject())));
         }
     }
 
