@@ -33,21 +33,23 @@ class OverviewRepository {
             s.delivery_state, s.assessed_on, s.window_start, s.window_end, s.expected_percent, s.pace_gap,
             s.overdue_since, s.days_late, s.percent_complete, s.based_on_report_id, s.last_approved_at, s.recorded_at""";
 
-    /** Today's states: the latest event of each measure. */
-    private static final String CURRENT_STATES = """
-            (select p.measure_id, p.delivery_state, p.assessed_on, p.window_start, p.window_end, p.expected_percent,
-                    p.pace_gap, p.overdue_since, p.days_late, p.percent_complete, p.based_on_report_id,
-                    p.last_approved_at, p.changed_at as recorded_at
-             from measure_progress p)""";
+    /** Today's states: each measure's latest event (its primary key). */
+    private static final String CURRENT_STATE = """
+            left join lateral (select p.delivery_state, p.assessed_on, p.window_start, p.window_end, p.expected_percent,
+                    p.pace_gap, p.overdue_since, p.days_late, p.percent_complete, p.based_on_report_id, p.last_approved_at,
+                    p.changed_at as recorded_at
+             from measure_progress p where p.measure_id = m.measure_id) s on true""";
 
-    /** The states at a month's end: each measure's row of the latest month up to it (two parameters: month, plans). */
-    private static final String MONTH_END_STATES = """
-            (select distinct on (h.measure_id) h.measure_id, h.delivery_state, h.assessed_on, h.window_start,
-                    h.window_end, h.expected_percent, h.pace_gap, h.overdue_since, h.days_late, h.percent_complete,
-                    h.based_on_report_id, h.last_approved_at, h.recorded_at
-             from measure_state_month h
-             where h.month_start <= ? and h.measure_id in (select measure_id from overview_measure where plan_id = any(?))
-             order by h.measure_id, h.month_start desc)""";
+    /**
+     * The state at a month's end: the measure's row of the latest month up to it, one backward step of the primary
+     * key (measure_id, month_start) per measure. One parameter: the month's first day.
+     */
+    private static final String MONTH_END_STATE = """
+            left join lateral (select h.delivery_state, h.assessed_on, h.window_start, h.window_end, h.expected_percent,
+                    h.pace_gap, h.overdue_since, h.days_late, h.percent_complete, h.based_on_report_id, h.last_approved_at,
+                    h.recorded_at
+             from measure_state_month h where h.measure_id = m.measure_id and h.month_start <= ?
+             order by h.month_start desc limit 1) s on true""";
 
     private final Sql sql;
 
@@ -63,20 +65,13 @@ class OverviewRepository {
     /** Every measure's state as of the scope's date; measures without one are left out (not assessed). */
     Map<String, StateRow> states(OverviewScope scope) {
         List<Object> parameters = new ArrayList<>();
-        String source = stateSource(scope, parameters);
+        String join = stateJoin(scope, parameters);
         parameters.add(Sql.array(scope.planIds()));
         Map<String, StateRow> states = new HashMap<>();
-        sql.query("select m.measure_id, " + STATE_COLUMNS + " from overview_measure m join " + source
-                + " s on s.measure_id = m.measure_id where m.plan_id = any(?) and s.delivery_state is not null",
+        sql.query("select m.measure_id, " + STATE_COLUMNS + " from overview_measure m " + join
+                + " where m.plan_id = any(?) and s.delivery_state is not null",
                 parameters, row -> states.put(row.getString("measure_id"), state(row)));
         return states;
-    }
-
-    List<AssignmentRow> assignments(List<String> planIds) {
-        return sql.query("""
-                select a.measure_id, a.role, a.party_kind, a.party_code, a.via_group from overview_assignment a
-                join overview_measure m on m.measure_id = a.measure_id where m.plan_id = any(?)""",
-                List.of(Sql.array(planIds)), OverviewRepository::assignment);
     }
 
     List<AssignmentRow> assignmentsOf(List<String> measureIds) {
@@ -88,20 +83,21 @@ class OverviewRepository {
                 where a.measure_id = any(?)""", List.of(Sql.array(measureIds)), OverviewRepository::assignment);
     }
 
-    /** Month-end states of the scope's measures up to {@code lastMonth} (first days of months). */
-    List<MonthState> monthStates(List<String> planIds, LocalDate lastMonth) {
+    /** Month-end states of these measures up to {@code lastMonth} (first days of months), by primary key. */
+    List<MonthState> monthStates(List<String> measureIds, LocalDate lastMonth) {
         return sql.query("""
                 select h.measure_id, h.month_start, h.delivery_state from measure_state_month h
-                where h.month_start <= ? and h.measure_id in (select measure_id from overview_measure where plan_id = any(?))""",
-                List.of(lastMonth, Sql.array(planIds)), row -> new MonthState(row.getString(1),
+                where h.measure_id = any(?) and h.month_start <= ?""",
+                List.of(Sql.array(measureIds), lastMonth), row -> new MonthState(row.getString(1),
                         Sql.date(row, "month_start"), DeliveryState.valueOf(row.getString(3))));
     }
 
-    List<Submission> submissions(List<String> planIds, String fromPeriod, String toPeriod) {
+    /** First submissions of these measures' monthly reports of some periods, by primary key (measure, period, …). */
+    List<Submission> submissions(List<String> measureIds, String fromPeriod, String toPeriod) {
         return sql.query("""
                 select r.measure_id, r.period, r.department_code, r.first_submitted_at from monthly_report_submission r
-                where r.period between ? and ? and r.measure_id in (select measure_id from overview_measure where plan_id = any(?))""",
-                List.of(fromPeriod, toPeriod, Sql.array(planIds)), row -> new Submission(row.getString(1),
+                where r.measure_id = any(?) and r.period between ? and ?""",
+                List.of(Sql.array(measureIds), fromPeriod, toPeriod), row -> new Submission(row.getString(1),
                         row.getString(2), row.getString(3), Sql.instant(row, "first_submitted_at")));
     }
 
@@ -112,9 +108,10 @@ class OverviewRepository {
     record Listed(MeasureRow measure, StateRow state) {
     }
 
-    ListPage supervisionList(OverviewScope scope, SupervisionFilter filter, int offset, int limit) {
+    /** @param total the number of all matches when the caller knows it already; {@code null}: counted here */
+    ListPage supervisionList(OverviewScope scope, SupervisionFilter filter, int offset, int limit, Long total) {
         List<Object> parameters = new ArrayList<>();
-        String source = stateSource(scope, parameters);
+        String join = stateJoin(scope, parameters);
         StringBuilder where = new StringBuilder(" where m.plan_id = any(?)");
         parameters.add(Sql.array(scope.planIds()));
         List<String> states = filter.states().stream().filter(state -> !state.equals(SupervisionFilter.NOT_ASSESSED)).toList();
@@ -135,8 +132,8 @@ class OverviewRepository {
             parameters.add(filter.department());
             parameters.add(Sql.array(filter.roles()));
         }
-        String from = " from overview_measure m left join " + source + " s on s.measure_id = m.measure_id";
-        long total = sql.query("select count(*)" + from + where, parameters, row -> row.getLong(1)).get(0);
+        String from = " from overview_measure m " + join;
+        long matches = total != null ? total : sql.query("select count(*)" + from + where, parameters, row -> row.getLong(1)).get(0);
         List<Object> pageParameters = new ArrayList<>(parameters);
         String order = order(filter.sort(), scope, pageParameters);
         pageParameters.add(limit);
@@ -144,7 +141,7 @@ class OverviewRepository {
         List<Listed> items = sql.query("select " + MEASURE_COLUMNS + ", " + STATE_COLUMNS + from + where + order
                 + " limit ? offset ?", pageParameters, row -> new Listed(measure(row),
                         row.getString("delivery_state") == null ? StateRow.notAssessed(row.getString("measure_id")) : state(row)));
-        return new ListPage(items, total);
+        return new ListPage(items, matches);
     }
 
     private static String order(SupervisionFilter.Sort sort, OverviewScope scope, List<Object> parameters) {
@@ -179,14 +176,13 @@ class OverviewRepository {
         };
     }
 
-    /** The states' derived table for the scope's date, adding its parameters. */
-    private static String stateSource(OverviewScope scope, List<Object> parameters) {
+    /** The join that gives each measure {@code m} its state {@code s} on the scope's date, adding its parameters. */
+    private static String stateJoin(OverviewScope scope, List<Object> parameters) {
         if (scope.current()) {
-            return CURRENT_STATES;
+            return CURRENT_STATE;
         }
         parameters.add(scope.date().withDayOfMonth(1));
-        parameters.add(Sql.array(scope.planIds()));
-        return MONTH_END_STATES;
+        return MONTH_END_STATE;
     }
 
     private static MeasureRow measure(ResultSet row) throws SQLException {

@@ -60,6 +60,9 @@ import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.ProblemException;
 
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -150,10 +153,11 @@ public class OverviewService {
     // ---- the overview --------------------------------------------------------------------------------------------
 
     public Overview overview(OverviewScope scope) {
-        List<String> planIds = scope.planIds();
-        List<MeasureRow> measures = repository.measures(planIds);
+        readOnly();
+        List<MeasureRow> measures = repository.measures(scope.planIds());
+        List<String> measureIds = measures.stream().map(MeasureRow::measureId).toList();
         Map<String, StateRow> states = repository.states(scope);
-        List<AssignmentRow> assignments = repository.assignments(planIds);
+        List<AssignmentRow> assignments = repository.assignmentsOf(measureIds);
         Registry registry = names.registry();
         Map<String, SectionState> sections = sectionsOf(scope);
 
@@ -174,11 +178,13 @@ public class OverviewService {
         List<PlanFigures> plans = scope.plans().stream().map(plan -> new PlanFigures(plan.id(), plan.attachment(), plan.title(),
                 StateCountsView.of(counts(byPlan, plan.id())), sectionTree(plan.id(), null, sections, bySection))).toList();
 
-        Map<String, Punctuality> punctuality = punctuality(scope, assignments);
+        Map<String, Punctuality> punctuality = punctuality(scope, measureIds, assignments);
         List<RankedParty> ranking = DepartmentStandings.rank(
                 DepartmentStandings.of(assignments, states, registry, punctuality), DepartmentStandings.Sort.OVERDUE, null);
+        // The list's default states are overdue and behind pace: its total is counted above already.
         SupervisionFilter supervision = defaultFilter(null, null, null, null);
-        List<SupervisionItem> firstItems = items(scope, repository.supervisionList(scope, supervision, 0, config.firstItems()), registry);
+        List<SupervisionItem> firstItems = items(scope, repository.supervisionList(scope, supervision, 0, config.firstItems(),
+                (long) total.needingSupervision()), registry, sections);
         List<TrackedIndicator> table = indicators.ofTable(scope.district(), scope.year());
         List<IndicatorLine> indicatorLines = indicatorLines(scope, table, registry);
         // The air-quality indicators are those computed from daily PM2.5 or AQI values.
@@ -210,13 +216,15 @@ public class OverviewService {
      */
     public SupervisionPage supervisionList(OverviewScope scope, List<String> states, String plan, String section,
             String department, String role, String sort, PageRequest page) {
+        readOnly();
         SupervisionFilter defaults = defaultFilter(states, department, role, sort);
         String planId = planId(scope, plan);
-        List<String> sectionIds = section == null ? null : sectionAndChildren(scope, section);
+        Map<String, SectionState> sections = sectionsOf(scope);
+        List<String> sectionIds = section == null ? null : sectionAndChildren(scope, section, sections);
         SupervisionFilter filter = new SupervisionFilter(defaults.states(), planId, sectionIds, defaults.department(),
                 defaults.roles(), defaults.sort());
-        ListPage found = repository.supervisionList(scope, filter, page.offset(), page.size);
-        List<SupervisionItem> items = items(scope, found, names.registry());
+        ListPage found = repository.supervisionList(scope, filter, page.offset(), page.size, null);
+        List<SupervisionItem> items = items(scope, found, names.registry(), sections);
         int totalPages = (int) ((found.total() + page.size - 1) / page.size);
         return new SupervisionPage(scope.district(), scope.year(), scope.date(), scope.current() ? TODAY : MONTH_END, items,
                 page.page, page.size, found.total(), totalPages);
@@ -265,8 +273,7 @@ public class OverviewService {
                         + ": give its id or attachment number (1-" + scope.plans().size() + ") / 计划不存在"));
     }
 
-    private List<String> sectionAndChildren(OverviewScope scope, String section) {
-        Map<String, SectionState> sections = sectionsOf(scope);
+    private static List<String> sectionAndChildren(OverviewScope scope, String section, Map<String, SectionState> sections) {
         if (!sections.containsKey(section)) {
             throw ProblemException.invalidField("section", "not a section of " + scope.district() + " " + scope.year() + " / 章节不存在");
         }
@@ -276,14 +283,16 @@ public class OverviewService {
         return ids;
     }
 
-    private List<SupervisionItem> items(OverviewScope scope, ListPage page, Registry registry) {
+    private List<SupervisionItem> items(OverviewScope scope, ListPage page, Registry registry,
+            Map<String, SectionState> sections) {
         List<String> ids = page.items().stream().map(listed -> listed.measure().measureId()).toList();
         Map<String, List<AssignmentRow>> assignments = new HashMap<>();
         repository.assignmentsOf(ids).forEach(row -> assignments.computeIfAbsent(row.measureId(), id -> new ArrayList<>()).add(row));
         Map<String, PlanState> plans = new HashMap<>();
         scope.plans().forEach(plan -> plans.put(plan.id(), plan));
-        Map<String, TaskState> tasks = page.items().isEmpty() ? Map.of() : tasksOf(scope);
-        Map<String, SectionState> sections = page.items().isEmpty() ? Map.of() : sectionsOf(scope);
+        Map<String, TaskState> tasks = new HashMap<>();
+        replica.findAll(TaskState.class, page.items().stream().map(listed -> listed.measure().taskId()).distinct().toList())
+                .forEach(task -> tasks.put(task.id(), task));
         List<SupervisionItem> items = new ArrayList<>();
         for (Listed listed : page.items()) {
             MeasureRow measure = listed.measure();
@@ -339,9 +348,11 @@ public class OverviewService {
         if (kind != null && !List.of("DEPARTMENT", "GROUP").contains(kind)) {
             throw ProblemException.invalidField("kind", "must be DEPARTMENT or GROUP");
         }
-        List<AssignmentRow> assignments = repository.assignments(scope.planIds());
+        readOnly();
+        List<String> measureIds = repository.measures(scope.planIds()).stream().map(MeasureRow::measureId).toList();
+        List<AssignmentRow> assignments = repository.assignmentsOf(measureIds);
         Map<String, Standing> standings = DepartmentStandings.of(assignments, repository.states(scope), names.registry(),
-                punctuality(scope, assignments));
+                punctuality(scope, measureIds, assignments));
         List<RankedParty> ranked = DepartmentStandings.rank(standings, order, kind);
         List<RankedParty> items = ranked.subList(Math.min(page.offset(), ranked.size()),
                 Math.min(page.offset() + page.size, ranked.size()));
@@ -350,7 +361,7 @@ public class OverviewService {
                 order.name(), List.copyOf(items), page.page, page.size, ranked.size(), totalPages);
     }
 
-    private Map<String, Punctuality> punctuality(OverviewScope scope, List<AssignmentRow> assignments) {
+    private Map<String, Punctuality> punctuality(OverviewScope scope, List<String> measureIds, List<AssignmentRow> assignments) {
         YearMonth last = DepartmentStandings.lastDuePeriod(scope.year(), scope.date(), config.reportDueDay());
         if (last == null) {
             return DepartmentStandings.punctuality(scope.year(), scope.date(), config.reportDueDay(), clock.zone(), assignments,
@@ -358,8 +369,8 @@ public class OverviewService {
         }
         YearMonth first = YearMonth.of(scope.year(), 1);
         return DepartmentStandings.punctuality(scope.year(), scope.date(), config.reportDueDay(), clock.zone(), assignments,
-                repository.monthStates(scope.planIds(), last.atDay(1)),
-                repository.submissions(scope.planIds(), first.toString(), last.toString()));
+                repository.monthStates(measureIds, last.atDay(1)),
+                repository.submissions(measureIds, first.toString(), last.toString()));
     }
 
     // ---- indicators --------------------------------------------------------------------------------------------
@@ -448,28 +459,26 @@ public class OverviewService {
 
     // ---- catalogue look-ups (a few per request, by plan) -----------------------------------------------------------
 
+    /** Every section of the scope's plans, in one query. */
     private Map<String, SectionState> sectionsOf(OverviewScope scope) {
         Map<String, SectionState> sections = new HashMap<>();
-        for (String planId : scope.planIds()) {
-            replica.findContaining(CatalogueEvents.SECTION.aggregateType(), Map.of("planId", planId))
-                    .forEach(json -> {
-                        SectionState section = state(json, SectionState.class);
-                        sections.put(section.id(), section);
-                    });
-        }
+        replica.findContainingAny(CatalogueEvents.SECTION.aggregateType(),
+                scope.planIds().stream().map(planId -> Map.of("planId", planId)).toList())
+                .forEach(json -> {
+                    SectionState section = state(json, SectionState.class);
+                    sections.put(section.id(), section);
+                });
         return sections;
     }
 
-    private Map<String, TaskState> tasksOf(OverviewScope scope) {
-        Map<String, TaskState> tasks = new HashMap<>();
-        for (String planId : scope.planIds()) {
-            replica.findContaining(CatalogueEvents.TASK.aggregateType(), Map.of("planId", planId))
-                    .forEach(json -> {
-                        TaskState task = state(json, TaskState.class);
-                        tasks.put(task.id(), task);
-                    });
-        }
-        return tasks;
+    /**
+     * The overview only reads: entities it loads (indicators, judgements) are neither dirty-checked nor flushed
+     * before its queries.
+     */
+    private void readOnly() {
+        Session session = indicators.getEntityManager().unwrap(Session.class);
+        session.setDefaultReadOnly(true);
+        session.setHibernateFlushMode(FlushMode.MANUAL);
     }
 
     private static List<SectionFigures> sectionTree(String planId, String parentId, Map<String, SectionState> sections,

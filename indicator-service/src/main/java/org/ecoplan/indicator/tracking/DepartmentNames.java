@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ecoplan.catalogue.contract.DepartmentGroupState;
 import org.ecoplan.catalogue.contract.DepartmentState;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Chinese names of department and group codes, from the catalogue replica: every code a response shows comes
@@ -25,7 +26,9 @@ public class DepartmentNames {
     }
 
     /** A department or group code with its name; {@code group} for 各街乡镇 and the like. */
-    public record Named(String code, String name, boolean group) {
+    @Schema(name = "NamedDepartment", description = "A department or group code with its Chinese name")
+    public record Named(@Schema(example = "ENV") String code, @Schema(example = "区生态环境局") String name,
+            @Schema(description = "A group such as 各街乡镇 (ALL-SUBDISTRICTS-TOWNS)") boolean group) {
     }
 
     /** The registry as it stands: departments and groups by code. */
