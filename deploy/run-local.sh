@@ -28,4 +28,4 @@ mkdir -p "$root/.ecoplan/tmp"
 # exec: the launcher itself receives Ctrl-C and stops the services, Kafka and PostgreSQL in order.
 exec java -Xms16m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
   -Decoplan.root="$root" -Djava.io.tmpdir="$root/.ecoplan/tmp" \
-  -jar "$launcher" "$@"
+  -cp "$launcher:$root/deploy/launcher/target/lib/*" org.ecoplan.launcher.LocalStack "$@"

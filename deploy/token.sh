@@ -11,4 +11,4 @@ if [[ ! -f "$launcher" ]]; then
   (cd "$root" && mvn -B -q -DskipTests package -pl deploy/launcher -am) >&2
 fi
 exec java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Decoplan.root="$root" \
-  -cp "$launcher" org.ecoplan.launcher.MintToken "$@"
+  -cp "$launcher:$root/deploy/launcher/target/lib/*" org.ecoplan.launcher.MintToken "$@"

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import javax.sql.DataSource;
 
 import org.ecoplan.indicator.contract.IndicatorEvents;
 import org.ecoplan.indicator.contract.IndicatorStatusChanged;
+import org.ecoplan.progress.contract.DeliveryAssessment;
+import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.MeasureStatusChanged;
 import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.progress.contract.ReportEvent;
@@ -73,10 +76,17 @@ public final class ProgressPlayer implements AutoCloseable {
         }
     }
 
+    /**
+     * A status event as progress-service publishes it, with the delivery state it decided (this service never
+     * decides one: the test states what progress-service would have).
+     */
     public static MeasureStatusChanged status(String measureId, String planId, long sequence, ReportStatus status,
-            int percent, java.time.LocalDate completedOn, String lastPeriod) {
-        return new MeasureStatusChanged(measureId, sequence, planId, null, status, null, false, percent, null, completedOn,
-                completedOn == null ? null : Boolean.TRUE, null, lastPeriod, Instant.now(), null, null);
+            int percent, LocalDate completedOn, String lastPeriod, DeliveryAssessment delivery) {
+        return new MeasureStatusChanged(measureId, sequence, planId, null, status, null,
+                delivery != null && delivery.state() == DeliveryState.OVERDUE, percent,
+                delivery == null ? null : delivery.windowEnd(), completedOn,
+                completedOn == null ? null : delivery == null || delivery.state() != DeliveryState.COMPLETED_LATE, null,
+                lastPeriod, Instant.now(), delivery, status == ReportStatus.NOT_STARTED ? null : Instant.now());
     }
 
     public static ReportEvent report(String reportId, long revision, String measureId, String planId, String period,

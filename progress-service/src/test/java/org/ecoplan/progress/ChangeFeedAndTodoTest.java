@@ -40,7 +40,7 @@ class ChangeFeedAndTodoTest extends ProgressTestSupport {
         action(ENV_REPORTER, first.getString("id"), "submit", etag(first), null);
         created(WATER_REPORTER, adHoc(SeedCatalogue.measure(m -> hasRole(m, "LEAD", "WATER")).id(), "ON_TRACK", 5, false));
 
-        JsonPath changes = as(ENV_REPORTER).queryParam("since", cursor).get("/reports").then().statusCode(200)
+        JsonPath changes = as(ENV_REPORTER).queryParam("since", cursor).get("/reports/changes").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(changes.getList("items.id", String.class))
                 .containsExactly(second.getString("id"), first.getString("id"));
@@ -49,9 +49,9 @@ class ChangeFeedAndTodoTest extends ProgressTestSupport {
         long next = changes.getLong("nextCursor");
         assertThat(next).isGreaterThan(cursor);
 
-        assertThat(as(ENV_REPORTER).queryParam("since", next).get("/reports").then().extract().jsonPath()
+        assertThat(as(ENV_REPORTER).queryParam("since", next).get("/reports/changes").then().extract().jsonPath()
                 .getList("items", Object.class)).isEmpty();
-        JsonPath all = as(SUPERVISOR).queryParam("since", cursor).queryParam("size", 1).get("/reports").then()
+        JsonPath all = as(SUPERVISOR).queryParam("since", cursor).queryParam("size", 1).get("/reports/changes").then()
                 .extract().jsonPath();
         assertThat(all.getBoolean("hasMore")).isTrue();
         assertThat(all.getLong("nextCursor")).isEqualTo(second.getLong("changeSeq"));
@@ -60,6 +60,22 @@ class ChangeFeedAndTodoTest extends ProgressTestSupport {
                 .queryParam("status", "ON_TRACK").get("/reports").then().statusCode(200).extract().jsonPath();
         assertThat(submitted.getList("items.id", String.class)).containsExactly(first.getString("id"));
         assertThat(submitted.getLong("totalItems")).isEqualTo(1);
+    }
+
+    @Test
+    void theOldChangeFeedAddressRedirectsToTheChangeFeedWithTheSameQuery() {
+        // Installed apps still send GET /reports?since=; a 308 keeps them syncing while the document has one shape per operation.
+        String location = as(ENV_REPORTER).redirects().follow(false).queryParam("since", 7).queryParam("size", 20)
+                .get("/reports").then().statusCode(308).extract().header("Location");
+        assertThat(location).endsWith("/reports/changes?since=7&size=20");
+        JsonPath followed = as(ENV_REPORTER).queryParam("since", 0).queryParam("size", 1).get("/reports/changes").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(followed.getMap("$")).containsKeys("items", "nextCursor", "hasMore");
+    }
+
+    @Test
+    void theChangeFeedNeedsACursor() {
+        as(ENV_REPORTER).get("/reports/changes").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.is("since"));
     }
 
     @Test
@@ -79,6 +95,10 @@ class ChangeFeedAndTodoTest extends ProgressTestSupport {
                 .containsExactlyInAnyOrderElementsOf(baiquanMeasures.stream().map(MeasureState::id).toList());
         assertThat(item(todo, measure.id()).getBoolean("periodReportMissing")).isTrue();
         assertThat(item(todo, measure.id()).getString("nextDeadline")).isEqualTo(measure.deadline().end().toString());
+        assertThat(todo.getString("departmentName")).isEqualTo("百泉街道");
+        assertThat(item(todo, measure.id()).getString("taskReference")).matches("附件[1-3] 第" + measure.taskNumber() + "项");
+        assertThat(item(todo, measure.id()).getString("taskTitle")).isNotBlank();
+        assertThat(item(todo, measure.id()).getString("deliveryStateName")).isNotBlank();
 
         created(baiquan, monthly(measure.id(), "2026-06", "ON_TRACK", 30, true));
 

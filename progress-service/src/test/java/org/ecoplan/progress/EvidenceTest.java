@@ -44,12 +44,41 @@ class EvidenceTest extends ProgressTestSupport {
             download.then().statusCode(200).contentType("image/jpeg").header("ETag", "\"" + sha256 + "\"");
             assertThat(download.asByteArray()).isEqualTo(photo);
             assertThat(download.header("Digest")).startsWith("sha-256=");
-            assertThat(download.header("Content-Disposition")).contains(URLEncoder.encode("现场照片", StandardCharsets.UTF_8));
+            assertThat(download.header("Content-Disposition"))
+                    .isEqualTo("attachment; filename=\"____ 1.jpg\"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87%201.jpg");
+            assertThat(download.header("X-Content-Type-Options")).isEqualTo("nosniff");
         }
         as(WATER_REPORTER).get("/reports/{id}/evidence/{evidenceId}", id, evidenceId).then().statusCode(403)
                 .contentType("application/problem+json");
         as(ENV_REPORTER).get("/reports/{id}", id).then().body("evidenceCount", equalTo(1));
         as(ENV_REPORTER).get("/reports/{id}/history", id).then().body("action[1]", equalTo("EVIDENCE_ADDED"));
+    }
+
+    @Test
+    void aStoredNameCannotAddHeadersOrParametersToTheDownload() {
+        JsonPath draft = created(ENV_REPORTER, adHoc(envLedMeasure(12).id(), "ON_TRACK", 50, false));
+        String id = draft.getString("id");
+        byte[] png = file(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }, 100);
+        String name = "a\"; filename=evil.html;x=%0d.png";
+        String evidenceId = upload(id, "image/png", name, png).then().statusCode(201).extract().path("id");
+
+        Response download = as(SUPERVISOR).get("/reports/{id}/evidence/{evidenceId}", id, evidenceId);
+        download.then().statusCode(200).contentType("image/png").header("X-Content-Type-Options", "nosniff");
+        assertThat(download.header("Content-Disposition")).isEqualTo("attachment; filename=\"a__ filename=evil.html_x=_0d.png\"; "
+                + "filename*=UTF-8''a%22%3B%20filename%3Devil.html%3Bx%3D%250d.png");
+    }
+
+    @Test
+    void refusesAFileNameThatIsNotPercentEncodedUtf8() {
+        JsonPath draft = created(ENV_REPORTER, adHoc(envLedMeasure(12).id(), "ON_TRACK", 50, false));
+        byte[] png = file(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }, 100);
+        for (String encoded : new String[] { "%ED%A0%80.png", "%C3.png", "%zz.png", "a%00b.png" }) {
+            as(ENV_REPORTER).contentType("image/png").body(png).header("X-File-Name", encoded)
+                    .post("/reports/{id}/evidence", draft.getString("id")).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("X-File-Name"));
+        }
+        assertThat(as(ENV_REPORTER).get("/reports/{id}/evidence", draft.getString("id")).then().statusCode(200)
+                .extract().jsonPath().getList("id")).isEmpty();
     }
 
     @Test

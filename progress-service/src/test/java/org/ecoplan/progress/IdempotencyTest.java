@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.List;
 
 import org.ecoplan.testing.RealInfrastructureResource;
+import org.ecoplan.testing.contract.OpenApiValidationFilter;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
@@ -86,13 +87,16 @@ class IdempotencyTest extends ProgressTestSupport {
                 .formatted(monthly(measureId, "2026-03", "ON_TRACK", 20, true), adHoc(measureId, "AT_RISK", 25, false),
                         adHoc(measureId, "ON_TRACK", 150, false));
 
-        JsonPath first = post(ENV_REPORTER, "/reports/batch", batch).then().statusCode(200).extract().jsonPath();
+        // The third item breaks the document on purpose: the batch answers it with its own problem, not the whole call.
+        JsonPath first = OpenApiValidationFilter.allowingInvalidRequests(() -> post(ENV_REPORTER, "/reports/batch", batch))
+                .then().statusCode(200).extract().jsonPath();
         assertThat(first.getList("items.status", Integer.class)).containsExactly(201, 201, 400);
         assertThat(first.getString("items[0].report.state")).isEqualTo("SUBMITTED");
         assertThat(first.getString("items[2].problem.errors[0].field")).isEqualTo("items[2].report.percentComplete");
         List<String> ids = first.getList("items.report.id", String.class);
 
-        JsonPath again = post(ENV_REPORTER, "/reports/batch", batch).then().statusCode(200).extract().jsonPath();
+        JsonPath again = OpenApiValidationFilter.allowingInvalidRequests(() -> post(ENV_REPORTER, "/reports/batch", batch))
+                .then().statusCode(200).extract().jsonPath();
         assertThat(again.getList("items.status", Integer.class)).containsExactly(200, 200, 400);
         assertThat(again.getList("items.replayed", Boolean.class)).containsExactly(true, true, null);
         assertThat(again.getList("items.report.id", String.class)).isEqualTo(ids);

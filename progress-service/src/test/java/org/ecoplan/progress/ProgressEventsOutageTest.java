@@ -47,6 +47,8 @@ class ProgressEventsOutageTest {
         MeasureState measure = ProgressTestSupport.envLedMeasure(14);
         replicate(measure.id());
         String measureId = measure.id();
+        // The shared database holds this measure's earlier events (its assessments, published to the shared broker).
+        long positionBefore = lastOutboxPosition();
 
         JsonPath submitted = ProgressTestSupport.created(ENV_REPORTER, ProgressTestSupport.adHoc(measureId, "ON_TRACK", 60, true));
         String reportId = submitted.getString("id");
@@ -66,7 +68,7 @@ class ProgressEventsOutageTest {
             DedicatedKafkaResource.startBroker();
         }
 
-        List<String> recorded = outboxIds(measureId);
+        List<String> recorded = outboxIds(measureId, positionBefore);
         List<ConsumerRecord<String, String>> delivered = DedicatedKafkaResource.awaitRecords(ProgressEvents.TOPIC,
                 record -> measureId.equals(record.key()), recorded.size(), Duration.ofSeconds(90));
         await().atMost(Duration.ofSeconds(15)).until(() -> unpublished(measureId) == 0);
@@ -113,10 +115,19 @@ class ProgressEventsOutageTest {
         }
     }
 
-    private List<String> outboxIds(String measureId) throws SQLException {
+    private long lastOutboxPosition() throws SQLException {
         try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
-                "select event_id from event_outbox where aggregate_id = ? order by position")) {
+                "select coalesce(max(position), 0) from event_outbox"); var result = query.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private List<String> outboxIds(String measureId, long after) throws SQLException {
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
+                "select event_id from event_outbox where aggregate_id = ? and position > ? order by position")) {
             query.setString(1, measureId);
+            query.setLong(2, after);
             var ids = new ArrayList<String>();
             try (var result = query.executeQuery()) {
                 while (result.next()) {

@@ -35,6 +35,11 @@ class ReportValidationTest extends ProgressTestSupport {
                 { "{\"measureId\":\"" + m + "\",\"kind\":\"AD_HOC\",\"status\":\"ON_TRACK\",\"percentComplete\":5,\"narrative\":\"" + longNarrative + "\"}", 400, "narrative" },
                 { "{\"measureId\":\"" + m + "\",\"kind\":\"AD_HOC\",\"status\":\"ON_TRACK\",\"percentComplete\":5,\"measuredValues\":[{\"name\":\"完成率\",\"value\":5}]}", 400, UNIT_FIELD },
                 { "{\"measureId\":\"" + m + "\",\"kind\":\"AD_HOC\",\"status\":\"ON_TRACK\",\"percentComplete\":5,\"measuredValues\":[{\"name\":\"完成率\",\"value\":\"很多\",\"unit\":\"%\"}]}", 400, "measuredValues[0].value" },
+                // Outside what every consumer stores (numeric(20, 6)): refused here, not dead-lettered downstream.
+                { measuredValue(m, "1e15"), 400, "measuredValues[0].value" },
+                { measuredValue(m, "1e400"), 400, "measuredValues[0].value" },
+                { measuredValue(m, "-100000000000000"), 400, "measuredValues[0].value" },
+                { measuredValue(m, "97.1234567"), 400, "measuredValues[0].value" },
                 { monthly(m, "2026-13", "ON_TRACK", 5, false), 400, "period" },
                 { monthly(m, "2099-01", "ON_TRACK", 5, false), 422, "period" },
                 { "{\"measureId\":\"" + m + "\",\"kind\":\"MONTHLY\",\"status\":\"ON_TRACK\",\"percentComplete\":5}", 400, "period" },
@@ -53,6 +58,18 @@ class ReportValidationTest extends ProgressTestSupport {
                 .contentType("application/problem+json");
 
         assertThat(reportCount(SUPERVISOR, m)).isZero();
+    }
+
+    @Test
+    void acceptsTheLargestAndFinestValueEveryConsumerStores() {
+        String m = envLedMeasure(16).id();
+        created(ENV_REPORTER, measuredValue(m, "99999999999999.999999"));
+        assertThat(reportCount(SUPERVISOR, m)).isEqualTo(1);
+    }
+
+    private static String measuredValue(String measureId, String value) {
+        return "{\"measureId\":\"" + measureId + "\",\"kind\":\"AD_HOC\",\"status\":\"ON_TRACK\",\"percentComplete\":5,"
+                + "\"measuredValues\":[{\"name\":\"完成率\",\"value\":" + value + ",\"unit\":\"%\"}]}";
     }
 
     @Test

@@ -5,27 +5,49 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.testing.EventReader;
 import org.ecoplan.testing.RealInfrastructureResource;
+import org.ecoplan.web.clock.BusinessClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** The workflow end to end, its history and its events (measures envLedMeasure 0 and 1, and one assisted measure). */
+/**
+ * The workflow end to end, its history and its events (measures envLedMeasure 0 and 1, and one assisted measure).
+ * The business clock stands in June 2026, so that no result depends on the day the tests run.
+ */
 @QuarkusTest
 @WithTestResource(RealInfrastructureResource.class)
 class ReportWorkflowTest extends ProgressTestSupport {
 
     private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    BusinessClock clock;
+
+    @BeforeEach
+    void inJune() {
+        clock.setTo(LocalDate.of(2026, 6, 10), 9);
+    }
+
+    @AfterEach
+    void systemTimeAgain() {
+        clock.useSystemTime();
+    }
 
     @Test
     void walksDraftSubmitReturnResubmitApproveAndPublishesEveryStepInOrder() {
@@ -102,6 +124,16 @@ class ReportWorkflowTest extends ProgressTestSupport {
         assertThat(statusChanged.getString("lastReportedPeriod")).isEqualTo("2026-05");
         assertThat(statusChanged.getString("planId")).isEqualTo(envLedMeasure(0).planId());
         assertThat(statusChanged.getString("completedOnTime")).isNull();
+        // 10 June: 44 % of the year has passed, 55 % is done; the department reports a risk.
+        assertThat(statusChanged.getString("delivery.state")).isEqualTo("AT_RISK");
+        assertThat(statusChanged.getString("delivery.stateName")).isEqualTo("存在风险");
+        assertThat(statusChanged.getInt("delivery.expectedPercent")).isEqualTo(44);
+        assertThat(statusChanged.getInt("delivery.paceGap")).isEqualTo(-11);
+        assertThat(statusChanged.getString("delivery.assessedOn")).isEqualTo("2026-06-10");
+        assertThat(Instant.parse(statusChanged.getString("lastApprovedAt"))).isEqualTo(Instant.parse(approved.getString("reviewedAt")));
+        assertThat(status.getString("deliveryState")).isEqualTo("AT_RISK");
+        assertThat(status.getString("statusName")).isEqualTo("存在风险");
+        assertThat(status.getMap("delivery")).isEqualTo(statusChanged.getMap("delivery"));
     }
 
     @Test
@@ -123,6 +155,7 @@ class ReportWorkflowTest extends ProgressTestSupport {
         assertThat(changed.getString("completedOn")).isEqualTo(submittedOn.toString());
         assertThat(changed.getBoolean("completedOnTime")).isTrue();
         assertThat(changed.getBoolean("overdue")).isFalse();
+        assertThat(changed.getString("delivery.state")).isEqualTo("COMPLETED_ON_TIME");
     }
 
     @Test
@@ -144,7 +177,9 @@ class ReportWorkflowTest extends ProgressTestSupport {
 
         JsonPath status = as(SUPERVISOR).get("/measures/{id}/status", measure.id()).then().statusCode(200).extract().jsonPath();
         assertThat(status.getString("status")).isEqualTo(before.getString("status"));
-        assertThat(status.getLong("sequence")).isEqualTo(before.getLong("sequence"));
+        assertThat(status.getInt("percentComplete")).isEqualTo(before.getInt("percentComplete"));
+        assertThat(status.getString("basedOnReportId")).isEqualTo(before.getString("basedOnReportId"));
+        // The approval re-assessed the delivery state on today's date (that may move it), never from this report.
         assertThat(status.getList("contributions.id", String.class)).contains(id);
         assertThat(EventReader.readCurrent(ProgressEvents.TOPIC)).noneMatch(record -> mentions(record, measure.id(), id)
                 && type(record).equals("progress.measure-status-changed.v1"));

@@ -139,6 +139,35 @@ public final class ChildProcess {
         return clean;
     }
 
+    /**
+     * Kills the process at once (SIGKILL), as a crash or the kernel's out-of-memory killer would: no shutdown
+     * hook runs, nothing is flushed. The guard notices within a second and ends too.
+     */
+    public void kill() {
+        if (!guard.isAlive()) {
+            return;
+        }
+        // The real process if its pid is known, otherwise everything under the guard (the pid file is
+        // written a moment after the start).
+        List<ProcessHandle> targets = pid().flatMap(ProcessHandle::of).map(List::of)
+                .orElseGet(() -> guard.descendants().toList());
+        targets.forEach(ProcessHandle::destroyForcibly);
+        awaitEnd(targets, Duration.ofSeconds(10));
+        try {
+            if (!guard.waitFor(10, TimeUnit.SECONDS)) {
+                guard.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.log(Level.INFO, "Killed {0} (SIGKILL)", name);
+    }
+
+    /** @return the pid of the real process (not of its guard) while it runs */
+    public Optional<Long> pid() {
+        return guard.isAlive() ? readPid(pidFile) : Optional.empty();
+    }
+
     /** @return the last {@code lines} lines of the log file, for error messages */
     public String logTail(int lines) {
         return tail(logFile, lines);

@@ -33,6 +33,25 @@ class ChildProcessTest {
     }
 
     @Test
+    void killEndsTheRealProcessAtOnceWithoutItsShutdownHandler() throws Exception {
+        Path pidFile = folder.resolve("run/crasher.pid");
+        Path marker = folder.resolve("graceful");
+        // A process that would write the marker if it were asked to stop (SIGTERM) rather than killed.
+        String script = "trap 'echo graceful > \"" + marker + "\"; exit 0' TERM; while :; do sleep 0.1; done";
+        ChildProcess crasher = ChildProcess.start("crasher", List.of("sh", "-c", script), Map.of(), folder,
+                folder.resolve("logs/crasher.log"), pidFile, true);
+        ProcessHandle real = awaitPid(pidFile);
+        assertTrue(crasher.pid().isPresent());
+
+        crasher.kill();
+
+        assertFalse(real.isAlive());
+        assertFalse(crasher.isAlive(), "the guard ends with it");
+        assertFalse(Files.exists(marker), "SIGKILL leaves no chance to shut down");
+        assertTrue(crasher.exitCode().isPresent());
+    }
+
+    @Test
     void stopsALeftoverNamedByItsPidFileButNotAStranger() throws Exception {
         Process leftover = new ProcessBuilder("sleep", "601").start();
         Path pidFile = folder.resolve("leftover.pid");

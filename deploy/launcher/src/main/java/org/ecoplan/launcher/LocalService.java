@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.ecoplan.infrastructure.Settings;
 
-/** The four EcoPlan services as the local run starts them. */
-enum LocalService {
+/** The four EcoPlan services as the local run and the system tests start them. */
+public enum LocalService {
 
     PLAN("plan-service", 8081, "ECOPLAN_PLAN_PORT", "ecoplan_plan"),
     PROGRESS("progress-service", 8082, "ECOPLAN_PROGRESS_PORT", "ecoplan_progress"),
@@ -14,7 +14,7 @@ enum LocalService {
     NOTIFICATION("notification-service", 8084, "ECOPLAN_NOTIFICATION_PORT", "ecoplan_notification");
 
     /** The seed document that plan-service loads on its first start. */
-    static final String SEED_FILE = "seeds/000_81ef91949f25cf71.txt";
+    public static final String SEED_FILE = "seeds/000_81ef91949f25cf71.txt";
 
     private final String folder;
     private final int defaultPort;
@@ -28,19 +28,21 @@ enum LocalService {
         this.database = database;
     }
 
-    String serviceName() {
+    /** @return the service's name, which is also its module folder */
+    public String serviceName() {
         return folder;
     }
 
-    String database() {
+    public String database() {
         return database;
     }
 
-    String portVariable() {
+    public String portVariable() {
         return portVariable;
     }
 
-    int port() {
+    /** @return the local run's port: {@link #portVariable()} if set, else the default (8081-8084) */
+    public int port() {
         String value = Settings.lookup(portVariable).orElse(Integer.toString(defaultPort));
         try {
             return Integer.parseInt(value);
@@ -50,7 +52,7 @@ enum LocalService {
     }
 
     /** @return the Quarkus fast-jar that {@code mvn package} builds */
-    Path jar(Path root) {
+    public Path jar(Path root) {
         return root.resolve(folder).resolve("target/quarkus-app/quarkus-run.jar");
     }
 

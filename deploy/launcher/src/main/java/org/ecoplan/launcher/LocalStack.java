@@ -3,31 +3,18 @@ package org.ecoplan.launcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.ecoplan.infrastructure.ChildProcess;
-import org.ecoplan.infrastructure.FreePort;
-import org.ecoplan.infrastructure.KafkaBroker;
-import org.ecoplan.infrastructure.PostgresServer;
 import org.ecoplan.infrastructure.Settings;
-import org.ecoplan.infrastructure.token.SigningKeys;
 
 import sun.misc.Signal;
 
@@ -45,33 +32,35 @@ import sun.misc.Signal;
 public final class LocalStack {
 
     /** Issuer of local tokens ({@link MintToken}) and {@code mp.jwt.verify.issuer} of the local services. */
-    public static final String ISSUER = "ecoplan-local";
+    public static final String ISSUER = EcoPlanStack.ISSUER;
     static final String POSTGRES_PORT_VARIABLE = "ECOPLAN_POSTGRES_PORT";
     static final String KAFKA_PORT_VARIABLE = "ECOPLAN_KAFKA_PORT";
     static final String SERVICE_JAVA_OPTIONS_VARIABLE = "ECOPLAN_SERVICE_JAVA_OPTS";
     static final String HTTP_HOST_VARIABLE = "ECOPLAN_HTTP_HOST";
 
-    /**
-     * A small footprint per service (aiming below 300 MB resident): a bounded heap, the serial
-     * collector, and C1 only (a local run needs a fast start more than peak throughput). The options
-     * are the parent POM's {@code service.jvm-options}, which the container images run with too.
-     */
-    static final List<String> SERVICE_JVM_OPTIONS = serviceJvmOptions();
-    private static final String SERVICE_MARKER = "quarkus-run.jar";
-    private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
     private static final PrintStream OUT = System.out;
 
     private final LocalFolders folders;
+    private final EcoPlanStack stack;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch startupFinished = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Map<LocalService, ChildProcess> services = new EnumMap<>(LocalService.class);
-    private volatile PostgresServer postgres;
-    private volatile KafkaBroker kafka;
 
     LocalStack(LocalFolders folders) {
         this.folders = folders;
+        int kafkaPort = port(KAFKA_PORT_VARIABLE, 19092);
+        EcoPlanStack.Builder builder = EcoPlanStack.builder(folders)
+                .useConfiguredInfrastructure(true)
+                .postgresPort(port(POSTGRES_PORT_VARIABLE, 15432))
+                .kafkaPorts(kafkaPort, kafkaPort + 1)
+                .httpHost(Settings.lookup(HTTP_HOST_VARIABLE).orElse("127.0.0.1"))
+                .jvmOptions(Settings.lookup(SERVICE_JAVA_OPTIONS_VARIABLE)
+                        .map(options -> List.of(options.trim().split("\\s+"))).orElse(EcoPlanStack.SERVICE_JVM_OPTIONS))
+                .progress(OUT);
+        for (LocalService service : LocalService.values()) {
+            builder.servicePort(service, service.port());
+        }
+        this.stack = builder.build();
     }
 
     public static void main(String[] args) {
@@ -99,7 +88,7 @@ public final class LocalStack {
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "ecoplan-local-stop"));
         try {
             start(infrastructureOnly);
-        } catch (StopRequested e) {
+        } catch (EcoPlanStack.Closed e) {
             // A signal arrived while starting; shutdown() does the rest.
         } catch (RuntimeException | Error e) {
             System.err.println();
@@ -121,157 +110,34 @@ public final class LocalStack {
         long startedAt = System.nanoTime();
         OUT.println("Starting EcoPlan (data in " + folders.home() + ")");
         if (!infrastructureOnly) {
-            requireServiceJars();
+            stack.requireServiceJars();
         }
-        for (LocalService service : LocalService.values()) {
-            ChildProcess.stopLeftover(folders.pidFile(service.serviceName()), SERVICE_MARKER, SERVICE_STOP_GRACE);
-        }
-        startInfrastructure();
-        for (LocalService service : LocalService.values()) {
-            postgres.createDatabaseIfMissing(service.database());
-        }
-        Path publicKey = folders.keys().resolve(SigningKeys.PUBLIC_KEY_FILE);
-        SigningKeys.loadOrCreate(folders.keys());
+        stack.startInfrastructure();
         if (infrastructureOnly) {
-            printInfrastructure(publicKey);
+            printInfrastructure();
             OUT.printf("EcoPlan infrastructure is ready (%.1f s). Press Ctrl-C to stop.%n", seconds(startedAt));
             return;
         }
-        startServices(publicKey);
-        awaitServicesReady();
+        stack.startServices();
+        stack.awaitServicesReady();
         OUT.printf("EcoPlan is ready (%.1f s): mint a token with ./deploy/token.sh admin; "
                 + "logs in %s. Press Ctrl-C to stop.%n", seconds(startedAt), folders.logs());
     }
 
-    private void startInfrastructure() {
-        int postgresPort = port(POSTGRES_PORT_VARIABLE, 15432);
-        int kafkaPort = port(KAFKA_PORT_VARIABLE, 19092);
-        long startedAt = System.nanoTime();
-        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(
-                () -> KafkaBroker.configuredOrStart(folders.kafka(), kafkaPort, kafkaPort + 1));
-        try {
-            postgres = PostgresServer.configuredOrStart(folders.postgres(), postgresPort, folders.log("postgres"));
-            OUT.printf("  PostgreSQL  %-45s %s%n", postgres.adminJdbcUrl(),
-                    postgres.isStartedHere() ? String.format("started (%.1f s)", seconds(startedAt)) : "configured");
-        } finally {
-            // Keep the broker even if PostgreSQL failed, so that shutdown() stops it.
-            try {
-                kafka = broker.join();
-            } catch (RuntimeException e) {
-                if (postgres != null) {
-                    throw e;
-                }
-            }
-        }
-        OUT.printf("  Kafka       %-45s %s%n", kafka.bootstrapServers(),
-                kafka.isStartedHere() ? String.format("started (%.1f s)", seconds(startedAt)) : "configured");
-        checkNotStopping();
-    }
-
-    private static List<String> serviceJvmOptions() {
-        try (var in = LocalStack.class.getResourceAsStream("service-jvm-options")) {
-            if (in == null) {
-                throw new IllegalStateException("service-jvm-options is missing from the launcher's jar");
-            }
-            return Arrays.stream(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim().split(","))
-                    .map(String::trim).filter(option -> !option.isEmpty()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void startServices(Path publicKey) {
-        String host = Settings.lookup(HTTP_HOST_VARIABLE).orElse("127.0.0.1");
-        List<String> jvmOptions = Settings.lookup(SERVICE_JAVA_OPTIONS_VARIABLE)
-                .map(options -> List.of(options.trim().split("\\s+"))).orElse(SERVICE_JVM_OPTIONS);
-        for (LocalService service : LocalService.values()) {
-            checkNotStopping();
-            int port = service.port();
-            if (FreePort.isListening(port)) {
-                throw new IllegalStateException("Port " + port + " for " + service.serviceName()
-                        + " is in use; set " + service.portVariable() + " to another port");
-            }
-            Map<String, String> environment = new LinkedHashMap<>();
-            environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            environment.put("QUARKUS_HTTP_HOST", host);
-            environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-            environment.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-            environment.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-            environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toString());
-            environment.put("MP_JWT_VERIFY_ISSUER", ISSUER);
-            environment.putAll(service.extraEnvironment(folders));
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions);
-            command.add("-Djava.io.tmpdir=" + folders.home().resolve("tmp"));
-            command.add("-jar");
-            command.add(service.jar(folders.root()).toString());
-            synchronized (services) {
-                checkNotStopping();
-                services.put(service, ChildProcess.start(service.serviceName(), command, environment,
-                        folders.root(), folders.log(service.serviceName()), folders.pidFile(service.serviceName()), true));
-            }
-        }
-    }
-
-    private void awaitServicesReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long startedAt = System.nanoTime();
-        long deadline = startedAt + SERVICE_READY_TIMEOUT.toNanos();
-        List<LocalService> waiting = new ArrayList<>(services.keySet());
-        while (!waiting.isEmpty()) {
-            checkNotStopping();
-            for (LocalService service : List.copyOf(waiting)) {
-                ChildProcess process = services.get(service);
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(service.serviceName() + " exited (code "
-                            + process.exitCode().orElse(-1) + ") while starting. Last lines of "
-                            + process.logFile() + ":\n" + process.logTail(25));
-                }
-                if (isReady(http, service)) {
-                    waiting.remove(service);
-                    OUT.printf("  %-21s http://localhost:%d/q/swagger-ui   ready (%.1f s)%n", service.serviceName(),
-                            service.port(), seconds(startedAt));
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Not ready after " + SERVICE_READY_TIMEOUT.toMinutes() + " minutes: "
-                        + waiting + "; see their logs in " + folders.logs());
-            }
-            sleep(500);
-        }
-    }
-
-    /** 200 from /q/health/ready; a 404 means the service has no health extension but is up. */
-    private static boolean isReady(HttpClient http, LocalService service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(3)).GET().build();
-        try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return status == 200 || status == 404;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private void watchServicesUntilStopped() {
-        List<LocalService> reported = new ArrayList<>();
+        List<ServiceProcess> reported = new ArrayList<>();
         try {
             while (!stopped.await(1, TimeUnit.SECONDS)) {
                 if (stopping.get()) {
                     continue;
                 }
-                services.forEach((service, process) -> {
-                    if (!process.isAlive() && !reported.contains(service)) {
-                        reported.add(service);
-                        System.err.println(service.serviceName() + " stopped unexpectedly (exit code "
-                                + process.exitCode().orElse(-1) + "); see " + process.logFile());
+                for (ServiceProcess instance : stack.instances()) {
+                    if (!instance.isAlive() && !reported.contains(instance)) {
+                        reported.add(instance);
+                        System.err.println(instance.name() + " stopped unexpectedly (exit code "
+                                + instance.exitCode().orElse(-1) + "); see " + instance.logFile());
                     }
-                });
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -286,18 +152,10 @@ public final class LocalStack {
         }
         OUT.println();
         OUT.println("Stopping EcoPlan ...");
+        // A start under way gives up at its next step; once it has, everything it started is stopped.
+        stack.cancelStart();
         awaitQuietly(startupFinished, Duration.ofMinutes(2));
-        List<CompletableFuture<Void>> stopping = new ArrayList<>();
-        synchronized (services) {
-            services.values().forEach(process -> stopping.add(CompletableFuture.runAsync(() -> process.stop(SERVICE_STOP_GRACE))));
-        }
-        stopping.forEach(CompletableFuture::join);
-        if (kafka != null) {
-            kafka.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+        stack.close();
         try {
             Files.deleteIfExists(folders.pidFile("launcher"));
         } catch (IOException e) {
@@ -312,7 +170,7 @@ public final class LocalStack {
         Path pidFile = folders.pidFile("launcher");
         try {
             Files.createDirectories(folders.run());
-            Files.createDirectories(folders.home().resolve("tmp"));
+            Files.createDirectories(folders.tmp());
             Optional<ProcessHandle> running = readPid(pidFile).flatMap(ProcessHandle::of)
                     .filter(ProcessHandle::isAlive)
                     .filter(process -> process.info().commandLine().orElse("").contains("ecoplan-launcher"));
@@ -326,28 +184,11 @@ public final class LocalStack {
         }
     }
 
-    private void requireServiceJars() {
-        List<String> missing = Arrays.stream(LocalService.values())
-                .filter(service -> !Files.isRegularFile(service.jar(folders.root())))
-                .map(service -> service.jar(folders.root()).toString())
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("Not built yet: " + String.join(", ", missing)
-                    + ". Build them with: mvn -B -q -DskipTests package (./deploy/run-local.sh does that first)");
-        }
-    }
-
-    private void printInfrastructure(Path publicKey) {
+    private void printInfrastructure() {
         OUT.println("  Databases   " + Arrays.stream(LocalService.values())
-                .map(service -> postgres.jdbcUrl(service.database())).toList());
-        OUT.println("  User        " + postgres.user() + " (password " + postgres.password() + ")");
-        OUT.println("  Public key  " + publicKey + " (issuer " + ISSUER + ")");
-    }
-
-    private void checkNotStopping() {
-        if (stopping.get()) {
-            throw new StopRequested();
-        }
+                .map(service -> stack.postgres().jdbcUrl(service.database())).toList());
+        OUT.println("  User        " + stack.postgres().user() + " (password " + stack.postgres().password() + ")");
+        OUT.println("  Public key  " + stack.publicKey() + " (issuer " + ISSUER + ")");
     }
 
     private static int port(String variable, int defaultPort) {
@@ -376,21 +217,6 @@ public final class LocalStack {
             latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Thrown inside the start sequence when a stop was requested meanwhile. */
-    private static final class StopRequested extends RuntimeException {
-        StopRequested() {
-            super("stop requested", null, false, false);
         }
     }
 }

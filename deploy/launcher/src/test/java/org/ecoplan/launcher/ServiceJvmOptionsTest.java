@@ -10,7 +10,7 @@ class ServiceJvmOptionsTest {
     /** The parent POM's service.jvm-options, filtered into the jar: the images run with the same ones. */
     @Test
     void localServicesRunWithTheParentPomsJvmOptions() {
-        var options = LocalStack.SERVICE_JVM_OPTIONS;
+        var options = EcoPlanStack.SERVICE_JVM_OPTIONS;
 
         assertTrue(options.contains("-Xmx160m"), options.toString());
         assertTrue(options.contains("-XX:+UseSerialGC"), options.toString());

@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.airquality;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,10 +17,10 @@ import java.util.List;
  * @param pm25Provisional the PM2.5 mean rests on too few valid PM2.5 days
  * @param aqiProvisional  the good-days ratio and heavy-pollution days rest on too few valid AQI days
  */
-public record AirQualityFigures(String area, int year, LocalDate asOf, int elapsedDays, int remainingDays,
-        int validPm25Days, double pm25Sum, Double pm25Mean, int validAqiDays, int goodDays, Double goodDaysRatio,
-        int heavyPollutionDays, boolean provisional, List<String> provisionalReasons, boolean pm25Provisional,
-        boolean aqiProvisional) {
+public record AirQualityFigures(String area, int year, @Schema(nullable = true) LocalDate asOf, int elapsedDays, int remainingDays,
+        int validPm25Days, double pm25Sum, @Schema(nullable = true) Double pm25Mean, int validAqiDays, int goodDays,
+        @Schema(nullable = true) Double goodDaysRatio, int heavyPollutionDays, boolean provisional, List<String> provisionalReasons,
+        boolean pm25Provisional, boolean aqiProvisional) {
 
     public boolean hasData() {
         return asOf != null;

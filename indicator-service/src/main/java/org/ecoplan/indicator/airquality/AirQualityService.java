@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.airquality;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -50,9 +51,9 @@ public class AirQualityService {
      * @param provisional   fewer valid days than HJ 663 asks of a month (27, February 25; the current month:
      *                      in proportion to its elapsed days)
      */
-    public record RankedArea(Integer rank, String area, String name,
-            @Schema(description = "µg/m³, 1 decimal as published", example = "32.4") Double pm25Mean,
-            @Schema(description = "µg/m³, full precision", example = "32.41935483870968") Double pm25MeanRaw, int validDays,
+    public record RankedArea(@Schema(nullable = true) Integer rank, String area, String name,
+            @Schema(nullable = true, description = "µg/m³, 1 decimal as published", example = "32.4") Double pm25Mean,
+            @Schema(nullable = true, description = "µg/m³, full precision", example = "32.41935483870968") Double pm25MeanRaw, int validDays,
             boolean provisional) {
     }
 

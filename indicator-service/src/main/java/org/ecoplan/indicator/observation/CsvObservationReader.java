@@ -21,6 +21,7 @@ import java.util.function.BiFunction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ecoplan.indicator.targets.Metric;
+import org.ecoplan.progress.contract.MeasuredValue;
 import org.ecoplan.web.problem.Problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -260,7 +261,7 @@ public class CsvObservationReader {
             errors.add(new Problem.FieldProblem(field, "must not be negative / 不能为负"));
             return null;
         }
-        Optional<String> problem = ObservedValueRange.problem(value);
+        Optional<String> problem = MeasuredValue.rangeProblem(value);
         problem.ifPresent(message -> errors.add(new Problem.FieldProblem(field, message)));
         return problem.isPresent() ? null : value;
     }

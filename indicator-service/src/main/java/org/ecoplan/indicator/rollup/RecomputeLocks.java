@@ -16,6 +16,8 @@ final class RecomputeLocks {
 
     /** Single-key lock over all roll-ups ("ROLLUPS" in ASCII). */
     private static final long ALL_SCOPES = 0x524F4C4C555053L;
+    /** Single-key lock of the one running rebuild ("REBUILD" in ASCII). */
+    private static final long REBUILD = 0x52454255494C44L;
     /**
      * First key of the two-key scope locks ("ROLL"); PostgreSQL keeps two-key locks apart from single-key ones,
      * so they never meet the lock above or another module's single-key locks.
@@ -33,6 +35,27 @@ final class RecomputeLocks {
     /** Waits while everything is being recomputed; events holding it do not wait for each other. */
     static void someScopes() {
         lock("select 1 from (select pg_advisory_xact_lock_shared(?1)) as locked", ALL_SCOPES);
+    }
+
+    /**
+     * {@link #someScopes()} without waiting: a consumer whose transaction would otherwise wait out a whole rebuild
+     * (and its own timeout) tries again later instead. Held until the transaction ends.
+     *
+     * @return {@code false} if a rebuild or full recomputation holds the lock
+     */
+    static boolean trySomeScopes() {
+        return (Boolean) Rollup.getEntityManager()
+                .createNativeQuery("select pg_try_advisory_xact_lock_shared(?1)").setParameter(1, ALL_SCOPES).getSingleResult();
+    }
+
+    /**
+     * Only one rebuild at a time, across instances; held until the rebuild's transaction ends.
+     *
+     * @return {@code false} if another rebuild runs
+     */
+    static boolean tryRebuild() {
+        return (Boolean) Rollup.getEntityManager()
+                .createNativeQuery("select pg_try_advisory_xact_lock(?1)").setParameter(1, REBUILD).getSingleResult();
     }
 
     /**

@@ -127,6 +127,39 @@ public class RollupService {
         return true;
     }
 
+    /**
+     * Lets a progress event update the roll-ups in the caller's transaction unless a rebuild or full recomputation
+     * holds them (see {@link RecomputeLocks}).
+     *
+     * @return {@code false} if the event must wait: try again later
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean tryLockForEvent() {
+        return RecomputeLocks.trySomeScopes();
+    }
+
+    /**
+     * For a rebuild: claims it (one at a time across instances) and then holds every roll-up until the caller's
+     * transaction ends, once the events in flight are done.
+     *
+     * @return {@code false} if another rebuild runs
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean lockForRebuild() {
+        if (!RecomputeLocks.tryRebuild()) {
+            return false;
+        }
+        RecomputeLocks.allScopes();
+        return true;
+    }
+
+    /** @return whether the stored state of the report is exactly this revision (e.g. applied by a replay) */
+    @Transactional(TxType.MANDATORY)
+    public boolean isLatestRevision(ReportEvent event) {
+        ReportSeen seen = ReportSeen.findById(event.reportId());
+        return seen != null && seen.revision == event.reportRevision();
+    }
+
     /** The reporting period of today, e.g. {@code 2026-05}. */
     public String currentPeriod() {
         return YearMonth.from(clock.today()).toString();
@@ -234,9 +267,10 @@ public class RollupService {
 
     /**
      * Clears what progress events built (not the published figures, whose sequences must keep growing, nor the
-     * {@link DeliveryHistory}, which outlives the topic's retention and which a replay only confirms).
+     * {@link DeliveryHistory}, which outlives the topic's retention and which a replay only confirms). Only under
+     * {@link #lockForRebuild()}, in the rebuild's transaction: no event may see the state half cleared.
      */
-    @Transactional
+    @Transactional(TxType.MANDATORY)
     public void clearProgressState() {
         long progress = MeasureProgress.deleteAll();
         long reports = ReportSeen.deleteAll();

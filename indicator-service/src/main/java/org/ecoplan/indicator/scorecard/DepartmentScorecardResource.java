@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.scorecard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -65,26 +66,27 @@ public class DepartmentScorecardResource {
     public record MeasureLine(String measureId, @Schema(example = "1") int planAttachment,
             @Schema(example = "附件1 第3项") String task, int taskNumber, int position, String text,
             @Schema(description = "The department's roles on the measure", example = "[\"LEAD\"]") List<String> roles,
-            @Schema(description = "The group through which it holds its roles (e.g. ALL-SUBDISTRICTS-TOWNS), null when named directly") String viaGroup,
-            @Schema(example = "年底前") String deadline,
-            @Schema(description = "Official report status (latest approved report)", example = "ON_TRACK") String status,
+            @Schema(nullable = true, description = "The group through which it holds its roles (e.g. ALL-SUBDISTRICTS-TOWNS), null when named directly") String viaGroup,
+            @Schema(nullable = true, example = "年底前") String deadline,
+            @Schema(nullable = true, description = "Official report status (latest approved report)", example = "ON_TRACK") String status,
             @Schema(description = "Delivery state as progress-service decided it; NOT_ASSESSED without a state event yet", example = "BEHIND_PACE") String deliveryState,
             @Schema(example = "滞后于序时进度") String deliveryStateName, @Schema(example = "false") boolean overdue,
-            Integer daysLate, Integer paceGap, Boolean completedOnTime, String lastReportedPeriod) {
+            @Schema(nullable = true) Integer daysLate, @Schema(nullable = true) Integer paceGap, @Schema(nullable = true) Boolean completedOnTime,
+            @Schema(nullable = true) String lastReportedPeriod) {
     }
 
     @Schema(name = "DepartmentScorecard")
     public record Scorecard(@Schema(example = "ENV") String department, @Schema(example = "区生态环境局") String name,
-            @Schema(description = "What it leads or is responsible for (directly or through a group such as 各街乡镇)") RollupView delivery,
-            @Schema(description = "What it only assists with, counted apart") RollupView assisting,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "What it leads or is responsible for (directly or through a group such as 各街乡镇)") RollupView delivery,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "What it only assists with, counted apart") RollupView assisting,
             List<IndicatorView> indicators, List<MeasureLine> measures) {
     }
 
     @GET
     @Path("/{code}/scorecard")
-    @Operation(summary = "Department scorecard", description = "Its delivery roll-up (what it leads or is responsible for, directly or through a group such as 各街乡镇, counted once per member) and apart from it what it only assists; its measures in document order with their official status and the delivery state progress-service decided; and the indicators it leads or co-operates on with status and projection.")
+    @Operation(operationId = "getDepartmentScorecard", summary = "Department scorecard", description = "Its delivery roll-up (what it leads or is responsible for, directly or through a group such as 各街乡镇, counted once per member) and apart from it what it only assists; its measures in document order with their official status and the delivery state progress-service decided; and the indicators it leads or co-operates on with status and projection.")
     @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = Scorecard.class)))
-    @APIResponse(responseCode = "404", description = "Unknown department", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown department")
     public Scorecard scorecard(@PathParam("code") @Parameter(example = "ENV") String code) {
         DepartmentState department = catalogue.findContaining(CatalogueEvents.DEPARTMENT.aggregateType(), Map.of("code", code))
                 .stream().map(json -> state(json, DepartmentState.class)).findFirst()

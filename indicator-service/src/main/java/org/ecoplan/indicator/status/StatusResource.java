@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.security.Caller;
 import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,7 +41,7 @@ public class StatusResource {
     @GET
     @Path("/thresholds")
     @PermitAll
-    @Operation(summary = "The thresholds in force", description = "The stored ones with who set them and when; while none are stored, the configured values (updatedBy and updatedAt null).")
+    @Operation(operationId = "getStatusThresholds", summary = "The thresholds in force", description = "The stored ones with who set them and when; while none are stored, the configured values (updatedBy and updatedAt null).")
     @APIResponse(responseCode = "200", description = "Thresholds", content = @Content(schema = @Schema(implementation = ThresholdsInForce.class)))
     public ThresholdsInForce thresholds() {
         return status.thresholds();
@@ -53,15 +52,14 @@ public class StatusResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Change the thresholds (supervisor, admin)", description = "Stored in the database with who set them and when: "
+    @Operation(operationId = "updateStatusThresholds", summary = "Change the thresholds (supervisor, admin)", description = "Stored in the database with who set them and when: "
             + "every instance judges with them from then on, also after a restart. Until the first change the configured values "
             + "(ecoplan.indicator.status.*) apply. Every indicator is judged again at once, in the same transaction; changed "
             + "judgements are published. All five fields are required.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Thresholds.class),
             examples = @ExampleObject(name = "stricter", value = "{\"onTrackMargin\":0.05,\"offTrackMargin\":0.05,\"scheduleOnTrackRatio\":0.95,\"scheduleOffTrackRatio\":0.7,\"minimumProfileDays\":30}")))
     @APIResponse(responseCode = "200", description = "The thresholds now in force", content = @Content(schema = @Schema(implementation = ThresholdsInForce.class)))
-    @APIResponse(responseCode = "400", description = "A field missing or out of range (errors[].field names it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a supervisor or administrator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field missing or out of range (errors[].field names it)")
     public ThresholdsInForce change(@Valid @NotNull(message = "a JSON body is required") Thresholds thresholds) {
         return status.changeThresholds(thresholds, caller.name());
     }
@@ -70,7 +68,7 @@ public class StatusResource {
     @Path("/reevaluate")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Judge every indicator and roll-up now (admin)", description = "What the daily job does; only changes are published.")
+    @Operation(operationId = "reevaluateStatuses", summary = "Judge every indicator and roll-up now (admin)", description = "What the daily job does; only changes are published.")
     @APIResponse(responseCode = "200", description = "How many judgements and roll-ups changed")
     public int reevaluate() {
         return reevaluation.run();

@@ -12,8 +12,8 @@ public record ThresholdsInForce(
         @Schema(example = "0.9") double scheduleOnTrackRatio,
         @Schema(example = "0.6") double scheduleOffTrackRatio,
         @Schema(example = "30") int minimumProfileDays,
-        @Schema(description = "Who set them; null while the configured defaults apply", example = "supervisor@ecoplan.test") String updatedBy,
-        @Schema(description = "When; null while the configured defaults apply") Instant updatedAt) {
+        @Schema(nullable = true, description = "Who set them; null while the configured defaults apply", example = "supervisor@ecoplan.test") String updatedBy,
+        @Schema(nullable = true, description = "When; null while the configured defaults apply") Instant updatedAt) {
 
     static ThresholdsInForce configured(Thresholds defaults) {
         return new ThresholdsInForce(defaults.onTrackMargin(), defaults.offTrackMargin(), defaults.scheduleOnTrackRatio(),

@@ -73,12 +73,12 @@ class CsvObservationReaderTest {
     static Stream<Arguments> refusedFiles() {
         String row = "PM25_DAILY,YANQING,2031-05-01,%s,true,24,站\n";
         return Stream.of(
-                Arguments.of("a huge value", HEADER + row.formatted("1e15"), "line 2 value", "10^14"),
-                Arguments.of("10^14 exactly", HEADER + row.formatted("100000000000000"), "line 2 value", "10^14"),
-                Arguments.of("1e400", HEADER + row.formatted("1e400"), "line 2 value", "10^14"),
-                Arguments.of("twenty digits", HEADER + row.formatted("99999999999999999999"), "line 2 value", "10^14"),
-                Arguments.of("seven decimals, which the column would round", HEADER + row.formatted("31.1234567"), "line 2 value", "decimal places"),
-                Arguments.of("a tiny exponent", HEADER + row.formatted("1e-999999999"), "line 2 value", "decimal places"),
+                Arguments.of("a huge value", HEADER + row.formatted("1e15"), "line 2 value", "14 digits before"),
+                Arguments.of("10^14 exactly", HEADER + row.formatted("100000000000000"), "line 2 value", "14 digits before"),
+                Arguments.of("1e400", HEADER + row.formatted("1e400"), "line 2 value", "14 digits before"),
+                Arguments.of("twenty digits", HEADER + row.formatted("99999999999999999999"), "line 2 value", "14 digits before"),
+                Arguments.of("seven decimals, which the column would round", HEADER + row.formatted("31.1234567"), "line 2 value", "6 after the decimal point"),
+                Arguments.of("a tiny exponent", HEADER + row.formatted("1e-999999999"), "line 2 value", "6 after the decimal point"),
                 Arguments.of("NaN", HEADER + row.formatted("NaN"), "line 2 value", "not a number"),
                 Arguments.of("Infinity", HEADER + row.formatted("Infinity"), "line 2 value", "not a number"),
                 Arguments.of("a decimal comma", HEADER + row.formatted("\"31,5\""), "line 2 value", "not a number"),

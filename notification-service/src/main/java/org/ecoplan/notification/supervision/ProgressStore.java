@@ -15,27 +15,33 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.MeasureStatusChanged;
 import org.ecoplan.progress.contract.ReportEvent;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.contract.WorkflowState;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * The local per-measure progress state and the reports awaiting review, kept from progress events. Older
- * sequences and revisions are dropped in the upsert itself, so events may arrive repeated or late.
+ * The local per-measure progress state — with the delivery state progress-service decided — and the reports
+ * awaiting review, kept from progress events. Older sequences and revisions are dropped in the upsert itself,
+ * so events may arrive repeated or late.
  */
 @ApplicationScoped
 public class ProgressStore {
 
     private static final String APPLY_STATUS = """
             insert into measure_progress (measure_id, sequence, status, overdue, percent_complete, completed_on,
-                                          last_reported_period, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+                                          last_reported_period, updated_at, delivery, delivery_state, last_approved_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
             on conflict (measure_id) do update
             set sequence = excluded.sequence, status = excluded.status, overdue = excluded.overdue,
                 percent_complete = excluded.percent_complete, completed_on = excluded.completed_on,
                 last_reported_period = greatest(measure_progress.last_reported_period, excluded.last_reported_period),
-                updated_at = excluded.updated_at
+                updated_at = excluded.updated_at, delivery = excluded.delivery,
+                delivery_state = excluded.delivery_state, last_approved_at = excluded.last_approved_at
             where measure_progress.sequence < excluded.sequence""";
     private static final String NOTE_PERIOD = """
             insert into measure_progress (measure_id, sequence, status, overdue, percent_complete, last_reported_period, updated_at)
@@ -52,7 +58,8 @@ public class ProgressStore {
                 submitted_at = excluded.submitted_at, updated_at = excluded.updated_at
             where report_review.revision < excluded.revision""";
     private static final String ALL = """
-            select measure_id, sequence, status, overdue, percent_complete, completed_on, last_reported_period, updated_at
+            select measure_id, sequence, status, overdue, percent_complete, completed_on, last_reported_period, updated_at,
+                   delivery::text, last_approved_at
             from measure_progress""";
     private static final String ONE = ALL + " where measure_id = ?";
     private static final String WAITING = """
@@ -60,9 +67,11 @@ public class ProgressStore {
             from report_review where state = 'SUBMITTED' and submitted_at <= ?""";
 
     private final DataSource dataSource;
+    private final ObjectMapper mapper;
 
-    ProgressStore(DataSource dataSource) {
+    ProgressStore(DataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
+        this.mapper = mapper;
     }
 
     /** @return false if a newer status of the measure is stored already */
@@ -76,7 +85,12 @@ public class ProgressStore {
             upsert.setDate(6, change.completedOn() == null ? null : Date.valueOf(change.completedOn()));
             upsert.setString(7, change.lastReportedPeriod());
             upsert.setTimestamp(8, Timestamp.from(now));
+            upsert.setString(9, change.delivery() == null ? null : mapper.writeValueAsString(change.delivery()));
+            upsert.setString(10, change.delivery() == null ? null : change.delivery().state().name());
+            upsert.setTimestamp(11, change.lastApprovedAt() == null ? null : Timestamp.from(change.lastApprovedAt()));
             return upsert.executeUpdate() == 1;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the delivery state of measure " + change.measureId(), e);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the status of measure " + change.measureId(), e);
         }
@@ -156,11 +170,24 @@ public class ProgressStore {
         return waiting;
     }
 
-    private static MeasureProgress progress(ResultSet rows) throws SQLException {
+    private MeasureProgress progress(ResultSet rows) throws SQLException {
         Date completedOn = rows.getDate(6);
+        Timestamp lastApprovedAt = rows.getTimestamp(10);
         return new MeasureProgress(rows.getString(1), rows.getLong(2), ReportStatus.valueOf(rows.getString(3)),
                 rows.getBoolean(4), rows.getInt(5), completedOn == null ? null : completedOn.toLocalDate(),
-                rows.getString(7), rows.getTimestamp(8).toInstant());
+                rows.getString(7), rows.getTimestamp(8).toInstant(), delivery(rows.getString(1), rows.getString(9)),
+                lastApprovedAt == null ? null : lastApprovedAt.toInstant());
+    }
+
+    private DeliveryAssessment delivery(String measureId, String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(json, DeliveryAssessment.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored delivery state of measure " + measureId + " cannot be read", e);
+        }
     }
 
     public record WaitingReport(String reportId, long revision, String measureId, String planId, String period,

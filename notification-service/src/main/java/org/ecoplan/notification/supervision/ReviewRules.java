@@ -3,6 +3,7 @@ package org.ecoplan.notification.supervision;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.ecoplan.notification.alert.AlertRule;
 import org.ecoplan.notification.alert.Audience;
 import org.ecoplan.notification.alert.SubjectType;
 import org.ecoplan.progress.contract.ReportEvent;
+import org.ecoplan.web.clock.BusinessClock;
 
 /**
  * Review rules: a report returned to its reporter (raised when the event arrives) and a report waiting for
@@ -24,16 +26,22 @@ import org.ecoplan.progress.contract.ReportEvent;
 @ApplicationScoped
 public class ReviewRules {
 
+    /** Times in Chinese texts: the district's wall clock, as people there read it. */
+    private static final DateTimeFormatter DISTRICT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final SupervisionConfig config;
     private final Recipients recipients;
     private final CatalogueSnapshot catalogue;
     private final ProgressStore progress;
+    private final BusinessClock clock;
 
-    ReviewRules(SupervisionConfig config, Recipients recipients, CatalogueSnapshot catalogue, ProgressStore progress) {
+    ReviewRules(SupervisionConfig config, Recipients recipients, CatalogueSnapshot catalogue, ProgressStore progress,
+            BusinessClock clock) {
         this.config = config;
         this.recipients = recipients;
         this.catalogue = catalogue;
         this.progress = progress;
+        this.clock = clock;
     }
 
     public AlertDraft returned(ReportEvent report, LocalDate today) {
@@ -51,7 +59,7 @@ public class ReviewRules {
         return new AlertDraft(AlertRule.REPORT_RETURNED, AlertRule.REPORT_RETURNED.defaultSeverity(), SubjectType.REPORT,
                 report.reportId(), "rev" + report.reportRevision(), report.planId(),
                 "进展报告被退回" + (report.period() == null ? "" : "（" + report.period() + "）") + "：" + what,
-                "措施「" + what + "」的进展报告" + (report.period() == null ? "" : "（" + report.period() + "）") + "被 "
+                what + "的进展报告" + (report.period() == null ? "" : "（" + report.period() + "）") + "被 "
                         + report.reviewedBy() + " 退回，原因：" + report.returnReason() + "。请修改后重新提交。",
                 to.departments(), to.audiences(), today);
     }
@@ -69,17 +77,20 @@ public class ReviewRules {
             drafts.add(new AlertDraft(AlertRule.REVIEW_WAITING, AlertRule.REVIEW_WAITING.defaultSeverity(),
                     SubjectType.REPORT, report.reportId(), "rev" + report.revision(), report.planId(),
                     "【黄色预警】进展报告待审核已超过 " + maxWait.toHours() + " 小时：" + what,
-                    "措施「" + what + "」的进展报告" + (report.period() == null ? "" : "（" + report.period() + "）") + "由 "
-                            + report.departmentCode() + " 于 " + report.submittedAt() + " 提交，已等待审核 " + hours + " 小时。",
+                    what + "的进展报告" + (report.period() == null ? "" : "（" + report.period() + "）") + "由 "
+                            + catalogue.departmentName(report.departmentCode()) + " 于 " + DISTRICT_TIME.format(
+                                    report.submittedAt().atZone(clock.zone())) + " 提交，已等待审核 " + hours + " 小时。",
                     to.departments(), to.audiences(), today));
         }
         return drafts;
     }
 
-    private static String describe(MeasureState measure, String measureId) {
+    /** 附件1 第30项措施「…」, shortened; the id while the catalogue does not know the measure. */
+    private String describe(MeasureState measure, String measureId) {
         if (measure == null || measure.text() == null) {
-            return measureId;
+            return "措施 " + measureId;
         }
-        return measure.text().length() <= 40 ? measure.text() : measure.text().substring(0, 40) + "…";
+        String text = measure.text().length() <= 40 ? measure.text() : measure.text().substring(0, 40) + "…";
+        return catalogue.taskReference(measure) + "措施「" + text + "」";
     }
 }

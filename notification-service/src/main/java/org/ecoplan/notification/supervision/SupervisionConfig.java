@@ -38,12 +38,12 @@ public interface SupervisionConfig {
      */
     Map<String, Recipients> recipients();
 
+    /**
+     * The BEHIND_PACE alert. Whether a measure is behind pace is progress-service's decision (its
+     * {@code ecoplan.progress.delivery.behind-pace-gap}), carried on its events; only when to warn is set here.
+     */
     interface BehindPace {
-        /** Warn when (share of time passed − percent complete / 100) is at least this. */
-        @WithDefault("0.25")
-        double gap();
-
-        /** Checked at most once a month, from this day of the month on. */
+        /** Raised at most once a month while the measure is behind pace, from this day of the month on. */
         @WithDefault("1")
         int checkDay();
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.ecoplan.catalogue.replica.CatalogueReplica;
 import org.ecoplan.notification.GreenMailResource;
 import org.ecoplan.notification.ProgressPlayer;
 import org.ecoplan.notification.alert.RaisedAlertKeys;
+import org.ecoplan.progress.contract.DeliveryAssessment;
+import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.MeasureStatusChanged;
 import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.progress.contract.ReportStatus;
@@ -41,6 +44,12 @@ import io.restassured.path.json.JsonPath;
  * Walks the business clock through 2026 (and into January 2027) over the real seed catalogue, playing
  * progress-service for four sample measures, one of each deadline kind, and checks every alert they get:
  * which, with which period, on which day, each once, also after a simulated restart re-runs every day.
+ * <p>
+ * Overdue and behind pace are progress-service's decisions: the walk plays its status events with the delivery
+ * states its DeliveryRule decides (written out by hand below, on the day its daily assessment or an approval
+ * would publish them: the services never import each other; the system test checks the two agree). No other
+ * seed measure gets a state here, and none of them gets an overdue or behind-pace alert: this service follows
+ * the decided state and judges no deadline itself.
  */
 @QuarkusTest
 @WithTestResource(RealInfrastructureResource.class)
@@ -83,32 +92,64 @@ class SupervisionWalkTest {
         long started = System.nanoTime();
         try (var player = new ProgressPlayer(dataSource)) {
             Map<LocalDate, List<Runnable>> script = new HashMap<>();
-            // 年底前: reported and approved every month, on pace, completed on 20 December.
+            // Every measure's first assessment (its arrival from the catalogue).
+            on(script, FIRST_DAY, () -> {
+                decided(player, june, 1, ReportStatus.NOT_STARTED, 0, null, null, DeliveryState.ON_TRACK, 0, 0);
+                decided(player, window, 1, ReportStatus.NOT_STARTED, 0, null, null, DeliveryState.NOT_DUE, null, null);
+                decided(player, yearEnd, 1, ReportStatus.NOT_STARTED, 0, null, null, DeliveryState.ON_TRACK, 0, 0);
+                decided(player, ongoing, 1, ReportStatus.NOT_STARTED, 0, null, null, DeliveryState.ON_TRACK, null, null);
+            });
+            // 年底前: reported and approved every month, on pace (never 25 points behind), completed on 20 December.
+            // The expected percent (序时进度) on the 3rd of February … December, as progress-service states it.
+            int[] expectedOnThe3rd = { 9, 17, 25, 34, 42, 50, 59, 67, 76, 84, 92 };
             for (int month = 1; month <= 11; month++) {
                 int percent = 8 * month;
                 String period = "2026-%02d".formatted(month);
-                long sequence = month;
-                on(script, LocalDate.of(2026, month + 1, 3), () -> approved(player, yearEnd, period, percent, sequence, ReportStatus.ON_TRACK, null));
+                long sequence = month + 1;
+                LocalDate approvedOn = LocalDate.of(2026, month + 1, 3);
+                int expected = expectedOnThe3rd[month - 1];
+                on(script, approvedOn, () -> approved(player, yearEnd, period, percent, sequence, ReportStatus.ON_TRACK,
+                        null, DeliveryState.ON_TRACK, expected, expected - percent));
             }
-            on(script, LocalDate.of(2026, 12, 20), () -> approved(player, yearEnd, "2026-12", 100, 12, ReportStatus.COMPLETED, LocalDate.of(2026, 12, 20)));
-            // 6-9月: reported from July, completed on 25 September; an old status is redelivered and one arrives late.
-            on(script, LocalDate.of(2026, 7, 3), () -> approved(player, window, "2026-06", 30, 1, ReportStatus.ON_TRACK, null));
+            on(script, LocalDate.of(2026, 12, 20), () -> approved(player, yearEnd, "2026-12", 100, 13,
+                    ReportStatus.COMPLETED, LocalDate.of(2026, 12, 20), DeliveryState.COMPLETED_ON_TIME, 97, -3));
+            // 6-9月: the window opens; 25 % of it passes unreported (2 July); reported from July, completed on 25
+            // September; an old status is redelivered and one arrives late.
+            on(script, LocalDate.of(2026, 6, 1), () -> decided(player, window, 2, ReportStatus.NOT_STARTED, 0, null, null,
+                    DeliveryState.ON_TRACK, 0, 0));
+            on(script, LocalDate.of(2026, 7, 2), () -> decided(player, window, 3, ReportStatus.NOT_STARTED, 0, null, null,
+                    DeliveryState.BEHIND_PACE, 26, 26));
+            on(script, LocalDate.of(2026, 7, 3), () -> approved(player, window, "2026-06", 30, 4, ReportStatus.ON_TRACK, null,
+                    DeliveryState.ON_TRACK, 26, -4));
             on(script, LocalDate.of(2026, 8, 3), () -> {
-                approved(player, window, "2026-07", 60, 2, ReportStatus.ON_TRACK, null);
-                redeliverFirstStatusAndALateCopy(player, window);
+                approved(player, window, "2026-07", 60, 5, ReportStatus.ON_TRACK, null, DeliveryState.ON_TRACK, 52, -8);
+                redeliverFirstApprovalAndALateCopy(player, window);
             });
-            on(script, LocalDate.of(2026, 9, 3), () -> approved(player, window, "2026-08", 90, 3, ReportStatus.ON_TRACK, null));
-            on(script, LocalDate.of(2026, 9, 25), () -> approved(player, window, "2026-09", 100, 4, ReportStatus.COMPLETED, LocalDate.of(2026, 9, 25)));
+            on(script, LocalDate.of(2026, 9, 3), () -> approved(player, window, "2026-08", 90, 6, ReportStatus.ON_TRACK, null,
+                    DeliveryState.ON_TRACK, 78, -12));
+            on(script, LocalDate.of(2026, 9, 25), () -> approved(player, window, "2026-09", 100, 7, ReportStatus.COMPLETED,
+                    LocalDate.of(2026, 9, 25), DeliveryState.COMPLETED_ON_TIME, 96, -4));
             // 长期实施: January reported and approved; February's report waits, is returned, resubmitted and approved; then silence.
             on(script, LocalDate.of(2026, 2, 3), () -> report(player, ProgressEvents.REPORT_SUBMITTED, ongoingFirstReport, 1, ongoing, "2026-01", WorkflowState.SUBMITTED, LocalDate.of(2026, 2, 3)));
-            on(script, LocalDate.of(2026, 2, 4), () -> report(player, ProgressEvents.REPORT_APPROVED, ongoingFirstReport, 2, ongoing, "2026-01", WorkflowState.APPROVED, LocalDate.of(2026, 2, 3)));
+            on(script, LocalDate.of(2026, 2, 4), () -> {
+                report(player, ProgressEvents.REPORT_APPROVED, ongoingFirstReport, 2, ongoing, "2026-01", WorkflowState.APPROVED, LocalDate.of(2026, 2, 3));
+                decided(player, ongoing, 2, ReportStatus.ON_TRACK, 50, null, "2026-01", DeliveryState.ON_TRACK, null, null);
+            });
             on(script, LocalDate.of(2026, 3, 3), () -> report(player, ProgressEvents.REPORT_SUBMITTED, ongoingSecondReport, 1, ongoing, "2026-02", WorkflowState.SUBMITTED, LocalDate.of(2026, 3, 3)));
             on(script, LocalDate.of(2026, 3, 9), () -> report(player, ProgressEvents.REPORT_RETURNED, ongoingSecondReport, 2, ongoing, "2026-02", WorkflowState.RETURNED, LocalDate.of(2026, 3, 3)));
             on(script, LocalDate.of(2026, 3, 10), () -> report(player, ProgressEvents.REPORT_SUBMITTED, ongoingSecondReport, 3, ongoing, "2026-02", WorkflowState.SUBMITTED, LocalDate.of(2026, 3, 10)));
-            on(script, LocalDate.of(2026, 3, 11), () -> report(player, ProgressEvents.REPORT_APPROVED, ongoingSecondReport, 4, ongoing, "2026-02", WorkflowState.APPROVED, LocalDate.of(2026, 3, 10)));
-            // 6月底前: never reported.
+            on(script, LocalDate.of(2026, 3, 11), () -> {
+                report(player, ProgressEvents.REPORT_APPROVED, ongoingSecondReport, 4, ongoing, "2026-02", WorkflowState.APPROVED, LocalDate.of(2026, 3, 10));
+                decided(player, ongoing, 3, ReportStatus.ON_TRACK, 50, null, "2026-02", DeliveryState.ON_TRACK, null, null);
+            });
+            // 6月底前: never reported. The daily assessment finds it behind pace on 15 February (45 of 180 days)
+            // and overdue on 1 July.
+            on(script, LocalDate.of(2026, 2, 15), () -> decided(player, june, 2, ReportStatus.NOT_STARTED, 0, null, null,
+                    DeliveryState.BEHIND_PACE, 25, 25));
+            on(script, LocalDate.of(2026, 7, 1), () -> decided(player, june, 3, ReportStatus.NOT_STARTED, 0, null, null,
+                    DeliveryState.OVERDUE, 100, 100));
 
-            for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
+        for (LocalDate day = FIRST_DAY; !day.isAfter(LAST_DAY); day = day.plusDays(1)) {
                 clock.setTo(day, 9);
                 script.getOrDefault(day, List.of()).forEach(Runnable::run);
                 scheduler.tick(day);
@@ -144,6 +185,24 @@ class SupervisionWalkTest {
         assertThat(reportAlerts(ongoingSecondReport)).containsExactlyInAnyOrderElementsOf(expectedSecondReport);
         assertThat(reportAlerts(ongoingFirstReport)).isEmpty();
         assertThat(walk).as("walking %s days", FIRST_DAY.until(LAST_DAY).getDays()).isLessThan(Duration.ofSeconds(90));
+        // The 208 other seed measures have no decided state here: whatever their deadlines, no state alert.
+        assertThat(totalAlerts("OVERDUE")).isEqualTo(1);
+        assertThat(totalAlerts("BEHIND_PACE")).isEqualTo(6);
+
+        // The texts are Chinese throughout: the task as 附件N 第M项, statuses by their Chinese names.
+        JsonPath overdue = JsonPath.from(given().header("Authorization", Tokens.bearer("supervisor", null))
+                .queryParam("rule", "OVERDUE").queryParam("subject", june.id()).get("/alerts").then().statusCode(200)
+                .extract().asString()).setRootPath("items[0]");
+        assertThat(overdue.getString("title")).isEqualTo("【红色督办】已逾期：附件1 第30项 " + june.text().substring(0, 40) + "…");
+        assertThat(overdue.getString("reason")).startsWith("附件1 第30项措施「" + june.text() + "」的完成时限 2026-06-30（6月底前）已过")
+                .contains("（报告状态：未启动，完成 0%），已逾期 1 天。").doesNotContainPattern("[A-Za-z]");
+        assertThat(overdue.getList("departments", String.class)).containsExactly("WATER", "URBAN-MGMT");
+        assertThat(overdue.getList("namedDepartments.name", String.class)).containsExactly("区水务局", "区城市管理委");
+        JsonPath behind = JsonPath.from(given().header("Authorization", Tokens.bearer("supervisor", null))
+                .queryParam("rule", "BEHIND_PACE").queryParam("subject", june.id()).queryParam("to", "2026-02-28")
+                .get("/alerts").then().statusCode(200).extract().asString()).setRootPath("items[0]");
+        assertThat(behind.getString("reason")).isEqualTo("截至 2026-02-15，附件1 第30项措施「" + june.text()
+                + "」实施期（2026-01-01 至 2026-06-30）已过 25%，最新审核通过的完成度为 0%，落后序时进度 25 个百分点（报告状态：未启动）。");
 
         // The departments the rules name got them: the lead department, its head, the supervisors, group members.
         String juneLead = Recipients.departmentsByRole(june).get("LEAD").get(0);
@@ -167,31 +226,51 @@ class SupervisionWalkTest {
         assertThat(alertsOf(ongoing.id())).hasSameSizeAs(expectedOngoing);
     }
 
-    private void redeliverFirstStatusAndALateCopy(ProgressPlayer player, MeasureState window) {
-        UUID first = firstWindowStatus;
+    private void redeliverFirstApprovalAndALateCopy(ProgressPlayer player, MeasureState window) {
+        UUID first = firstWindowApproval;
         // The same event again (Kafka redelivery), then an old state under a new id (a late copy).
-        player.status(first, status(window, 1, 30, ReportStatus.ON_TRACK, null, "2026-06"));
-        player.status(status(window, 1, 30, ReportStatus.ON_TRACK, null, "2026-06"));
+        MeasureStatusChanged old = status(window, 4, 30, ReportStatus.ON_TRACK, null, "2026-06",
+                assessed(window, DeliveryState.ON_TRACK, 26, -4));
+        player.status(first, old);
+        player.status(old);
         JsonPath state = supervision(window.id());
         assertThat(state.getInt("progress.percentComplete")).isEqualTo(60);
-        assertThat(state.getLong("progress.sequence")).isEqualTo(2);
+        assertThat(state.getLong("progress.sequence")).isEqualTo(5);
+        assertThat(state.getString("progress.delivery.state")).isEqualTo("ON_TRACK");
+        assertThat(state.getInt("progress.delivery.expectedPercent")).isEqualTo(52);
     }
 
-    private UUID firstWindowStatus;
+    private UUID firstWindowApproval;
 
+    /** An approval: the report event, then the status event with the state progress-service decided. */
     private void approved(ProgressPlayer player, MeasureState measure, String period, int percent, long sequence,
-            ReportStatus status, LocalDate completedOn) {
+            ReportStatus status, LocalDate completedOn, DeliveryState state, Integer expected, Integer gap) {
         String reportId = UUID.randomUUID().toString();
         report(player, ProgressEvents.REPORT_APPROVED, reportId, 2, measure, period, WorkflowState.APPROVED, clock.today());
-        UUID eventId = player.status(status(measure, sequence, percent, status, completedOn, period));
-        if (sequence == 1 && firstWindowStatus == null && "WINDOW".equals(measure.deadline().kind())) {
-            firstWindowStatus = eventId;
+        UUID eventId = decided(player, measure, sequence, status, percent, completedOn, period, state, expected, gap);
+        if (firstWindowApproval == null && "WINDOW".equals(measure.deadline().kind())) {
+            firstWindowApproval = eventId;
         }
     }
 
+    /** A status event with the delivery state progress-service decided on today's business date. */
+    private UUID decided(ProgressPlayer player, MeasureState measure, long sequence, ReportStatus status, int percent,
+            LocalDate completedOn, String period, DeliveryState state, Integer expected, Integer gap) {
+        return player.status(status(measure, sequence, percent, status, completedOn, period,
+                assessed(measure, state, expected, gap)));
+    }
+
+    private DeliveryAssessment assessed(MeasureState measure, DeliveryState state, Integer expected, Integer gap) {
+        LocalDate today = clock.today();
+        LocalDate due = measure.dueDate();
+        boolean late = state == DeliveryState.OVERDUE;
+        return DeliveryAssessment.of(state, today, measure.windowStart(), due, expected, gap,
+                late ? due.plusDays(1) : null, late ? (int) ChronoUnit.DAYS.between(due, today) : null);
+    }
+
     private static MeasureStatusChanged status(MeasureState measure, long sequence, int percent, ReportStatus status,
-            LocalDate completedOn, String period) {
-        return ProgressPlayer.status(measure.id(), measure.planId(), sequence, status, percent, completedOn, period);
+            LocalDate completedOn, String period, DeliveryAssessment delivery) {
+        return ProgressPlayer.status(measure.id(), measure.planId(), sequence, status, percent, completedOn, period, delivery);
     }
 
     private void report(ProgressPlayer player, ProgressEvents kind, String reportId, long revision, MeasureState measure,
@@ -233,6 +312,11 @@ class SupervisionWalkTest {
             request.queryParam("department", department);
         }
         return request.get("/inbox/messages").then().statusCode(200).extract().jsonPath().getList("items.rule");
+    }
+
+    private static long totalAlerts(String rule) {
+        return given().header("Authorization", Tokens.bearer("admin", null)).queryParam("rule", rule).queryParam("size", 1)
+                .get("/alerts").then().statusCode(200).extract().jsonPath().getLong("totalItems");
     }
 
     private static long totalAlerts() {

@@ -84,7 +84,7 @@ class WebhookDeliveryTest {
         String measureId = UUID.randomUUID().toString();
         WebhookReceiver receiver = new WebhookReceiver();
         int port = receiver.port();
-        JsonPath created = subscribe(receiver.url(), department, List.of("progress", "notification"));
+        JsonPath created = subscribe(receiver.url(), department, List.of("PROGRESS", "NOTIFICATION"));
         String subscriptionId = created.getString("subscription.id");
         String secret = created.getString("secret");
         assertThat(secret).startsWith("whsec_");

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ecoplan.catalogue.contract.MeasureState;
+
 /** Reads the rows of one plan table (附件1-3) into a {@link ParsedPlan}; the rules are on {@link PlanDocumentParser}. */
 final class PlanTableReader {
 
@@ -143,6 +145,15 @@ final class PlanTableReader {
             problems.add(ImportProblem.error(cells.get(3).line(), "Unknown deadline '" + deadlineLabel + "'"
                     + (year == 0 ? " (no plan year to date it)" : "")
                     + "; known forms: 年底前, N月底前, N-M月, 长期实施, 持续推进"));
+        } else {
+            // The catalogue contract's rule, as for an edit: e.g. a title naming the year 9026 gives dates no replica takes.
+            Optional<MeasureState.Deadline.Problem> problem = new MeasureState.Deadline(deadline.kind().name(),
+                    deadline.start(), deadline.end(), deadline.label()).problem();
+            if (problem.isPresent()) {
+                problems.add(ImportProblem.error(cells.get(3).line(), "Deadline '" + deadlineLabel + "' of plan year " + year
+                        + ": " + problem.get().field() + " " + problem.get().message()));
+                deadline = null;
+            }
         }
         List<List<AssignmentRole>> columns = cells.size() == 7 ? SEVEN_CELL_ROLES : SIX_CELL_ROLES;
         List<ParsedRoleCell> roleCells = new ArrayList<>();

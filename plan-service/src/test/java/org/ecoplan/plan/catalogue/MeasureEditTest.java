@@ -2,6 +2,7 @@ package org.ecoplan.plan.catalogue;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -100,7 +101,16 @@ class MeasureEditTest {
         given().header("Authorization", ADMIN).header("If-Match", etag).contentType(ContentType.JSON)
                 .body("{\"deadline\":{\"kind\":\"WINDOW\",\"start\":\"2026-09-01\",\"end\":\"2026-06-30\",\"label\":\"6-9月\"}}")
                 .when().patch("/measures/{id}", id).then().statusCode(400).contentType("application/problem+json")
-                .body("errors[0].field", equalTo("deadline"));
+                .body("errors[0].field", equalTo("deadline.end"));
+        // Dates every consumer can store: "-2026-01-01" parses as the year 2027 BC, and 2206 is a typo.
+        given().header("Authorization", ADMIN).header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"deadline\":{\"kind\":\"DATE\",\"end\":\"-2026-01-01\",\"label\":\"年底前\"}}")
+                .when().patch("/measures/{id}", id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("deadline.end"))
+                .body("errors[0].message", containsString("2000-01-01 to 2100-12-31"));
+        given().header("Authorization", ADMIN).header("If-Match", etag).contentType(ContentType.JSON)
+                .body("{\"deadline\":{\"kind\":\"WINDOW\",\"start\":\"1999-06-01\",\"end\":\"2206-09-30\",\"label\":\"6-9月\"}}")
+                .when().patch("/measures/{id}", id).then().statusCode(400).body("errors[0].field", equalTo("deadline.start"));
         given().header("Authorization", ADMIN).header("If-Match", etag).contentType(ContentType.JSON)
                 .body("{\"deadline\":{\"kind\":\"DATE\",\"end\":\"not a date\",\"label\":\"x\"}}")
                 .when().patch("/measures/{id}", id).then().statusCode(400).body("errors[0].field", equalTo("deadline.end"));

@@ -29,6 +29,26 @@ class PlanDocumentParserProblemTest {
     }
 
     @Test
+    void refusesDeadlinesOutsideTheRangeEveryReplicaStores() {
+        // A typo in the title's year: the deadlines would fall in 2206, which no consumer accepts.
+        String text = plan("""
+                \t一、共筑美丽蓝天
+
+                \t1
+                \t任务
+                \t措施
+                \t年底前
+                \t区生态环境局
+                \t——
+                """).replace("2026年", "2206年");
+        ParsedDocument document = parser.parse(text);
+
+        assertEquals(List.of(new ImportProblem(16, ImportProblem.Severity.ERROR, "Deadline '年底前' of plan year 2206: end "
+                + "must be a date from 2000-01-01 to 2100-12-31 / 日期须在2000-01-01至2100-12-31之间")), document.errors());
+        assertNull(document.plans().get(0).task(1).orElseThrow().measures().get(0).deadline());
+    }
+
+    @Test
     void reportsARowWithAMissingCellInsteadOfShiftingColumns() {
         // task 3's second measure loses its 完成时限 cell: 5 cells, and which one is missing cannot be known
         String damaged = replaceOnce(SeedDocument.text(), "进一步提升货物到发绿色运输比例。\n\t年底前\n", "进一步提升货物到发绿色运输比例。\n");

@@ -49,11 +49,48 @@ public interface EventsConfig {
     @WithDefault("30d")
     Duration processedRetention();
 
+    /** How often the readiness facts (database reachable, Kafka reachable, outbox backlog) are refreshed in the background. */
+    @WithDefault("1s")
+    Duration healthRefreshInterval();
+
+    /** How every consumer retries a record it could not apply; see {@code EventConsumption}. */
+    Consumers consumers();
+
     /**
      * Topics this service creates at start if they do not exist, by name. Names contain dots, so quote
      * them: {@code ecoplan.events.topics."ecoplan.plan".cleanup-policy=compact}.
      */
     Map<String, Topic> topics();
+
+    interface Consumers {
+
+        /** First pause before retrying a record that failed because the database (or broker) was away. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        /** The pause doubles per failed attempt up to this; the record is retried for as long as it takes. */
+        @WithDefault("30s")
+        Duration maxBackoff();
+
+        /**
+         * Attempts of a record that meets a concurrent writer (serialization failure, deadlock, duplicate key, lock
+         * not available) before it counts as permanently failed and is dead-lettered.
+         */
+        @WithDefault("5")
+        int contentionAttempts();
+
+        /** Pause between attempts while a handler says it must wait (e.g. a roll-up rebuild holds its lock). */
+        @WithDefault("1s")
+        Duration busyRetryInterval();
+
+        /** Transaction timeout of one attempt to apply a record. */
+        @WithDefault("60s")
+        Duration transactionTimeout();
+
+        /** How often the open-dead-letters gauge is read again (also within a second of every change). */
+        @WithDefault("30s")
+        Duration openDeadLettersRefresh();
+    }
 
     interface Topic {
 

@@ -3,12 +3,9 @@ package org.ecoplan.events;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,8 +16,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Consumer-side de-duplication. Delivery is at-least-once (the relay may resend after a failure,
- * Kafka may redeliver after a rebalance), so a consumer asks here first, inside the transaction
- * that handles the event: the id is remembered only if the handling commits.
+ * Kafka may redeliver after a rebalance), so {@link org.ecoplan.events.consumer.EventConsumption} asks here first,
+ * inside the transaction that handles the event: the id is remembered only if the handling commits.
  */
 @ApplicationScoped
 public class ProcessedEvents {
@@ -54,30 +51,6 @@ public class ProcessedEvents {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record event " + eventId + " as processed by " + consumer, e);
         }
-    }
-
-    /**
-     * The event in {@code record} if this consumer has not handled it yet, for consumers of event streams: a
-     * record that is not a readable CloudEvent can never be applied, so it is logged and skipped rather than
-     * stopping every later event behind it (the catalogue replica, a state topic, decides otherwise).
-     *
-     * @return empty for an unreadable record or an event this consumer already handled
-     */
-    @Transactional(TxType.MANDATORY)
-    public Optional<IncomingEvent> firstDeliveryOf(String consumer, ConsumerRecord<String, String> record) {
-        IncomingEvent event;
-        try {
-            event = IncomingEvent.from(record);
-        } catch (MalformedEventException e) {
-            Log.errorf("%s skipped unreadable record %s-%d@%d: %s", consumer, record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return Optional.empty();
-        }
-        if (!firstDelivery(consumer, event.id())) {
-            Log.debugf("%s skipped event %s (%s): already processed", consumer, event.id(), event.type());
-            return Optional.empty();
-        }
-        return Optional.of(event);
     }
 
     /** Redeliveries come within minutes or days; ids older than the retention only take space. */

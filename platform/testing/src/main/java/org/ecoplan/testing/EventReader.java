@@ -17,12 +17,17 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.ecoplan.testing.contract.AsyncApiContract;
 
 /**
  * Reads records back from the test broker ({@link TestInfrastructure#bootstrapServers()}), from the
  * beginning of a topic, committed records only ({@code read_committed}), without joining a consumer
  * group. Topics are shared by all tests of a JVM: match on something your test made (an id, a key).
  * Waits for a topic that does not exist yet rather than creating it.
+ * <p>
+ * Every record read is held to {@code asyncapi.yaml} ({@link AsyncApiContract}): an event a service published
+ * with an undocumented type, without the CloudEvents headers, or with a payload its schema does not allow fails
+ * the test that reads it. Records a test wrote itself through {@link EventWriter} are not checked.
  */
 public final class EventReader {
 
@@ -104,7 +109,10 @@ public final class EventReader {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("Could not read " + topic + " up to " + end + " within 30 s");
                 }
-                consumer.poll(POLL).forEach(read::add);
+                consumer.poll(POLL).forEach(record -> {
+                    AsyncApiContract.check(record);
+                    read.add(record);
+                });
             }
             return read;
         }
@@ -133,6 +141,7 @@ public final class EventReader {
                     consumer.seekToBeginning(assigned);
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                    AsyncApiContract.check(record);
                     if (stop.test(record)) {
                         return true;
                     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.ecoplan.testing.contract.AsyncApiContract;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -77,10 +78,27 @@ public final class EventWriter implements AutoCloseable {
         headers.add("ce_subject", bytes(key));
         headers.add("ce_aggregatetype", bytes(aggregateType));
         headers.add("content-type", bytes("application/json"));
+        // A test's stand-in for a producer: EventReader holds only the services' own events to asyncapi.yaml.
+        headers.add(AsyncApiContract.TEST_WRITTEN_HEADER, bytes("true"));
         try {
             producer.send(new ProducerRecord<>(topic, partition, key, json, headers)).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot send " + type + " for " + key + " to " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends a record that is not a CloudEvent of ours (no headers), as a foreign or broken producer would, to the
+     * writer's partition.
+     */
+    public void sendRaw(String topic, String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot send a raw record for " + key + " to " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -16,16 +16,28 @@ public interface ProgressConfig {
     @WithDefault("false")
     boolean leadDepartmentApproves();
 
-    /**
-     * When the daily overdue check runs (Quarkus cron, in {@code ecoplan.clock.zone}); {@code off} disables it.
-     * Read by the {@code @Scheduled} expression of {@link org.ecoplan.progress.status.OverdueJob}.
-     */
-    @WithDefault("0 5 0 * * ?")
-    String overdueCron();
+    Delivery delivery();
 
     Evidence evidence();
 
     Idempotency idempotency();
+
+    interface Delivery {
+        /**
+         * BEHIND_PACE when the share of the measure's window elapsed exceeds its percent complete by at least this
+         * many percentage points (序时进度; 1-100). Read by {@link org.ecoplan.progress.status.DeliveryRule}.
+         */
+        @WithDefault("25")
+        int behindPaceGap();
+
+        /**
+         * When the daily assessment is tried (Quarkus cron, in {@code ecoplan.clock.zone}); it assesses once per
+         * business date, so an hourly schedule catches up a missed night. {@code off} disables it. Read by the
+         * {@code @Scheduled} expression of {@link org.ecoplan.progress.status.DeliveryAssessmentJob}.
+         */
+        @WithDefault("0 5 * * * ?")
+        String assessmentCron();
+    }
 
     interface Evidence {
         /** Largest evidence file accepted; larger ones get 413. */

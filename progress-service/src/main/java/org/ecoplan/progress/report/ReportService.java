@@ -123,7 +123,8 @@ public class ReportService {
         access.requireMayReview(report);
         ETags.requireCurrent(expectedRevision, report.revision);
         requireSubmitted(report, "approved");
-        MeasureStatus status = officialStatus.lock(access.measure(report.measureId));
+        MeasureState measure = access.measure(report.measureId);
+        MeasureStatus status = officialStatus.lock(measure);
         String before = history.snapshot(report);
         Instant now = clock.now();
         report.state = WorkflowState.APPROVED;
@@ -132,7 +133,7 @@ public class ReportService {
         report.returnReason = null;
         history.record(report, "APPROVED", null, before, now);
         events.publish(ProgressEvents.REPORT_APPROVED, report);
-        officialStatus.reportApproved(status, report);
+        officialStatus.reportApproved(status, measure, report);
         return report;
     }
 

@@ -14,6 +14,10 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.ecoplan.catalogue.contract.MeasureState;
+import org.ecoplan.catalogue.replica.CatalogueNames;
+import org.ecoplan.catalogue.replica.CatalogueNames.TaskReference;
+import org.ecoplan.progress.contract.DeliveryAssessment;
+import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.contract.WorkflowState;
 import org.ecoplan.progress.report.DepartmentRole;
@@ -21,6 +25,7 @@ import org.ecoplan.progress.report.MeasureAccess;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportRepository;
 import org.ecoplan.progress.report.api.ReportViews.ReportView;
+import org.ecoplan.progress.status.api.StatusViews.DeliveryView;
 import org.ecoplan.progress.status.api.StatusViews.MeasureStatusView;
 import org.ecoplan.progress.status.api.StatusViews.PeriodReport;
 import org.ecoplan.progress.status.api.StatusViews.TodoItem;
@@ -28,7 +33,10 @@ import org.ecoplan.progress.status.api.StatusViews.TodoView;
 import org.ecoplan.web.clock.BusinessClock;
 
 
-/** Official status and to-do lists: a handful of indexed queries each, whatever the number of measures. */
+/**
+ * Official status, delivery state and to-do lists: a handful of indexed queries each, whatever the number of
+ * measures. They show the stored delivery state, the one the events carried; nothing here judges a deadline.
+ */
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
 public class MeasureStatusQueryService {
@@ -37,32 +45,39 @@ public class MeasureStatusQueryService {
     private final MeasureStatusRepository statuses;
     private final ReportRepository reports;
     private final MeasureAccess access;
+    private final CatalogueNames names;
     private final BusinessClock clock;
 
     MeasureStatusQueryService(CatalogueMeasures catalogueMeasures, MeasureStatusRepository statuses, ReportRepository reports,
-            MeasureAccess access, BusinessClock clock) {
+            MeasureAccess access, CatalogueNames names, BusinessClock clock) {
         this.catalogueMeasures = catalogueMeasures;
         this.statuses = statuses;
         this.reports = reports;
         this.access = access;
+        this.names = names;
         this.clock = clock;
     }
 
+    /** The stored status and delivery state: what the events said, never re-derived here. */
     public MeasureStatusView status(String measureId) {
         MeasureState measure = access.measure(measureId);
         List<ReportView> contributions = reports.latestApprovedContributions(measureId).stream().map(ReportView::of).toList();
+        TaskReference task = names.task(measure.taskId()).orElse(null);
         return statuses.find(measureId)
-                // Overdue by definition as soon as the deadline passed; the event follows with the daily check.
-                .map(s -> new MeasureStatusView(s.measureId, s.status, s.overdue || s.isOverdueOn(clock.today()),
-                        s.percentComplete, s.deadline,
-                        s.completedOn, s.completedOnTime, s.basedOnReportId, s.lastReportedPeriod, s.sequence, s.changedAt,
-                        contributions))
-                .orElseGet(() -> {
-                    LocalDate deadline = OfficialStatusService.deadlineOf(measure);
-                    boolean overdue = deadline != null && clock.today().isAfter(deadline);
-                    return new MeasureStatusView(measureId, ReportStatus.NOT_STARTED, overdue, 0, deadline, null, null,
-                            null, null, 0, null, contributions);
-                });
+                .map(s -> {
+                    DeliveryAssessment delivery = s.delivery();
+                    return new MeasureStatusView(s.measureId, task == null ? null : task.reference(),
+                            task == null ? null : task.title(), s.status, s.status.chineseName(),
+                            delivery == null ? null : delivery.state(), delivery == null ? null : delivery.stateName(),
+                            DeliveryView.of(delivery), s.overdue, s.percentComplete, s.deadline, s.completedOn, s.completedOnTime,
+                            s.basedOnReportId, s.basedOnApprovedAt, s.lastReportedPeriod, s.sequence, s.changedAt,
+                            contributions);
+                })
+                // Not assessed yet (the catalogue has just brought it): nothing decided to show.
+                .orElseGet(() -> new MeasureStatusView(measureId, task == null ? null : task.reference(),
+                        task == null ? null : task.title(), ReportStatus.NOT_STARTED, ReportStatus.NOT_STARTED.chineseName(),
+                        null, null, null, false, 0, measure.dueDate(), null, null, null, null, null, 0, null,
+                        contributions));
     }
 
     public TodoView todo(String departmentCode) {
@@ -75,29 +90,41 @@ public class MeasureStatusQueryService {
                 .collect(Collectors.toMap(s -> s.measureId, Function.identity()));
         Map<String, ProgressReport> reportById = reports.monthlyOf(departmentCode, period.toString(), ids).stream()
                 .collect(Collectors.toMap(r -> r.measureId, Function.identity()));
+        Map<String, TaskReference> tasks = measures.isEmpty() ? Map.of() : names.tasks();
         List<TodoItem> items = measures.stream()
-                .map(measure -> item(measure, departmentCode, statusById.get(measure.id()), reportById.get(measure.id()), today))
-                .sorted(Comparator.comparing((TodoItem item) -> !item.overdue())
+                .map(measure -> item(measure, departmentCode, statusById.get(measure.id()), reportById.get(measure.id()),
+                        tasks.get(measure.taskId())))
+                .sorted(Comparator.comparingInt((TodoItem item) -> urgency(item.deliveryState()))
                         .thenComparing(item -> !item.periodReportMissing())
                         .thenComparing(TodoItem::nextDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(TodoItem::taskReference, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparingInt(TodoItem::taskNumber).thenComparingInt(TodoItem::position))
                 .toList();
         int missing = (int) items.stream().filter(TodoItem::periodReportMissing).count();
-        return new TodoView(departmentCode, period.toString(), period.atEndOfMonth(), missing, items);
+        return new TodoView(departmentCode, names.departmentName(departmentCode).orElse(null), period.toString(),
+                period.atEndOfMonth(), missing, items);
     }
 
-    private TodoItem item(MeasureState measure, String departmentCode, MeasureStatus status, ProgressReport report,
-            LocalDate today) {
-        LocalDate deadline = OfficialStatusService.deadlineOf(measure);
+    /** Overdue first, then behind pace: the 督办 order. */
+    private static int urgency(DeliveryState state) {
+        if (state == DeliveryState.OVERDUE) {
+            return 0;
+        }
+        return state == DeliveryState.BEHIND_PACE ? 1 : 2;
+    }
+
+    private static TodoItem item(MeasureState measure, String departmentCode, MeasureStatus status, ProgressReport report,
+            TaskReference task) {
         ReportStatus official = status == null ? ReportStatus.NOT_STARTED : status.status;
-        boolean overdue = status != null ? status.overdue || status.isOverdueOn(today)
-                : deadline != null && today.isAfter(deadline);
+        DeliveryAssessment delivery = status == null ? null : status.delivery();
         boolean missing = report == null || !(report.state == WorkflowState.SUBMITTED || report.state == WorkflowState.APPROVED);
-        return new TodoItem(measure.id(), measure.taskNumber(), measure.position(), measure.text(),
+        return new TodoItem(measure.id(), measure.taskNumber(), measure.position(), task == null ? null : task.reference(),
+                task == null ? null : task.title(), measure.text(),
                 DepartmentRole.of(measure, departmentCode).orElse(null),
                 measure.deadline() == null ? null : measure.deadline().label(),
-                official == ReportStatus.COMPLETED ? null : deadline, official, overdue,
-                status == null ? 0 : status.percentComplete, missing,
+                official == ReportStatus.COMPLETED ? null : measure.dueDate(), official, official.chineseName(),
+                delivery == null ? null : delivery.state(), delivery == null ? null : delivery.stateName(),
+                DeliveryView.of(delivery), status != null && status.overdue, status == null ? 0 : status.percentComplete, missing,
                 report == null ? null : new PeriodReport(report.id, report.state, report.revision));
     }
 

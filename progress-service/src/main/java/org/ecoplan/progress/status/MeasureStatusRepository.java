@@ -2,20 +2,20 @@ package org.ecoplan.progress.status;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-
-import org.ecoplan.progress.contract.ReportStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class MeasureStatusRepository implements PanacheRepositoryBase<MeasureStatus, String> {
+
+    private static final int LOCK_SLICE = 1000;
 
     /**
      * Creates the row (NOT_STARTED) unless it exists, then locks it: every transaction that publishes an
@@ -37,15 +37,20 @@ public class MeasureStatusRepository implements PanacheRepositoryBase<MeasureSta
         return findByIdOptional(measureId);
     }
 
-    /** Of these measures, those already overdue or completed: the overdue job has nothing to do for them. */
-    public Set<String> settled(Collection<String> measureIds) {
-        if (measureIds.isEmpty()) {
-            return Set.of();
+    /**
+     * Locks the rows of these measures that exist, in id order (the only place that locks more than one, so
+     * no two transactions can wait on each other's rows), in slices the driver's parameter limit allows.
+     */
+    public Map<String, MeasureStatus> lockAll(List<String> measureIds) {
+        List<String> ordered = measureIds.stream().sorted().distinct().toList();
+        Map<String, MeasureStatus> locked = new HashMap<>();
+        for (int from = 0; from < ordered.size(); from += LOCK_SLICE) {
+            List<String> slice = ordered.subList(from, Math.min(ordered.size(), from + LOCK_SLICE));
+            getEntityManager().createQuery("select s from MeasureStatus s where s.measureId in :ids order by s.measureId",
+                    MeasureStatus.class).setParameter("ids", slice).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().forEach(status -> locked.put(status.measureId, status));
         }
-        return new HashSet<>(getEntityManager().createQuery("select s.measureId from MeasureStatus s"
-                + " where s.measureId in :ids and (s.overdue = true or s.status = :completed)", String.class)
-                .setParameter("ids", measureIds)
-                .setParameter("completed", ReportStatus.COMPLETED).getResultList());
+        return locked;
     }
 
     public List<MeasureStatus> findAll(Collection<String> measureIds) {

@@ -1,16 +1,18 @@
 package org.ecoplan.progress.status;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.ecoplan.catalogue.contract.MeasureState;
+import org.ecoplan.progress.contract.DeliveryAssessment;
+import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportKind;
@@ -18,29 +20,29 @@ import org.ecoplan.progress.status.events.MeasureStatusPublisher;
 import org.ecoplan.web.clock.BusinessClock;
 
 /**
- * A measure's official status: its latest approved report of a LEAD or RESPONSIBLE department (by submission
- * time, so a late approval of an older report does not turn the clock back), plus overdue. Publishes
- * MEASURE_STATUS_CHANGED whenever status, overdue or percent complete change.
+ * A measure's official status — its latest approved report of a LEAD or RESPONSIBLE department (by submission
+ * time, so a late approval of an older report does not turn the clock back) — and its delivery state, decided
+ * by {@link DeliveryRule} in the same transaction as every change of the rule's inputs: an approval, a
+ * catalogue change of the measure, the calendar (the daily {@link DeliveryAssessmentJob}).
+ * <p>
+ * Publishes MEASURE_STATUS_CHANGED on a measure's first assessment and whenever its delivery state, official
+ * status, percent complete, basing report or deadline change; a figure of the assessment moving on its own
+ * (expected percent, pace gap, days late) is stored for the views but not published.
  */
 @ApplicationScoped
 public class OfficialStatusService {
 
-    private static final Set<String> DEADLINE_KINDS_WITH_END = Set.of("DATE", "WINDOW");
-
     private final MeasureStatusRepository statuses;
     private final MeasureStatusPublisher publisher;
+    private final DeliveryRule rule;
     private final BusinessClock clock;
 
-    OfficialStatusService(MeasureStatusRepository statuses, MeasureStatusPublisher publisher, BusinessClock clock) {
+    OfficialStatusService(MeasureStatusRepository statuses, MeasureStatusPublisher publisher, DeliveryRule rule,
+            BusinessClock clock) {
         this.statuses = statuses;
         this.publisher = publisher;
+        this.rule = rule;
         this.clock = clock;
-    }
-
-    /** The end of the measure's deadline, or null for ONGOING measures (and unknown kinds). */
-    public static LocalDate deadlineOf(MeasureState measure) {
-        var deadline = measure.deadline();
-        return deadline != null && DEADLINE_KINDS_WITH_END.contains(deadline.kind()) ? deadline.end() : null;
     }
 
     /**
@@ -49,7 +51,7 @@ public class OfficialStatusService {
      */
     @Transactional(TxType.MANDATORY)
     public MeasureStatus lock(MeasureState measure) {
-        return statuses.lockOrCreate(measure.id(), measure.planId(), measure.taskId(), deadlineOf(measure));
+        return statuses.lockOrCreate(measure.id(), measure.planId(), measure.taskId(), measure.dueDate());
     }
 
     /** A monthly report was submitted: the measure's last reported period moves on (no event on its own). */
@@ -61,87 +63,86 @@ public class OfficialStatusService {
         }
     }
 
-    /** An approved report of a LEAD or RESPONSIBLE department sets the official status, unless a newer one did. */
+    /**
+     * An approved report of a LEAD or RESPONSIBLE department sets the official status, unless a newer one did;
+     * any approval re-assesses the measure on today's date.
+     */
     @Transactional(TxType.MANDATORY)
-    public void reportApproved(MeasureStatus status, ProgressReport report) {
+    public void reportApproved(MeasureStatus status, MeasureState measure, ProgressReport report) {
+        Snapshot before = Snapshot.of(status);
         reportSubmitted(status, report);
-        if (!report.departmentRole.setsOfficialStatus()) {
-            return;
+        boolean setsStatus = report.departmentRole.setsOfficialStatus()
+                && (status.basedOnSubmittedAt == null || !report.submittedAt.isBefore(status.basedOnSubmittedAt));
+        if (setsStatus) {
+            status.status = report.status;
+            status.percentComplete = report.percentComplete;
+            status.basedOnReportId = report.id;
+            status.basedOnSubmittedAt = report.submittedAt;
+            status.basedOnApprovedAt = report.reviewedAt;
+            status.completedOn = report.status == ReportStatus.COMPLETED
+                    ? LocalDate.ofInstant(report.submittedAt, clock.zone()) : null;
         }
-        if (status.basedOnSubmittedAt != null && report.submittedAt.isBefore(status.basedOnSubmittedAt)) {
-            return;
-        }
-        ReportStatus previous = status.status;
-        boolean previousOverdue = status.overdue;
-        int previousPercent = status.percentComplete;
-        status.status = report.status;
-        status.percentComplete = report.percentComplete;
-        status.basedOnReportId = report.id;
-        status.basedOnSubmittedAt = report.submittedAt;
-        if (report.status == ReportStatus.COMPLETED) {
-            status.completedOn = LocalDate.ofInstant(report.submittedAt, zone());
-            status.completedOnTime = status.deadline == null || !status.completedOn.isAfter(status.deadline);
-        } else {
-            status.completedOn = null;
-            status.completedOnTime = null;
-        }
-        status.overdue = status.isOverdueOn(clock.today());
-        if (previous != status.status || previousOverdue != status.overdue || previousPercent != status.percentComplete) {
-            changed(status, previous);
-        }
+        assess(status, measure, clock.today(), before);
     }
 
     /**
-     * Marks every measure past its deadline and not completed as overdue, publishing once per measure.
-     *
-     * @return the measures newly found overdue
+     * The catalogue brought the measure or changed it (its deadline, plan, task): assessed at once, also a
+     * measure nobody has reported on, so every consumer learns every measure's state.
      */
-    @Transactional
-    public List<String> markOverdue(List<MeasureState> measures) {
-        LocalDate today = clock.today();
-        // Ids only: the rows are read again under lock below, never from a snapshot taken without it.
-        Set<String> settled = statuses.settled(measures.stream().map(MeasureState::id).toList());
-        var marked = new ArrayList<String>();
+    @Transactional(TxType.MANDATORY)
+    public void catalogueChanged(MeasureState measure) {
+        MeasureStatus status = lock(measure);
+        Snapshot before = Snapshot.of(status);
+        status.planId = measure.planId();
+        status.taskId = measure.taskId();
+        assess(status, measure, clock.today(), before);
+    }
+
+    /**
+     * Assesses every given measure on {@code today}, creating the status of those never seen. Rows are locked in
+     * one ordered pass, so an approval of one of them waits for this transaction instead of interleaving.
+     *
+     * @return the measures whose change was published
+     */
+    @Transactional(TxType.MANDATORY)
+    public List<String> assessAll(List<MeasureState> measures, LocalDate today) {
+        Map<String, MeasureStatus> locked = statuses.lockAll(measures.stream().map(MeasureState::id).toList());
+        List<String> published = new ArrayList<>();
         for (MeasureState measure : measures) {
-            LocalDate deadline = deadlineOf(measure);
-            if (deadline == null || !today.isAfter(deadline) || settled.contains(measure.id())) {
-                continue;
+            MeasureStatus status = locked.get(measure.id());
+            if (status == null) {
+                status = lock(measure);
             }
-            MeasureStatus status = lock(measure);
-            status.deadline = deadline;
-            if (!status.overdue && status.isOverdueOn(today)) {
-                status.overdue = true;
-                changed(status, status.status);
-                marked.add(measure.id());
+            if (assess(status, measure, today, Snapshot.of(status))) {
+                published.add(measure.id());
             }
         }
-        return marked;
+        return published;
     }
 
-    /** The catalogue moved a measure's deadline: keep the copy, and lift overdue if the new deadline is ahead. */
-    @Transactional(TxType.MANDATORY)
-    public void deadlineChanged(MeasureState measure) {
-        statuses.find(measure.id()).ifPresent(ignored -> {
-            MeasureStatus status = lock(measure);
-            status.deadline = deadlineOf(measure);
-            status.planId = measure.planId();
-            status.taskId = measure.taskId();
-            if (status.overdue && !status.isOverdueOn(clock.today())) {
-                status.overdue = false;
-                changed(status, status.status);
-            }
-        });
-    }
-
-    private void changed(MeasureStatus status, ReportStatus previous) {
+    /** @return whether the change was published */
+    private boolean assess(MeasureStatus status, MeasureState measure, LocalDate today, Snapshot before) {
+        DeliveryAssessment assessment = rule.assess(
+                DeliveryRule.Facts.of(measure, status.status, status.percentComplete, status.completedOn), today);
+        status.apply(assessment);
+        if (before.equals(Snapshot.of(status))) {
+            return false;
+        }
         // The first event of a measure has no previous status, whatever the row started with.
-        ReportStatus previousStatus = status.sequence == 0 ? null : previous;
+        ReportStatus previousStatus = status.sequence == 0 ? null : before.status();
         status.sequence++;
         status.changedAt = clock.now();
         publisher.publish(status, previousStatus);
+        return true;
     }
 
-    private ZoneId zone() {
-        return clock.zone();
+    /** What a consumer must learn of when it changes; the figures of an assessment are not in it. */
+    private record Snapshot(DeliveryState state, ReportStatus status, int percentComplete, UUID basedOnReportId,
+            LocalDate deadline, LocalDate windowStart) {
+
+        static Snapshot of(MeasureStatus status) {
+            return new Snapshot(status.deliveryState, status.status, status.percentComplete, status.basedOnReportId,
+                    status.deadline, status.windowStart);
+        }
     }
 }

@@ -76,8 +76,8 @@ class ProgressReadBenchmark {
         reads.put("reports waiting for review (SUBMITTED)", new String[] { "reports?state=SUBMITTED&size=50", supervisor });
         reads.put("reports of one month", new String[] { "reports?period=2026-05&size=50", supervisor });
         reads.put("reports AT_RISK", new String[] { "reports?status=AT_RISK&size=50", supervisor });
-        reads.put("change feed, 100 after a cursor", new String[] { "reports?since=500000&size=100", supervisor });
-        reads.put("change feed of one department", new String[] { "reports?since=500000&size=100&department=ENV", supervisor });
+        reads.put("change feed, 100 after a cursor", new String[] { "reports/changes?since=500000&size=100", supervisor });
+        reads.put("change feed of one department", new String[] { "reports/changes?since=500000&size=100&department=ENV", supervisor });
         reads.put("one measure's official status", new String[] { "measures/" + envMeasure.id() + "/status", supervisor });
         reads.put("ENV's to-do list", new String[] { "departments/ENV/todo", reporter });
 

@@ -16,6 +16,7 @@ import org.ecoplan.indicator.airquality.AirQualityService;
 import org.ecoplan.indicator.airquality.AirQualityService.RankedArea;
 import org.ecoplan.indicator.observation.Area;
 import org.ecoplan.web.clock.BusinessClock;
+import org.ecoplan.web.input.Years;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 @Path("/air-quality")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,27 +42,26 @@ public class AirQualityResource {
     BusinessClock clock;
 
     @GET
-    @Operation(summary = "The year's figures so far for one area", description = "From valid daily values up to the latest day with data. `provisional` with reasons when valid days fall short of HJ 663 (324 a year pro rata; 27 a month, February 25).")
+    @Operation(operationId = "getAirQuality", summary = "The year's figures so far for one area", description = "From valid daily values up to the latest day with data. `provisional` with reasons when valid days fall short of HJ 663 (324 a year pro rata; 27 a month, February 25).")
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = AirQualityView.class)))
     @APIResponse(responseCode = "400", description = "Unknown area", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public AirQualityView figures(@QueryParam("area") @Parameter(description = "Area code or name; default the district", example = "KANGZHUANG") String area,
-            @QueryParam("year") @Parameter(description = "Default: this year", example = "2026") Integer year) {
+            @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Default: this year", example = "2026") Integer year) {
         return AirQualityView.of(airQuality.figures(area(area), year == null ? clock.today().getYear() : year));
     }
 
     @GET
     @Path("/areas")
-    @Operation(summary = "The year's figures for the district and each of its 18 subdistricts and towns")
+    @Operation(operationId = "listAirQualityAreas", summary = "The year's figures for the district and each of its 18 subdistricts and towns")
     @APIResponse(responseCode = "200", description = "19 entries, the district first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AirQualityView.class)))
-    public List<AirQualityView> allAreas(@QueryParam("year") @Parameter(example = "2026") Integer year) {
+    public List<AirQualityView> allAreas(@QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(example = "2026") Integer year) {
         return airQuality.allAreas(year == null ? clock.today().getYear() : year).stream().map(AirQualityView::of).toList();
     }
 
     @GET
     @Path("/ranking")
-    @Operation(summary = "Monthly ranking of subdistricts and towns by PM2.5", description = "Mean of valid daily PM2.5 values of the month, worst (highest) first — task 17 targets the worst. Areas without data come last with rank null.")
+    @Operation(operationId = "getAirQualityRanking", summary = "Monthly ranking of subdistricts and towns by PM2.5", description = "Mean of valid daily PM2.5 values of the month, worst (highest) first — task 17 targets the worst. Areas without data come last with rank null.")
     @APIResponse(responseCode = "200", description = "18 entries", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RankedArea.class)))
-    @APIResponse(responseCode = "400", description = "Bad month", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RankedArea> ranking(@QueryParam("month") @Parameter(description = "Default: the current month", example = "2026-05") String month) {
         YearMonth parsed;
         try {

@@ -86,12 +86,11 @@ public class ObservationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.INTEGRATOR})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Record values", description = "All or nothing: if any entry is invalid nothing is recorded (422, `errors[].field` = `observations[i].field`). A value for a period that has a different one is a correction; the same value again changes nothing.")
+    @Operation(operationId = "recordObservations", summary = "Record values", description = "All or nothing: if any entry is invalid nothing is recorded (422, `errors[].field` = `observations[i].field`). A value for a period that has a different one is a correction; the same value again changes nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObservationBatch.class),
             examples = @ExampleObject(name = "one day", value = "{\"observations\":[{\"series\":\"PM25_DAILY\",\"area\":\"YANQING\",\"period\":\"2026-05-03\",\"value\":31.5,\"hours\":24,\"source\":\"区环境监测站\"}]}")))
     @APIResponse(responseCode = "200", description = "What was recorded", content = @Content(schema = @Schema(implementation = RecordOutcome.class)))
-    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Entries that cannot be recorded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Entries that cannot be recorded")
     public RecordOutcome record(@Valid @NotNull(message = "a JSON body is required") ObservationBatch batch) {
         List<ObservationInput> inputs = new ArrayList<>();
         List<Problem.FieldProblem> errors = new ArrayList<>();
@@ -115,11 +114,11 @@ public class ObservationResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.INTEGRATOR})
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Bulk import from CSV", description = "RFC 4180 CSV with a header row: UTF-8 unless `charset` names another, CRLF or LF, an optional byte order mark; a value with a comma, a double quote (doubled) or a line break is put in double quotes. Columns: series (or indicator/metric), area, period (or date), value, optional valid, hours, source; values are stored exactly as sent (value: a decimal number ≥ 0, below 10^14, at most 6 decimal places; source: at most 100 characters). All or nothing: one bad row rejects the file with every row's problem (`errors[].field` = `line N column`, N the line the row starts on), so a re-sent corrected file never meets a half-imported one.")
+    @Operation(operationId = "importObservations", summary = "Bulk import from CSV", description = "RFC 4180 CSV with a header row: UTF-8 unless `charset` names another, CRLF or LF, an optional byte order mark; a value with a comma, a double quote (doubled) or a line break is put in double quotes. Columns: series (or indicator/metric), area, period (or date), value, optional valid, hours, source; values are stored exactly as sent (value: a decimal number ≥ 0, below 10^14, at most 6 decimal places; source: at most 100 characters). All or nothing: one bad row rejects the file with every row's problem (`errors[].field` = `line N column`, N the line the row starts on), so a re-sent corrected file never meets a half-imported one.")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "daily air data", value = CSV_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "What was imported", content = @Content(schema = @Schema(implementation = RecordOutcome.class)))
-    @APIResponse(responseCode = "400", description = "A charset that is not known", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Rows with problems; nothing was imported", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A charset that is not known")
+    @APIResponse(responseCode = "422", description = "Rows with problems; nothing was imported")
     public RecordOutcome importCsv(@HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType, byte[] csv) {
         // Bytes, not a String: the framework would turn bytes that are not text into U+FFFD without a word.
         CsvObservationReader.Result result = csvReader.read(csv, charset(contentType), "csv-import");
@@ -144,9 +143,8 @@ public class ObservationResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Time series", description = "Current values of one series (an indicator id or number, or PM25_DAILY/AQI_DAILY) for one area, oldest first.")
+    @Operation(operationId = "listObservations", summary = "Time series", description = "Current values of one series (an indicator id or number, or PM25_DAILY/AQI_DAILY) for one area, oldest first.")
     @APIResponse(responseCode = "200", description = "A page of values", content = @Content(schema = @Schema(implementation = ObservationPage.class)))
-    @APIResponse(responseCode = "400", description = "Bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<ObservationView> series(
             @QueryParam("series") @Parameter(description = "Series", example = "PM25_DAILY", required = true) String series,
             @QueryParam("area") @Parameter(description = "Area code or name; default the district", example = "YANQING") String area,
@@ -172,9 +170,8 @@ public class ObservationResource {
     @GET
     @Path("/history")
     @PermitAll
-    @Operation(summary = "Every value entered for one period", description = "Oldest first; corrections keep the replaced values (current = false).")
+    @Operation(operationId = "getObservationHistory", summary = "Every value entered for one period", description = "Oldest first; corrections keep the replaced values (current = false).")
     @APIResponse(responseCode = "200", description = "The history", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ObservationView.class)))
-    @APIResponse(responseCode = "400", description = "Bad parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ObservationView> history(
             @QueryParam("series") @Parameter(example = "PM25_DAILY", required = true) String series,
             @QueryParam("area") @Parameter(example = "YANQING") String area,

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.ecoplan.indicator.observation.Observation;
+import org.ecoplan.progress.contract.StorableValue;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** REST bodies of the observation API. */
@@ -22,13 +24,14 @@ public final class ObservationViews {
 
     @Schema(name = "ObservationEntry", description = "One value to record")
     public record ObservationEntry(
-            @NotBlank(message = "is required") @Schema(description = "PM25_DAILY, AQI_DAILY, an indicator id or a 附件4 number", example = "PM25_DAILY") String series,
-            @Schema(description = "Area code or name; empty = the district", example = "YANQING") String area,
+            @NotBlank(message = "is required") @NotBlankWhenPresent @Schema(description = "PM25_DAILY, AQI_DAILY, an indicator id or a 附件4 number", example = "PM25_DAILY") String series,
+            @NotBlankWhenPresent @Schema(description = "Area code or name; absent (not blank) = the district", example = "YANQING") String area,
             @NotBlank(message = "is required") @Schema(description = "2026-05-03, 2026-05, 2026-Q2 or 2026", example = "2026-05-03") String period,
-            @NotNull(message = "is required") @DecimalMin(value = "0", message = "must not be negative") @Schema(example = "31.5") BigDecimal value,
+            @NotNull(message = "is required") @DecimalMin(value = "0", message = "must not be negative") @StorableValue
+            @Schema(example = "31.5", description = "At most 14 digits before and 6 after the decimal point") BigDecimal value,
             @Schema(description = "Default true", example = "true") Boolean valid,
             @Min(0) @Max(24) @Schema(description = "Hourly values behind a daily mean; < 20 makes the day invalid (HJ 663)", example = "23") Integer hours,
-            @Size(max = 100) @Schema(example = "区环境监测站") String source) {
+            @Size(max = 100) @NotBlankWhenPresent @Schema(description = "Default: api", example = "区环境监测站") String source) {
     }
 
     @Schema(name = "ObservationBatch")
@@ -38,9 +41,9 @@ public final class ObservationViews {
     @Schema(name = "Observation")
     public record ObservationView(String id, @Schema(example = "PM25_DAILY") String series, @Schema(example = "YANQING") String area,
             @Schema(example = "DAY") String periodType, @Schema(example = "2026-05-03") String period,
-            @Schema(example = "31.5") BigDecimal value, boolean valid, Integer hours, @Schema(example = "csv-import") String source,
-            String sourceRef, Instant enteredAt, String enteredBy,
-            @Schema(description = "false: replaced by a correction") boolean current, Instant supersededAt) {
+            @Schema(example = "31.5") BigDecimal value, boolean valid, @Schema(nullable = true) Integer hours, @Schema(nullable = true, example = "csv-import") String source,
+            @Schema(nullable = true) String sourceRef, Instant enteredAt, String enteredBy,
+            @Schema(description = "false: replaced by a correction") boolean current, @Schema(nullable = true) Instant supersededAt) {
 
         public static ObservationView of(Observation observation) {
             return new ObservationView(observation.id.toString(), observation.series, observation.area,

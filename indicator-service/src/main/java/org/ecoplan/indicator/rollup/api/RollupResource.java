@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import org.ecoplan.web.openapi.ApiHeaders;
 import org.ecoplan.indicator.rollup.Rollup;
 import org.ecoplan.indicator.rollup.ScopeType;
 import org.ecoplan.indicator.rollup.events.ProgressReplay;
@@ -30,6 +31,7 @@ import org.ecoplan.web.problem.ProblemException;
 import org.ecoplan.web.problem.QueryParameters;
 import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,8 +56,9 @@ public class RollupResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Roll-ups", description = "Ordered by scope type and id (primary key). Weak ETag; send If-None-Match to get 304.")
-    @APIResponse(responseCode = "200", description = "A page of roll-ups", content = @Content(schema = @Schema(implementation = RollupPage.class)))
+    @Operation(operationId = "listRollups", summary = "Roll-ups", description = "Ordered by scope type and id (primary key). Weak ETag; send If-None-Match to get 304.")
+    @APIResponse(responseCode = "200", description = "A page of roll-ups", content = @Content(schema = @Schema(implementation = RollupPage.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(@QueryParam("scopeType") @Parameter(description = "PLAN, SECTION, TASK, DEPARTMENT (what it leads or is responsible for) or DEPARTMENT_ASSISTING (what it only assists)", example = "DEPARTMENT") String scopeType,
             @Valid @BeanParam PageRequest page, @Context Request request) {
@@ -69,9 +72,10 @@ public class RollupResource {
     @GET
     @Path("/{scopeType}/{scopeId}")
     @PermitAll
-    @Operation(summary = "One scope's roll-up")
-    @APIResponse(responseCode = "200", description = "The roll-up", content = @Content(schema = @Schema(implementation = RollupView.class)))
-    @APIResponse(responseCode = "404", description = "No roll-up for this scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getRollup", summary = "One scope's roll-up")
+    @APIResponse(responseCode = "200", description = "The roll-up", content = @Content(schema = @Schema(implementation = RollupView.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
+    @APIResponse(responseCode = "404", description = "No roll-up for this scope")
     public Response get(@PathParam("scopeType") @Parameter(example = "DEPARTMENT") String scopeType,
             @PathParam("scopeId") @Parameter(example = "ENV") String scopeId, @Context Request request) {
         ScopeType type = QueryParameters.enumValue("scopeType", scopeType, ScopeType.class);
@@ -87,8 +91,9 @@ public class RollupResource {
     @Path("/rebuild")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Rebuild the roll-ups by replaying ecoplan.progress (admin)", description = "Clears the per-measure progress state, re-reads the topic from its beginning and recomputes; only scopes whose figures differ afterwards are published. The live consumer keeps running.")
+    @Operation(operationId = "rebuildRollups", summary = "Rebuild the roll-ups by replaying ecoplan.progress (admin)", description = "Clears the per-measure progress state, re-reads the topic from its beginning and recomputes, in one transaction; only scopes whose figures differ afterwards are published. Progress events arriving meanwhile wait and are applied right after it. One rebuild at a time, across instances.")
     @APIResponse(responseCode = "200", description = "What the replay did", content = @Content(schema = @Schema(implementation = ProgressReplay.Outcome.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is running already")
     public ProgressReplay.Outcome rebuild() {
         return replay.rebuild();
     }

@@ -13,11 +13,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "clients: completed = completedOnTime + completedLate; onTrack, atRisk, overdue, behindPace, notDue are the states of "
         + "those names; notAssessed = no state event yet.")
 public record RollupView(@Schema(example = "DEPARTMENT") String scopeType, @Schema(example = "ENV") String scopeId,
-        @Schema(example = "区生态环境局") String scopeName, @Schema(example = "4") long sequence, @Schema(example = "96") int measures,
+        @Schema(nullable = true, example = "区生态环境局") String scopeName, @Schema(example = "4") long sequence, @Schema(example = "96") int measures,
         @Schema(example = "10") int completed, @Schema(example = "70") int onTrack, @Schema(example = "6") int atRisk,
         @Schema(example = "10") int overdue, @Schema(example = "40") int notReportedThisPeriod,
-        @Schema(description = "completedOnTime / (completed + overdue), 0-1", example = "0.5") BigDecimal onTimeCompletionRate,
-        @Schema(example = "2026-06") String period, Instant changedAt, @Schema(example = "8") int behindPace,
+        @Schema(nullable = true, description = "completedOnTime / (completed + overdue), 0-1", example = "0.5") BigDecimal onTimeCompletionRate,
+        @Schema(example = "2026-06") String period, @Schema(nullable = true) Instant changedAt, @Schema(example = "8") int behindPace,
         @Schema(example = "1") int notDue, @Schema(example = "9") int completedOnTime, @Schema(example = "1") int completedLate,
         @Schema(example = "0") int notAssessed, @Schema(example = "0") int unknown,
         @Schema(description = "The same counts per state with Chinese names, and the rates as published") StateCountsView states) {

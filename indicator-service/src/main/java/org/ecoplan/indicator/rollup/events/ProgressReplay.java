@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,41 +15,60 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ecoplan.events.IncomingEvent;
 import org.ecoplan.events.MalformedEventException;
+import org.ecoplan.indicator.rollup.MeasureProgress;
 import org.ecoplan.indicator.rollup.RollupService;
 import org.ecoplan.progress.contract.ProgressEvents;
+import org.ecoplan.web.problem.ProblemException;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 
 /**
  * Rebuilds the roll-ups from {@code ecoplan.progress} alone: clears the per-measure state, reads the topic
  * from its beginning up to the end offsets seen at the start (its own consumer, no group, so the live
  * consumer's position is untouched), applies every event, then recomputes and publishes the scopes whose
- * figures differ. Events the live consumer handles meanwhile are harmless: older sequences are dropped.
+ * figures differ. All of it in one transaction under the exclusive roll-up lock: the live consumers (of every
+ * instance) wait until it commits and then apply what came after, and nobody sees the state half rebuilt. One
+ * rebuild at a time across instances; a second one is refused (409).
  */
 @ApplicationScoped
 public class ProgressReplay {
 
-    private static final int EVENTS_PER_TRANSACTION = 500;
+    /** The Hibernate session is flushed and emptied this often, so that a long topic does not fill the heap. */
+    private static final int EVENTS_PER_FLUSH = 500;
 
     private final Map<String, Object> kafkaConfig;
     private final ProgressEventHandler handler;
     private final RollupService rollups;
+    private final Duration timeout;
 
     ProgressReplay(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, ProgressEventHandler handler,
-            RollupService rollups) {
+            RollupService rollups, @ConfigProperty(name = "ecoplan.indicator.rollups.rebuild-timeout", defaultValue = "10m") Duration timeout) {
         this.kafkaConfig = kafkaConfig;
         this.handler = handler;
         this.rollups = rollups;
+        this.timeout = timeout;
     }
 
     /** What a replay did. */
     public record Outcome(int eventsRead, int eventsApplied, int malformed, int scopesChanged) {
     }
 
-    public synchronized Outcome rebuild() {
+    /** @throws ProblemException 409 if a rebuild runs already (here or on another instance) */
+    public Outcome rebuild() {
+        return QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(() -> {
+            if (!rollups.lockForRebuild()) {
+                throw ProblemException.conflict("a roll-up rebuild is running already; try again when it is done / 汇总重建正在进行");
+            }
+            return replay();
+        });
+    }
+
+    private Outcome replay() {
         rollups.clearProgressState();
         int read = 0;
         int applied = 0;
@@ -63,48 +81,35 @@ public class ProgressReplay {
                 consumer.assign(assigned);
                 consumer.seekToBeginning(assigned);
                 Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(assigned));
-                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                 while (assigned.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                    List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                         if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
                             batch.add(record);
                         }
                     }
-                    if (batch.size() >= EVENTS_PER_TRANSACTION) {
-                        int[] counts = applyBatch(batch);
-                        applied += counts[0];
-                        malformed += counts[1];
-                        read += batch.size();
-                        batch.clear();
+                    for (ConsumerRecord<String, String> record : batch) {
+                        try {
+                            if (handler.apply(IncomingEvent.from(record), false).isPresent()) {
+                                applied++;
+                            }
+                        } catch (MalformedEventException e) {
+                            malformed++;
+                            Log.warnf("Replay skipped %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+                        }
+                        if (++read % EVENTS_PER_FLUSH == 0) {
+                            MeasureProgress.getEntityManager().flush();
+                            MeasureProgress.getEntityManager().clear();
+                        }
                     }
                 }
-                int[] counts = applyBatch(batch);
-                applied += counts[0];
-                malformed += counts[1];
-                read += batch.size();
             }
         }
+        MeasureProgress.getEntityManager().flush();
         int changed = rollups.recomputeAll();
         Log.infof("Replayed %s: %d events read, %d applied, %d malformed; %d roll-up(s) changed", ProgressEvents.TOPIC,
                 read, applied, malformed, changed);
         return new Outcome(read, applied, malformed, changed);
-    }
-
-    @Transactional
-    int[] applyBatch(List<ConsumerRecord<String, String>> batch) {
-        int applied = 0;
-        int malformed = 0;
-        for (ConsumerRecord<String, String> record : batch) {
-            try {
-                if (handler.apply(IncomingEvent.from(record), false).isPresent()) {
-                    applied++;
-                }
-            } catch (MalformedEventException e) {
-                malformed++;
-                Log.warnf("Replay skipped %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-            }
-        }
-        return new int[] {applied, malformed};
     }
 
     private KafkaConsumer<String, String> consumer() {

@@ -4,6 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
+import org.ecoplan.web.openapi.ApiHeaders;
 import org.ecoplan.indicator.contract.IndicatorStatus;
 import org.ecoplan.indicator.tracking.IndicatorService;
 import org.ecoplan.indicator.tracking.Origin;
@@ -29,13 +32,14 @@ import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorPage;
 import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorView;
 import org.ecoplan.indicator.tracking.api.IndicatorViews.TargetChange;
 import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.input.Years;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.QueryParameters;
 import org.ecoplan.web.security.Caller;
 import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,10 +67,10 @@ public class IndicatorResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Indicators with target and status", description = "Weak ETag; send If-None-Match to get 304. The 22 of 附件4 (origin TABLE) and targets extracted from measure texts (origin MEASURE). Filters combine with AND. `reviewState=CANDIDATE` lists extracted targets waiting for an administrator.")
-    @APIResponse(responseCode = "200", description = "A page of indicators", content = @Content(schema = @Schema(implementation = IndicatorPage.class)))
-    @APIResponse(responseCode = "400", description = "A filter has a bad value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+    @Operation(operationId = "listIndicators", summary = "Indicators with target and status", description = "Weak ETag; send If-None-Match to get 304. The 22 of 附件4 (origin TABLE) and targets extracted from measure texts (origin MEASURE). Filters combine with AND. `reviewState=CANDIDATE` lists extracted targets waiting for an administrator.")
+    @APIResponse(responseCode = "200", description = "A page of indicators", content = @Content(schema = @Schema(implementation = IndicatorPage.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
+    public Response list(@QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Plan year", example = "2026") Integer year,
             @QueryParam("origin") @Parameter(description = "TABLE or MEASURE", example = "TABLE") String origin,
             @QueryParam("reviewState") @Parameter(description = "CANDIDATE, CONFIRMED or REJECTED", example = "CONFIRMED") String reviewState,
             @QueryParam("status") @Parameter(description = "ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA or TARGET_PENDING", example = "AT_RISK") String status,
@@ -80,9 +84,9 @@ public class IndicatorResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One indicator with its target, status, projection and what the rest of the year must achieve")
-    @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getIndicator", summary = "One indicator with its target, status, projection and what the rest of the year must achieve")
+    @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response get(@PathParam("id") @Parameter(example = "bf0854ad-1098-4cfa-80cd-0d43277b45a0") String id,
             @Context Request request) {
         return ETags.conditionalGet(request, indicators.get(id), mapper);
@@ -93,12 +97,11 @@ public class IndicatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Set a target (admin)", description = "For targets that refer to the city's requirement (达到市级要求), or to correct a parsed one. The indicator is judged again at once and the change published.")
+    @Operation(operationId = "setIndicatorTarget", summary = "Set a target (admin)", description = "For targets that refer to the city's requirement (达到市级要求), or to correct a parsed one. The indicator is judged again at once and the change published.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TargetChange.class),
             examples = @ExampleObject(name = "city requirement known", value = "{\"value\":1250.5,\"unit\":\"吨\",\"comparison\":\"AT_LEAST\"}")))
     @APIResponse(responseCode = "200", description = "The indicator with its new target and status", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid target", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid target")
     public IndicatorView setTarget(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") TargetChange change) {
         return indicators.setTarget(id, change, caller.name());
     }
@@ -108,11 +111,11 @@ public class IndicatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Confirm an extracted target (admin)", description = "Optionally with corrections. From then on it is judged, published and fed by measured values of approved progress reports.")
+    @Operation(operationId = "confirmIndicator", summary = "Confirm an extracted target (admin)", description = "Optionally with corrections. From then on it is judged, published and fed by measured values of approved progress reports.")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CandidateReview.class),
             examples = @ExampleObject(name = "as found", value = "{}")))
     @APIResponse(responseCode = "200", description = "The confirmed indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "409", description = "Not an extracted indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not an extracted indicator")
     public IndicatorView confirm(@PathParam("id") String id, @Valid CandidateReview review) {
         return indicators.confirm(id, review, caller.name());
     }
@@ -121,9 +124,9 @@ public class IndicatorResource {
     @Path("/{id}/reject")
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Reject an extracted target (admin)")
+    @Operation(operationId = "rejectIndicator", summary = "Reject an extracted target (admin)")
     @APIResponse(responseCode = "200", description = "The rejected indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "409", description = "Not an extracted indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not an extracted indicator")
     public IndicatorView reject(@PathParam("id") String id) {
         return indicators.reject(id, caller.name());
     }
@@ -131,7 +134,7 @@ public class IndicatorResource {
     @GET
     @Path("/extraction")
     @PermitAll
-    @Operation(summary = "What the measure-text extractor found and could not read", description = "`unread` lists per-cent figures whose meaning the extractor could not tell, per measure, for a person to look at.")
+    @Operation(operationId = "getTargetExtraction", summary = "What the measure-text extractor found and could not read", description = "`unread` lists per-cent figures whose meaning the extractor could not tell, per measure, for a person to look at.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ExtractionReport.class)))
     public ExtractionReport extraction() {
         return indicators.extractionReport();

@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.tracking.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,28 +13,35 @@ import org.ecoplan.indicator.targets.QuantityKind;
 import org.ecoplan.indicator.tracking.DepartmentNames.Named;
 import org.ecoplan.indicator.tracking.DepartmentNames.Registry;
 import org.ecoplan.indicator.tracking.TrackedIndicator;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import jakarta.validation.constraints.Digits;
 
 /** REST bodies of the indicator API. */
 public final class IndicatorViews {
+
+    // A target is stored as numeric(20, 6): more digits would overflow it, more decimals be rounded away.
+    static final int TARGET_INTEGER_DIGITS = 14;
+    static final int TARGET_FRACTION_DIGITS = 6;
+    static final String TARGET_DIGITS_MESSAGE = "must have at most 14 digits before and 6 after the decimal point / 数值位数超出范围";
 
     private IndicatorViews() {
     }
 
     @Schema(name = "Target", description = "A parsed year-end target. state PENDING: the document refers to the city's requirement and an administrator has not set it yet")
     public record TargetView(@Schema(example = "26微克/立方米") String text, @Schema(example = "SET") String state,
-            @Schema(example = "26") BigDecimal value, @Schema(example = "微克/立方米") String unit,
+            @Schema(nullable = true, example = "26") BigDecimal value, @Schema(nullable = true, example = "微克/立方米") String unit,
             @Schema(example = "AT_MOST") String comparison, @Schema(example = "ANNUAL_MEAN_CONCENTRATION") String kind,
-            @Schema(example = "PM25_DAILY") String metric, String note, String setBy) {
+            @Schema(nullable = true, example = "PM25_DAILY") String metric, @Schema(nullable = true) String note, @Schema(nullable = true) String setBy) {
     }
 
     @Schema(name = "IndicatorStatusView", description = "The latest judgement: raw values (2 decimals) for machines, *Text fields as published (PM2.5 and ratios 1 decimal, counts whole)")
     public record StatusView(@Schema(example = "AT_RISK") IndicatorStatus status, @Schema(example = "存在不达标风险") String statusName,
-            @Schema(example = "27.44") BigDecimal valueSoFar, @Schema(example = "27.4微克/立方米") String valueSoFarText,
-            @Schema(example = "26.31") BigDecimal projectedValue, @Schema(example = "26.3微克/立方米") String projectedText,
-            @Schema(example = "23.14") BigDecimal requiredForRest, @Schema(example = "23.1微克/立方米") String requiredForRestText,
-            @Schema(example = "the remaining 92 days may average at most 23.1 微克/立方米 / 剩余92天PM2.5平均浓度不得超过23.1微克/立方米") String requiredText,
-            boolean provisional, @Schema(example = "SEASONAL_PROFILE") String method, long sequence, Instant evaluatedAt) {
+            @Schema(nullable = true, example = "27.44") BigDecimal valueSoFar, @Schema(nullable = true, example = "27.4微克/立方米") String valueSoFarText,
+            @Schema(nullable = true, example = "26.31") BigDecimal projectedValue, @Schema(nullable = true, example = "26.3微克/立方米") String projectedText,
+            @Schema(nullable = true, example = "23.14") BigDecimal requiredForRest, @Schema(nullable = true, example = "23.1微克/立方米") String requiredForRestText,
+            @Schema(nullable = true, example = "the remaining 92 days may average at most 23.1 微克/立方米 / 剩余92天PM2.5平均浓度不得超过23.1微克/立方米") String requiredText,
+            boolean provisional, @Schema(nullable = true, example = "SEASONAL_PROFILE") String method, long sequence, Instant evaluatedAt) {
     }
 
     @Schema(name = "IndicatorDepartments", description = "The indicator's departments with their names (groups expanded)")
@@ -43,12 +51,12 @@ public final class IndicatorViews {
     @Schema(name = "Indicator")
     public record IndicatorView(@Schema(example = "bf0854ad-1098-4cfa-80cd-0d43277b45a0") String id,
             @Schema(example = "TABLE") String origin, @Schema(example = "CONFIRMED") String reviewState,
-            @Schema(example = "1") Integer number, @Schema(example = "约束性指标") String category,
+            @Schema(nullable = true, example = "1") Integer number, @Schema(nullable = true, example = "约束性指标") String category,
             @Schema(example = "PM2.5年均浓度") String name, @Schema(example = "延庆区") String district,
-            @Schema(example = "2026") int year, String measureId, TargetView target,
+            @Schema(example = "2026") int year, @Schema(nullable = true) String measureId, TargetView target,
             @Schema(example = "[\"ENV\"]") List<String> leadDepartments, List<String> cooperatingDepartments,
             DepartmentsView departments,
-            @Schema(description = "null until first judged (candidates are not judged)") StatusView status) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "null until first judged (candidates are not judged)") StatusView status) {
     }
 
     @Schema(name = "IndicatorPage")
@@ -58,15 +66,18 @@ public final class IndicatorViews {
     @Schema(name = "TargetChange", description = "Sets a target by hand (e.g. the city's requirement once known)")
     public record TargetChange(
             @jakarta.validation.constraints.NotNull(message = "is required") @jakarta.validation.constraints.DecimalMin(value = "0", message = "must not be negative")
+            @Digits(integer = TARGET_INTEGER_DIGITS, fraction = TARGET_FRACTION_DIGITS, message = TARGET_DIGITS_MESSAGE)
             @Schema(example = "1250.5") BigDecimal value,
-            @jakarta.validation.constraints.Size(max = 30) @Schema(example = "吨") String unit,
+            @jakarta.validation.constraints.Size(max = 30) @NotBlankWhenPresent @Schema(example = "吨") String unit,
             @Schema(description = "defaults to the parsed one", example = "AT_LEAST") Comparison comparison) {
     }
 
     @Schema(name = "CandidateReview", description = "Optional corrections when confirming an extracted target")
-    public record CandidateReview(@jakarta.validation.constraints.Size(max = 500) @Schema(example = "城市道路机械化作业率") String name,
-            @jakarta.validation.constraints.DecimalMin(value = "0", message = "must not be negative") @Schema(example = "97.5") BigDecimal value,
-            @jakarta.validation.constraints.Size(max = 30) @Schema(example = "%") String unit,
+    public record CandidateReview(@jakarta.validation.constraints.Size(max = 500) @NotBlankWhenPresent @Schema(example = "城市道路机械化作业率") String name,
+            @jakarta.validation.constraints.DecimalMin(value = "0", message = "must not be negative")
+            @Digits(integer = TARGET_INTEGER_DIGITS, fraction = TARGET_FRACTION_DIGITS, message = TARGET_DIGITS_MESSAGE)
+            @Schema(example = "97.5") BigDecimal value,
+            @jakarta.validation.constraints.Size(max = 30) @NotBlankWhenPresent @Schema(example = "%") String unit,
             @Schema(example = "AT_LEAST") Comparison comparison) {
     }
 

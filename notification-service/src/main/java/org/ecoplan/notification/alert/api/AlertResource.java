@@ -2,6 +2,7 @@ package org.ecoplan.notification.alert.api;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -12,17 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ecoplan.catalogue.replica.CatalogueNames;
 import org.ecoplan.notification.alert.Alert;
 import org.ecoplan.notification.alert.AlertRule;
 import org.ecoplan.notification.alert.Severity;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.QueryParameters;
 import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -38,10 +37,15 @@ import io.quarkus.panache.common.Sort;
 @Tag(name = "Alerts", description = "The log of every alert raised (supervisors, administrators)")
 public class AlertResource {
 
+    private final CatalogueNames names;
+
+    AlertResource(CatalogueNames names) {
+        this.names = names;
+    }
+
     @GET
-    @Operation(summary = "List alerts", description = "Newest business date first. Filters combine with AND; each is served by an index.")
+    @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest business date first. Filters combine with AND; each is served by an index.")
     @APIResponse(responseCode = "200", description = "A page of alerts")
-    @APIResponse(responseCode = "400", description = "A filter has a bad value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<AlertView> list(
             @QueryParam("rule") @Parameter(description = "Alert rule", example = "OVERDUE") String rule,
             @QueryParam("severity") @Parameter(description = "BLUE, YELLOW, RED or INFO", example = "RED") String severity,
@@ -77,13 +81,18 @@ public class AlertResource {
         }
         var query = Alert.<Alert>find(where.toString(), Sort.descending("businessDate").and("raisedAt", Sort.Direction.Descending)
                 .and("id"), parameters);
-        List<AlertView> items = query.page(page.page, page.size).list().stream().map(AlertResource::view).toList();
+        Map<String, String> departmentNames = names.departmentNames();
+        List<AlertView> items = query.page(page.page, page.size).list().stream()
+                .map(alert -> view(alert, departmentNames)).toList();
         return Page.of(items, page, query.count());
     }
 
-    public static AlertView view(Alert a) {
+    /** @param departmentNames names by code, {@link CatalogueNames#departmentNames()} read once per response */
+    public static AlertView view(Alert a, Map<String, String> departmentNames) {
         List<String> departments = a.departments.isEmpty() ? List.of() : Arrays.asList(a.departments.split(","));
         return new AlertView(a.id, a.rule, a.severity, a.subjectType, a.subjectId, a.period, a.planId, a.title, a.reason,
-                departments, a.businessDate, a.raisedAt);
+                departments, departments.stream()
+                        .map(code -> new AlertView.NamedDepartment(code, departmentNames.getOrDefault(code, code))).toList(),
+                a.businessDate, a.raisedAt);
     }
 }

@@ -31,7 +31,6 @@ import org.ecoplan.notification.inbox.api.InboxViews.PreferenceView;
 import org.ecoplan.notification.inbox.api.InboxViews.UnreadCount;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
 import org.ecoplan.web.problem.QueryParameters;
 import org.ecoplan.web.security.Caller;
@@ -62,10 +61,9 @@ public class InboxResource {
 
     @GET
     @Path("/messages")
-    @Operation(summary = "List inbox messages", description = "Without box/department: all inboxes of the caller (their department's and its head's, the supervisors' for supervisors and administrators, their own). `department` reads another department's inboxes (supervisors, administrators). Newest first. Alerts held for a daily digest appear inside the digest message.")
+    @Operation(operationId = "listInboxMessages", summary = "List inbox messages", description = "Without box/department: all inboxes of the caller (their department's and its head's, the supervisors' for supervisors and administrators, their own). `department` reads another department's inboxes (supervisors, administrators). Newest first. Alerts held for a daily digest appear inside the digest message.")
     @APIResponse(responseCode = "200", description = "A page of messages")
-    @APIResponse(responseCode = "400", description = "A filter has a bad value", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the caller's inbox", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the caller's inbox")
     public Page<MessageView> list(
             @QueryParam("box") @Parameter(description = "DEPARTMENT, DEPARTMENT_HEAD, SUPERVISORS or USER", example = "DEPARTMENT") String box,
             @QueryParam("department") @Parameter(description = "Department code", example = "ENV") String department,
@@ -81,7 +79,7 @@ public class InboxResource {
 
     @GET
     @Path("/unread-counts")
-    @Operation(summary = "Unread messages per inbox of the caller")
+    @Operation(operationId = "getUnreadCounts", summary = "Unread messages per inbox of the caller")
     @APIResponse(responseCode = "200", description = "Counts", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UnreadCount.class)))
     public List<UnreadCount> unreadCounts(
             @QueryParam("department") @Parameter(description = "Another department's inboxes (supervisors, administrators)", example = "ENV") String department) {
@@ -90,16 +88,16 @@ public class InboxResource {
 
     @POST
     @Path("/messages/{id}/read")
-    @Operation(summary = "Mark a message read", description = "Read state belongs to the inbox: one reader marks it for the department.")
+    @Operation(operationId = "markMessageRead", summary = "Mark a message read", description = "Read state belongs to the inbox: one reader marks it for the department.")
     @APIResponse(responseCode = "200", description = "The message", content = @Content(schema = @Schema(implementation = MessageView.class)))
-    @APIResponse(responseCode = "404", description = "No such message in the caller's inboxes", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such message in the caller's inboxes")
     public MessageView markRead(@PathParam("id") UUID id) {
         return inbox.markRead(id, reader());
     }
 
     @POST
     @Path("/messages/read")
-    @Operation(summary = "Mark all matching messages read", description = "Same inbox selection and filters as the listing.")
+    @Operation(operationId = "markMessagesRead", summary = "Mark all matching messages read", description = "Same inbox selection and filters as the listing.")
     @APIResponse(responseCode = "200", description = "How many were marked", content = @Content(schema = @Schema(implementation = MarkedRead.class)))
     public MarkedRead markAllRead(@QueryParam("box") String box, @QueryParam("department") String department,
             @QueryParam("rule") String rule, @QueryParam("severity") String severity, @QueryParam("subject") String subject,
@@ -109,7 +107,7 @@ public class InboxResource {
 
     @GET
     @Path("/preferences")
-    @Operation(summary = "Delivery preference of the caller's inboxes", description = "IMMEDIATE (one message per alert) or DAILY_DIGEST (one message a day listing the day's alerts).")
+    @Operation(operationId = "getInboxPreferences", summary = "Delivery preference of the caller's inboxes", description = "IMMEDIATE (one message per alert) or DAILY_DIGEST (one message a day listing the day's alerts).")
     @APIResponse(responseCode = "200", description = "Preferences", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PreferenceView.class)))
     public List<PreferenceView> preferences(@QueryParam("department") String department) {
         return inbox.preferences(inboxes(null, department));
@@ -118,11 +116,11 @@ public class InboxResource {
     @PUT
     @Path("/preferences")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Choose immediate messages or a daily digest for one inbox")
+    @Operation(operationId = "setInboxPreference", summary = "Choose immediate messages or a daily digest for one inbox")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PreferenceRequest.class),
             examples = @ExampleObject(name = "digest for a department", value = "{\"box\":\"DEPARTMENT\",\"department\":\"ENV\",\"delivery\":\"DAILY_DIGEST\"}")))
     @APIResponse(responseCode = "200", description = "The preference", content = @Content(schema = @Schema(implementation = PreferenceView.class)))
-    @APIResponse(responseCode = "403", description = "Not the caller's inbox", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the caller's inbox")
     public PreferenceView setPreference(@Valid @NotNull(message = "a JSON body is required") PreferenceRequest body) {
         boolean departmental = body.box() == Audience.Box.DEPARTMENT || body.box() == Audience.Box.DEPARTMENT_HEAD;
         String department = departmental ? (body.department() != null ? body.department() : caller.department().orElseThrow(

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import org.ecoplan.notification.alert.Audience;
 import org.ecoplan.notification.inbox.Delivery;
 import org.ecoplan.notification.inbox.MessageKind;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -22,9 +23,9 @@ public final class InboxViews {
     @Schema(name = "InboxMessage")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MessageView(UUID id, Audience.Box box, @Schema(example = "ENV") String owner, MessageKind kind,
-            @Schema(example = "OVERDUE") String rule, @Schema(example = "RED") String severity, String subjectId,
-            UUID alertId, @Schema(example = "【红色督办】已逾期：…") String title, String body, LocalDate businessDate,
-            Instant createdAt, boolean read, Instant readAt, String readBy) {
+            @Schema(nullable = true, example = "OVERDUE") String rule, @Schema(nullable = true, example = "RED") String severity, @Schema(nullable = true) String subjectId,
+            @Schema(nullable = true) UUID alertId, @Schema(example = "【红色督办】已逾期：…") String title, @Schema(nullable = true) String body, @Schema(nullable = true) LocalDate businessDate,
+            Instant createdAt, boolean read, @Schema(nullable = true) Instant readAt, @Schema(nullable = true) String readBy) {
     }
 
     @Schema(name = "UnreadCount")
@@ -38,7 +39,7 @@ public final class InboxViews {
     @Schema(name = "InboxPreferenceRequest")
     public record PreferenceRequest(
             @NotNull(message = "is required") @Schema(example = "DEPARTMENT") Audience.Box box,
-            @Schema(description = "For DEPARTMENT and DEPARTMENT_HEAD: the department code (default: the caller's)", example = "ENV") String department,
+            @NotBlankWhenPresent @Schema(description = "For DEPARTMENT and DEPARTMENT_HEAD: the department code (default: the caller's)", example = "ENV") String department,
             @NotNull(message = "is required") @Schema(example = "DAILY_DIGEST") Delivery delivery) {
     }
 

@@ -1,6 +1,10 @@
 package org.ecoplan.notification.supervision.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -11,7 +15,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ecoplan.catalogue.replica.CatalogueNames;
 import org.ecoplan.notification.supervision.MeasureProgress;
+import org.ecoplan.progress.contract.DeliveryAssessment;
+import org.ecoplan.progress.contract.DeliveryState;
+import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.notification.supervision.ProgressStore;
 import org.ecoplan.notification.supervision.SupervisionScheduler;
 import org.ecoplan.notification.supervision.SupervisionScheduler.TickResult;
@@ -41,10 +49,13 @@ public class SupervisionResource {
     @Inject
     ProgressStore progress;
 
+    @Inject
+    CatalogueNames names;
+
     @POST
     @Path("/run")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Evaluate the rules for today now (admin)", description = "Idempotent: raises only alerts not raised before. The scheduler does the same on its cron (ecoplan.supervision.cron).")
+    @Operation(operationId = "runSupervision", summary = "Evaluate the rules for today now (admin)", description = "Idempotent: raises only alerts not raised before. The scheduler does the same on its cron (ecoplan.supervision.cron).")
     @APIResponse(responseCode = "200", description = "What the evaluation did", content = @Content(schema = @Schema(implementation = TickResult.class)))
     public TickResult run() {
         return scheduler.tick();
@@ -52,16 +63,54 @@ public class SupervisionResource {
 
     @GET
     @Path("/measures/{id}")
-    @Operation(summary = "A measure's progress as known here, with its alerts", description = "The local state kept from progress-service's events (null before any), and every alert raised for the measure, oldest first.")
+    @Operation(operationId = "getSupervisedMeasure", summary = "A measure's progress as known here, with its alerts", description = "The local state kept from progress-service's events (null before any), with the delivery state progress-service decided, and every alert raised for the measure, oldest first.")
     @APIResponse(responseCode = "200", description = "The measure's supervision state", content = @Content(schema = @Schema(implementation = MeasureSupervision.class)))
     public MeasureSupervision measure(@PathParam("id") String id) {
+        Map<String, String> departmentNames = names.departmentNames();
         List<AlertView> alerts = Alert.<Alert>find("subjectId", Sort.ascending("businessDate", "raisedAt"), id)
-                .list().stream().map(AlertResource::view).toList();
-        return new MeasureSupervision(id, progress.find(id).orElse(null), alerts);
+                .list().stream().map(alert -> AlertResource.view(alert, departmentNames)).toList();
+        return new MeasureSupervision(id, progress.find(id).map(ProgressView::of).orElse(null), alerts);
     }
 
     @Schema(name = "MeasureSupervision")
-    public record MeasureSupervision(String measureId, MeasureProgress progress,
+    public record MeasureSupervision(String measureId, @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) ProgressView progress,
             List<AlertView> alerts) {
+    }
+
+    @Schema(name = "MeasureProgress", description = "What this service knows of a measure's progress, from progress-service's events")
+    public record ProgressView(String measureId,
+            @Schema(description = "Of the latest status event applied; -1 while only reports were seen", example = "3") long sequence,
+            @Schema(nullable = true) ReportStatus status, boolean overdue, int percentComplete,
+            @Schema(nullable = true) LocalDate completedOn, @Schema(nullable = true, example = "2026-05") String lastReportedPeriod,
+            Instant updatedAt,
+            @Schema(nullable = true, description = "The delivery state progress-service decided, as its last event carried it") DeliveryView delivery,
+            @Schema(nullable = true, description = "When the report that set the status was approved") Instant lastApprovedAt) {
+
+        static ProgressView of(MeasureProgress progress) {
+            return new ProgressView(progress.measureId(), progress.sequence(), progress.status(), progress.overdue(),
+                    progress.percentComplete(), progress.completedOn(), progress.lastReportedPeriod(), progress.updatedAt(),
+                    DeliveryView.of(progress.delivery()), progress.lastApprovedAt());
+        }
+    }
+
+    /** A delivery assessment as the API shows it (the event contract's record carries no OpenAPI annotations). */
+    @Schema(name = "DeliveryAssessment", description = "A measure's delivery state and why, as progress-service decided it on assessedOn")
+    public record DeliveryView(
+            @Schema(example = "BEHIND_PACE") DeliveryState state,
+            @Schema(description = "The state's Chinese name (as the producer named it)", example = "滞后于序时进度") String stateName,
+            @Schema(example = "2026-07-02") LocalDate assessedOn,
+            @Schema(nullable = true, example = "2026-01-01") LocalDate windowStart,
+            @Schema(nullable = true, example = "2026-12-31") LocalDate windowEnd,
+            @Schema(nullable = true, description = "序时进度, percent", example = "50") Integer expectedPercent,
+            @Schema(nullable = true, description = "Percentage points behind the expected percent", example = "40") Integer paceGap,
+            @Schema(nullable = true, example = "2027-01-01") LocalDate overdueSince,
+            @Schema(nullable = true, example = "10") Integer daysLate) {
+
+        static DeliveryView of(DeliveryAssessment assessment) {
+            return assessment == null ? null
+                    : new DeliveryView(assessment.state(), assessment.stateName(), assessment.assessedOn(),
+                            assessment.windowStart(), assessment.windowEnd(), assessment.expectedPercent(),
+                            assessment.paceGap(), assessment.overdueSince(), assessment.daysLate());
+        }
     }
 }

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.ecoplan.events.EventJson;
 import org.ecoplan.events.IncomingEvent;
-import org.ecoplan.events.MalformedEventException;
-import org.ecoplan.events.ProcessedEvents;
+import org.ecoplan.events.consumer.EventConsumer;
+import org.ecoplan.events.consumer.EventConsumption;
 import org.ecoplan.notification.alert.AlertService;
 import org.ecoplan.notification.supervision.CatalogueSnapshot;
 import org.ecoplan.notification.supervision.ProgressStore;
@@ -24,9 +24,6 @@ import org.ecoplan.progress.contract.ReportEvent;
 import org.ecoplan.progress.contract.WorkflowState;
 import org.ecoplan.web.clock.BusinessClock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 
@@ -35,78 +32,80 @@ import io.smallrye.common.annotation.Blocking;
  * progress event to the webhook subscribers.
  */
 @ApplicationScoped
-public class ProgressEventHandler {
+public class ProgressEventHandler implements EventConsumer {
 
     static final String CONSUMER = "notification-progress";
 
-    private final ProcessedEvents processedEvents;
+    private final EventConsumption consumption;
     private final ProgressStore progress;
     private final ReviewRules reviewRules;
     private final AlertService alerts;
     private final WebhookFanOut webhooks;
     private final CatalogueSnapshot catalogue;
     private final BusinessClock clock;
-    private final ObjectMapper mapper;
+    private final EventJson json;
 
-    ProgressEventHandler(ProcessedEvents processedEvents, ProgressStore progress, ReviewRules reviewRules,
+    ProgressEventHandler(EventConsumption consumption, ProgressStore progress, ReviewRules reviewRules,
             AlertService alerts, WebhookFanOut webhooks, CatalogueSnapshot catalogue, BusinessClock clock,
-            ObjectMapper mapper) {
-        this.processedEvents = processedEvents;
+            EventJson json) {
+        this.consumption = consumption;
         this.progress = progress;
         this.reviewRules = reviewRules;
         this.alerts = alerts;
         this.webhooks = webhooks;
         this.catalogue = catalogue;
         this.clock = clock;
-        this.mapper = mapper;
+        this.json = json;
     }
 
-    // Blocking: JDBC must not run on the Kafka event loop. Transactional: the de-duplication record, the
-    // state change, the alerts and the webhook deliveries commit together or the event comes again.
+    // Blocking: JDBC must not run on the Kafka event loop. Not @Transactional: EventConsumption applies each attempt
+    // in a transaction of its own, so the de-duplication record, the state change, the alerts and the webhook
+    // deliveries commit together or the event comes again; a record that can never be applied is dead-lettered.
     @Incoming("progress")
     @Blocking
-    @Transactional
     public void handle(ConsumerRecord<String, String> record) {
-        var delivered = processedEvents.firstDeliveryOf(CONSUMER, record);
-        if (delivered.isEmpty()) {
-            return;
-        }
-        IncomingEvent event = delivered.get();
-        var kind = ProgressEvents.forEventType(event.type());
-        if (kind.isEmpty() || event.isTombstone()) {
-            Log.debugf("Ignored progress event %s of type %s", event.id(), event.type());
-            return;
-        }
-        try {
-            String measureId;
-            String planId;
-            List<String> departments = new ArrayList<>();
-            if (kind.get() == ProgressEvents.MEASURE_STATUS_CHANGED) {
-                MeasureStatusChanged change = event.dataAs(MeasureStatusChanged.class, mapper);
-                boolean applied = progress.apply(change, clock.now());
-                Log.debugf("Measure %s status %s (sequence %d) %s, event %s", change.measureId(), change.status(),
-                        change.sequence(), applied ? "applied" : "dropped as older", event.id());
-                measureId = change.measureId();
-                planId = change.planId();
-            } else {
-                ReportEvent report = event.dataAs(ReportEvent.class, mapper);
-                boolean newer = progress.apply(report, clock.now());
-                if (newer && report.state() == WorkflowState.RETURNED) {
-                    alerts.raise(List.of(reviewRules.returned(report, clock.today())));
-                }
-                Log.debugf("Report %s revision %d %s %s, event %s", report.reportId(), report.reportRevision(),
-                        report.state(), newer ? "applied" : "dropped as older", event.id());
-                measureId = report.measureId();
-                planId = report.planId();
-                if (report.departmentCode() != null) {
-                    departments.add(report.departmentCode());
-                }
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public boolean understands(IncomingEvent event) {
+        return !event.isTombstone() && ProgressEvents.forEventType(event.type()).isPresent();
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        ProgressEvents kind = ProgressEvents.forEventType(event.type()).orElseThrow();
+        String measureId;
+        String planId;
+        List<String> departments = new ArrayList<>();
+        if (kind == ProgressEvents.MEASURE_STATUS_CHANGED) {
+            MeasureStatusChanged change = json.read(event, MeasureStatusChanged.class);
+            boolean applied = progress.apply(change, clock.now());
+            Log.debugf("Measure %s status %s (sequence %d) %s, event %s", change.measureId(), change.status(),
+                    change.sequence(), applied ? "applied" : "dropped as older", event.id());
+            measureId = change.measureId();
+            planId = change.planId();
+        } else {
+            ReportEvent report = json.read(event, ReportEvent.class);
+            boolean newer = progress.apply(report, clock.now());
+            if (newer && report.state() == WorkflowState.RETURNED) {
+                alerts.raise(List.of(reviewRules.returned(report, clock.today())));
             }
-            catalogue.measure(measureId).ifPresent(measure -> departments.addAll(Recipients.allDepartments(measure)));
-            webhooks.enqueue(List.of(new WebhookEvent(WebhookEvent.Category.PROGRESS, event.type(), event.id(),
-                    mapper.readTree(event.data()), departments.stream().distinct().toList(), planId)));
-        } catch (MalformedEventException | JsonProcessingException e) {
-            Log.errorf("Skipped progress event %s (%s): %s", event.id(), event.type(), e.getMessage());
+            Log.debugf("Report %s revision %d %s %s, event %s", report.reportId(), report.reportRevision(),
+                    report.state(), newer ? "applied" : "dropped as older", event.id());
+            measureId = report.measureId();
+            planId = report.planId();
+            if (report.departmentCode() != null) {
+                departments.add(report.departmentCode());
+            }
         }
+        catalogue.measure(measureId).ifPresent(measure -> departments.addAll(Recipients.allDepartments(measure)));
+        webhooks.enqueue(List.of(new WebhookEvent(WebhookEvent.Category.PROGRESS, event.type(), event.id(),
+                json.tree(event), departments.stream().distinct().toList(), planId)));
     }
 }

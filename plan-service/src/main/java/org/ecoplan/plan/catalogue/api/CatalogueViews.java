@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.ecoplan.plan.importing.DeadlineKind;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The REST bodies of the catalogue: records built from entities, never the entities themselves. */
@@ -21,7 +22,7 @@ public final class CatalogueViews {
             @Schema(example = "ENV") String code,
             @Schema(example = "区生态环境局") String name,
             @Schema(description = "true for a group such as 各街乡镇") boolean group,
-            @Schema(description = "Members of a group (department codes)") List<String> memberCodes) {
+            @Schema(nullable = true, description = "Members of a group (department codes)") List<String> memberCodes) {
     }
 
     @Schema(name = "RoleAssignments", description = "Departments by role: 牵头部门, 主责单位, 协办单位")
@@ -32,8 +33,8 @@ public final class CatalogueViews {
     @Schema(name = "Deadline", description = "DATE: due by end; WINDOW: from start to end (e.g. 6-9月); ONGOING: no end (长期实施, 持续推进)")
     public record DeadlineView(
             @Schema(example = "DATE") DeadlineKind kind,
-            @Schema(example = "null") LocalDate start,
-            @Schema(example = "2026-06-30") LocalDate end,
+            @Schema(nullable = true, example = "2026-06-01") LocalDate start,
+            @Schema(nullable = true, example = "2026-06-30") LocalDate end,
             @Schema(example = "6月底前") String label) {
     }
 
@@ -59,16 +60,16 @@ public final class CatalogueViews {
             @Schema(description = "Grows with every edit; the ETag", example = "1") long revision,
             PlanRef plan,
             SectionRef section,
-            @Schema(description = "The subsection, when the task sits in one") SectionRef subsection,
+            @Schema(nullable = true, description = "The subsection, when the task sits in one") SectionRef subsection,
             TaskRef task,
             @Schema(description = "1-based position within the task", example = "1") int position,
             @Schema(example = "巩固“常态蓝”空气质量改善成效，全力推进美丽蓝天建设……") String text,
             DeadlineView deadline,
             RoleAssignments departments,
             @Schema(description = "Further timing found in the text", example = "[\"每月\"]") List<String> timingHints,
-            @Schema(description = "The document's cells as written (detail view only)", implementation = Object.class)
+            @Schema(nullable = true, description = "The document's cells as written (detail view only)", type = SchemaType.OBJECT)
             @JsonRawValue String raw,
-            @Schema(description = "Line of the source document (detail view only)") Integer sourceLine,
+            @Schema(nullable = true, description = "Line of the source document (detail view only)") Integer sourceLine,
             Instant updatedAt,
             String updatedBy) {
     }
@@ -115,13 +116,13 @@ public final class CatalogueViews {
 
     @Schema(name = "TaskDetail")
     public record TaskDetail(UUID id, int number, String name, PlanRef plan, SectionRef section,
-            SectionRef subsection, List<MeasureView> measures) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) SectionRef subsection, List<MeasureView> measures) {
     }
 
     @Schema(name = "MeasureEditRecord", description = "One administrator edit, with the measure before and after")
-    public record MeasureEditView(long revision, Instant editedAt, String editedBy, String reason,
-            @Schema(implementation = Object.class) @JsonRawValue String before,
-            @Schema(implementation = Object.class) @JsonRawValue String after) {
+    public record MeasureEditView(long revision, Instant editedAt, String editedBy, @Schema(nullable = true) String reason,
+            @Schema(type = SchemaType.OBJECT) @JsonRawValue String before,
+            @Schema(type = SchemaType.OBJECT) @JsonRawValue String after) {
     }
 
     @Schema(name = "Indicator", description = "A row of 附件4; the target as written (indicator-service parses it)")
@@ -131,6 +132,6 @@ public final class CatalogueViews {
             @Schema(example = "26微克/立方米") String target,
             List<DepartmentRef> lead, List<DepartmentRef> cooperating,
             @Schema(example = "延庆区") String district, @Schema(example = "2026") int year, @Schema(example = "征求意见稿") String edition,
-            @Schema(implementation = Object.class) @JsonRawValue String raw) {
+            @Schema(nullable = true, type = SchemaType.OBJECT) @JsonRawValue String raw) {
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,13 +17,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.ecoplan.web.openapi.ApiHeaders;
 import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.IndicatorView;
 import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.input.Years;
 import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,20 +45,20 @@ public class IndicatorResource {
     ObjectMapper mapper;
 
     @GET
-    @Operation(summary = "The indicator table", description = "Indicators in table order (22 for Yanqing 2026), newest year first. Weak ETag; send If-None-Match to get 304.")
-    @APIResponse(responseCode = "200", description = "A page of indicators", content = @Content(schema = @Schema(implementation = CatalogueViews.IndicatorPage.class)))
-    @APIResponse(responseCode = "400", description = "Bad paging parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "listIndicators", summary = "The indicator table", description = "Indicators in table order (22 for Yanqing 2026), newest year first. Weak ETag; send If-None-Match to get 304.")
+    @APIResponse(responseCode = "200", description = "A page of indicators", content = @Content(schema = @Schema(implementation = CatalogueViews.IndicatorPage.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response list(@QueryParam("district") @Parameter(description = "District", example = "延庆区") String district,
-            @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+            @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Plan year", example = "2026") Integer year,
             @Valid @BeanParam PageRequest page, @Context Request request) {
         return ETags.conditionalGet(request, catalogue.indicators(QueryParameters.text(district), year, page), mapper);
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One indicator")
-    @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getIndicator", summary = "One indicator")
+    @APIResponse(responseCode = "200", description = "The indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response indicator(@PathParam("id") UUID id, @Context Request request) {
         IndicatorView view = catalogue.indicator(id);
         return ETags.conditionalGet(request, ETags.ofRevision(view.revision()), view);

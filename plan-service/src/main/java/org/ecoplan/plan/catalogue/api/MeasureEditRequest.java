@@ -6,8 +6,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.plan.importing.AssignmentRole;
 import org.ecoplan.plan.importing.DeadlineKind;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,11 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "MeasureEdit", description = "Fields left out stay unchanged; departments replaces the whole list")
 public record MeasureEditRequest(
-        @Size(min = 1, max = 10000, message = "must be 1 to 10000 characters")
+        @Size(min = 1, max = 10000, message = "must be 1 to 10000 characters") @NotBlankWhenPresent
         @Schema(example = "推进货车新能源化……2026年注册登记货车新能源化率35%。") String text,
         @Valid DeadlineInput deadline,
         @Size(max = 100, message = "at most 100 departments") List<@Valid @NotNull AssignmentInput> departments,
-        @Size(max = 2000, message = "at most 2000 characters")
+        @Size(max = 2000, message = "at most 2000 characters") @NotBlankWhenPresent
         @Schema(example = "区政府2026年3月调整完成时限") String reason) {
 
     /**
@@ -32,9 +34,11 @@ public record MeasureEditRequest(
         if (text == null && deadline == null && departments == null) {
             throw ProblemException.invalidField("body", "give at least one of text, deadline, departments / 至少修改一项");
         }
-        if (deadline != null && !deadline.isConsistent()) {
-            throw ProblemException.invalidField("deadline",
-                    "DATE needs end and no start; WINDOW needs start <= end; ONGOING has neither / 时限与日期不符");
+        if (deadline != null && deadline.kind() != null) {
+            // The catalogue contract's rule, which every replica applies too: dates in range, fitting the kind.
+            deadline.asState().problem().ifPresent(problem -> {
+                throw ProblemException.invalidField("deadline." + problem.field(), problem.message());
+            });
         }
         if (departments != null) {
             for (int i = 0; i < departments.size(); i++) {
@@ -47,23 +51,16 @@ public record MeasureEditRequest(
         }
     }
 
-    @Schema(name = "DeadlineInput", description = "DATE needs end; WINDOW needs start and end; ONGOING has no dates")
+    @Schema(name = "DeadlineInput", description = "DATE needs end; WINDOW needs start and end (start <= end); ONGOING has no dates. Dates from 2000-01-01 to 2100-12-31.")
     public record DeadlineInput(
             @NotNull(message = "is required") @Schema(example = "DATE") DeadlineKind kind,
             @Schema(example = "2026-06-01") LocalDate start,
             @Schema(example = "2026-09-30") LocalDate end,
             @NotNull(message = "is required") @Size(min = 1, max = 64, message = "must be 1 to 64 characters")
-            @Schema(example = "9月底前") String label) {
+            @NotBlankWhenPresent @Schema(example = "9月底前") String label) {
 
-        boolean isConsistent() {
-            if (kind == null) {
-                return true;
-            }
-            return switch (kind) {
-                case DATE -> start == null && end != null;
-                case WINDOW -> start != null && end != null && !end.isBefore(start);
-                case ONGOING -> start == null && end == null;
-            };
+        MeasureState.Deadline asState() {
+            return new MeasureState.Deadline(kind.name(), start, end, label);
         }
     }
 

@@ -5,6 +5,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import org.ecoplan.web.openapi.ApiHeaders;
 import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.MeasureEditService;
 import org.ecoplan.plan.catalogue.MeasureFilter;
@@ -32,14 +35,15 @@ import org.ecoplan.plan.department.DepartmentRepository;
 import org.ecoplan.plan.importing.AssignmentRole;
 import org.ecoplan.plan.importing.DeadlineKind;
 import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.input.Years;
 import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
 import org.ecoplan.web.problem.QueryParameters;
 import org.ecoplan.web.security.Caller;
 import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -71,9 +75,9 @@ public class MeasureResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Search measures", description = "Filters combine with AND. `department` matches measures that name the department or a group it belongs to (各街乡镇 counts for each of the 18 subdistricts and towns); `role` narrows to one role. `deadlineFrom`/`deadlineTo` bound the deadline's end date (ONGOING measures have none and drop out). Results are in document order. Weak ETag; send If-None-Match to get 304.")
-    @APIResponse(responseCode = "200", description = "A page of measures", content = @Content(schema = @Schema(implementation = CatalogueViews.MeasurePage.class)))
-    @APIResponse(responseCode = "400", description = "A filter has a bad value; `errors[].field` names it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "searchMeasures", summary = "Search measures", description = "Filters combine with AND. `department` matches measures that name the department or a group it belongs to (各街乡镇 counts for each of the 18 subdistricts and towns); `role` narrows to one role. `deadlineFrom`/`deadlineTo` bound the deadline's end date (ONGOING measures have none and drop out). Results are in document order. Weak ETag; send If-None-Match to get 304.")
+    @APIResponse(responseCode = "200", description = "A page of measures", content = @Content(schema = @Schema(implementation = CatalogueViews.MeasurePage.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response search(
             @QueryParam("department") @Parameter(description = "Department code", example = "ENV") String department,
             @QueryParam("role") @Parameter(description = "LEAD, RESPONSIBLE or ASSISTING", example = "LEAD") String role,
@@ -84,7 +88,7 @@ public class MeasureResource {
             @QueryParam("section") @Parameter(description = "Section or subsection id") String section,
             @QueryParam("task") @Parameter(description = "Key task id") String task,
             @QueryParam("district") @Parameter(description = "District of the plan", example = "延庆区") String district,
-            @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+            @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Plan year", example = "2026") Integer year,
             @QueryParam("q") @Size(max = 100, message = "must be at most 100 characters") @Parameter(description = "Keyword in the measure text", example = "新能源") String keyword,
             @Valid @BeanParam PageRequest page, @Context Request request) {
         UUID departmentId = department == null || department.isBlank() ? null
@@ -103,9 +107,9 @@ public class MeasureResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One measure with everything about it", description = "Includes the raw cells of the source document. The ETag is the measure's revision: send it back in If-Match to edit.")
-    @APIResponse(responseCode = "200", description = "The measure", content = @Content(schema = @Schema(implementation = MeasureView.class)))
-    @APIResponse(responseCode = "404", description = "No such measure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getMeasure", summary = "One measure with everything about it", description = "Includes the raw cells of the source document. The ETag is the measure's revision: send it back in If-Match to edit.")
+    @APIResponse(responseCode = "200", description = "The measure", content = @Content(schema = @Schema(implementation = MeasureView.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response measure(@PathParam("id") UUID id, @Context Request request) {
         MeasureView view = catalogue.measure(id);
         return ETags.conditionalGet(request, ETags.ofRevision(view.revision()), view);
@@ -116,13 +120,12 @@ public class MeasureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Edit a measure (admin)", description = "Changes the text, the deadline and/or the departments. Requires If-Match with the ETag last read; a stale one gets 412 and changes nothing. The edit is kept in the measure's history and published as plan.measure-changed.v1.")
+    @Operation(operationId = "editMeasure", summary = "Edit a measure (admin)", description = "Changes the text, the deadline and/or the departments. Requires If-Match with the ETag last read; a stale one gets 412 and changes nothing. The edit is kept in the measure's history and published as plan.measure-changed.v1.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeasureEditRequest.class),
             examples = @ExampleObject(name = "move the deadline", value = "{\"deadline\":{\"kind\":\"DATE\",\"end\":\"2026-09-30\",\"label\":\"9月底前\"},\"reason\":\"区政府调整完成时限\"}")))
-    @APIResponse(responseCode = "200", description = "The edited measure with its new ETag", content = @Content(schema = @Schema(implementation = MeasureView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid edit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The measure changed since the client read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The edited measure with its new ETag", content = @Content(schema = @Schema(implementation = MeasureView.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
+    @APIResponse(responseCode = "422", description = "A department or group code the registry does not know; errors[].field names it")
     public Response edit(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag last read", example = "\"1\"") String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") MeasureEditRequest body) {
@@ -135,9 +138,8 @@ public class MeasureResource {
     @GET
     @Path("/{id}/history")
     @PermitAll
-    @Operation(summary = "Edit history of a measure", description = "Every administrator edit, oldest first, with the state before and after.")
+    @Operation(operationId = "getMeasureHistory", summary = "Edit history of a measure", description = "Every administrator edit, oldest first, with the state before and after.")
     @APIResponse(responseCode = "200", description = "The edits", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = MeasureEditView.class)))
-    @APIResponse(responseCode = "404", description = "No such measure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<MeasureEditView> history(@PathParam("id") UUID id) {
         return catalogue.history(id);
     }

@@ -12,11 +12,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.ecoplan.web.openapi.ApiHeaders;
 import org.ecoplan.plan.catalogue.CatalogueQueryService;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.TaskDetail;
 import org.ecoplan.web.etag.ETags;
-import org.ecoplan.web.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,9 +37,9 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A key task with everything about it", description = "Its plan, section, subsection and every measure in document order, with departments, deadlines and the raw cells.")
-    @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = TaskDetail.class)))
-    @APIResponse(responseCode = "404", description = "No such task", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getTask", summary = "A key task with everything about it", description = "Its plan, section, subsection and every measure in document order, with departments, deadlines and the raw cells.")
+    @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = TaskDetail.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response task(@PathParam("id") UUID id, @Context Request request) {
         return ETags.conditionalGet(request, catalogue.task(id), mapper);
     }

@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.HttpHeaders;
+import org.ecoplan.web.openapi.ApiHeaders;
 import org.ecoplan.plan.department.GroupMembershipService;
 import org.ecoplan.plan.department.api.DepartmentViews.GroupMembersRequest;
+import org.ecoplan.web.input.Years;
 import org.ecoplan.web.security.Caller;
 import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,6 +40,7 @@ import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -63,12 +68,13 @@ public class DepartmentResource {
     @GET
     @Path("departments")
     @Operation(operationId = "listDepartments", summary = "List departments", description = "The registry in code order, one page at a time like every list: each department with its stable code and how many measures it leads, is responsible for or assists (a group such as 各街乡镇 counts for its members). Weak ETag.")
-    @APIResponse(responseCode = "200", description = "A page of departments", content = @Content(schema = @Schema(implementation = DepartmentPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of departments", content = @Content(schema = @Schema(implementation = DepartmentPage.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Bad kind or page", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @QueryParam("kind") @Parameter(description = "DISTRICT_AGENCY, CITY_BRANCH, SUBDISTRICT, TOWN, TOWNSHIP or OTHER") String kind,
             @QueryParam("district") @Parameter(description = "Count measures of this district's plans only", example = "延庆区") String district,
-            @QueryParam("year") @Parameter(description = "Count measures of this plan year only", example = "2026") Integer year,
+            @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Count measures of this plan year only", example = "2026") Integer year,
             @Valid @BeanParam PageRequest page, @Context Request request) {
         return ETags.conditionalGet(request, departments.list(QueryParameters.enumValue("kind", kind, DepartmentKind.class),
                 QueryParameters.text(district), year, page), mapper);
@@ -76,21 +82,21 @@ public class DepartmentResource {
 
     @GET
     @Path("departments/{code}")
-    @Operation(summary = "A department with its measures", description = "The measures it leads, is responsible for and assists, directly or through a group it belongs to, in document order.")
-    @APIResponse(responseCode = "200", description = "The department", content = @Content(schema = @Schema(implementation = DepartmentDetail.class)))
-    @APIResponse(responseCode = "404", description = "No such department", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getDepartment", summary = "A department with its measures", description = "The measures it leads, is responsible for and assists, directly or through a group it belongs to, in document order.")
+    @APIResponse(responseCode = "200", description = "The department", content = @Content(schema = @Schema(implementation = DepartmentDetail.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response detail(@PathParam("code") @Parameter(example = "ENV") String code,
             @QueryParam("district") @Parameter(description = "Only this district's plans", example = "延庆区") String district,
-            @QueryParam("year") @Parameter(description = "Plan year", example = "2026") Integer year,
+            @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Plan year", example = "2026") Integer year,
             @Context Request request) {
         return ETags.conditionalGet(request, departments.detail(code, QueryParameters.text(district), year), mapper);
     }
 
     @GET
     @Path("department-groups/{code}")
-    @Operation(summary = "One department group", description = "The ETag is the group's revision: send it back in If-Match to change the members.")
-    @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(implementation = GroupView.class)))
-    @APIResponse(responseCode = "404", description = "No such group", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getDepartmentGroup", summary = "One department group", description = "The ETag is the group's revision: send it back in If-Match to change the members.")
+    @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(implementation = GroupView.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response group(@PathParam("code") @Parameter(example = "CONCERNED-TOWNS") String code, @Context Request request) {
         GroupView group = departments.group(code);
         return ETags.conditionalGet(request, ETags.ofRevision(group.revision()), group);
@@ -101,10 +107,10 @@ public class DepartmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @SecurityRequirement(name = "jwt")
-    @Operation(summary = "Name a group's members (admin)", description = "Replaces the member list, e.g. which towns 相关乡镇 means. Requires If-Match with the group's ETag. Every measure and indicator that names the group is republished with the new members (plan.measure-changed.v1 …), so filters by department and every service's copy follow.")
-    @APIResponse(responseCode = "200", description = "The group with its new members", content = @Content(schema = @Schema(implementation = GroupView.class)))
-    @APIResponse(responseCode = "412", description = "The group changed since the client read it", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown department code", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "replaceDepartmentGroupMembers", summary = "Name a group's members (admin)", description = "Replaces the member list, e.g. which towns 相关乡镇 means. Requires If-Match with the group's ETag. Every measure and indicator that names the group is republished with the new members (plan.measure-changed.v1 …), so filters by department and every service's copy follow.")
+    @APIResponse(responseCode = "200", description = "The group with its new members", content = @Content(schema = @Schema(implementation = GroupView.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
+    @APIResponse(responseCode = "422", description = "Unknown department code")
     public Response replaceMembers(@PathParam("code") String code,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag last read", example = "\"1\"") String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") GroupMembersRequest body) {
@@ -116,7 +122,8 @@ public class DepartmentResource {
     @GET
     @Path("department-groups")
     @Operation(operationId = "listDepartmentGroups", summary = "List department groups", description = "Groups named in the plan (各街乡镇, 各乡镇, 相关乡镇, 有关部门 …) with their members, in code order, paged like every list. Weak ETag.")
-    @APIResponse(responseCode = "200", description = "A page of groups", content = @Content(schema = @Schema(implementation = GroupPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of groups", content = @Content(schema = @Schema(implementation = GroupPage.class)),
+            headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Bad page", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response groups(@Valid @BeanParam PageRequest page, @Context Request request) {
         return ETags.conditionalGet(request, departments.groups(page), mapper);

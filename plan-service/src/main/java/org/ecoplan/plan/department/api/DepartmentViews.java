@@ -6,6 +6,7 @@ import java.util.List;
 import org.ecoplan.plan.department.DepartmentGroup;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
 import org.ecoplan.plan.department.DepartmentKind;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class DepartmentViews {
@@ -51,6 +52,6 @@ public final class DepartmentViews {
     @Schema(name = "GroupMembers", description = "The complete new member list of a group, by department code")
     public record GroupMembersRequest(
             @NotNull(message = "is required") @Size(max = 500, message = "at most 500 members")
-            @Schema(example = "[\"JIUXIAN\", \"ZHANGSHANYING\"]") List<@NotNull(message = "must not be null") String> memberCodes) {
+            @Schema(example = "[\"JIUXIAN\", \"ZHANGSHANYING\"]") List<@NotNull(message = "must not be null") @NotBlankWhenPresent String> memberCodes) {
     }
 }

@@ -29,7 +29,7 @@ public final class ImportViews {
     }
 
     @Schema(name = "ImportResult")
-    public record ImportResult(UUID id, ImportRun.Outcome outcome, UUID documentId, String checksum,
+    public record ImportResult(UUID id, ImportRun.Outcome outcome, @Schema(nullable = true) UUID documentId, String checksum,
             ImportSummary summary, List<ImportWarning> warnings, Instant createdAt, String createdBy) {
     }
 }

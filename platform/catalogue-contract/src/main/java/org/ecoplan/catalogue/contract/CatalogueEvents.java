@@ -1,5 +1,7 @@
 package org.ecoplan.catalogue.contract;
 
+import java.util.Optional;
+
 /**
  * The catalogue topic and its event types. Every event carries the entity's full current state, keyed by
  * the entity id, on a compacted topic: the latest event per key is enough to rebuild a copy of the
@@ -40,6 +42,16 @@ public enum CatalogueEvents {
 
     public Class<? extends CatalogueState> stateType() {
         return stateType;
+    }
+
+    /** @return the kind for a CloudEvents {@code type}, empty for types this version does not know */
+    public static Optional<CatalogueEvents> forEventType(String eventType) {
+        for (CatalogueEvents kind : values()) {
+            if (kind.eventType.equals(eventType)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
     }
 
     public static CatalogueEvents forState(CatalogueState state) {

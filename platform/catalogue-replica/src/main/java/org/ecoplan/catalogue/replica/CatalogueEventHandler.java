@@ -1,19 +1,22 @@
 package org.ecoplan.catalogue.replica;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.ecoplan.events.CloudEventHeaders;
+import org.ecoplan.catalogue.contract.CatalogueEvents;
+import org.ecoplan.catalogue.contract.CatalogueState;
+import org.ecoplan.events.EventJson;
 import org.ecoplan.events.IncomingEvent;
 import org.ecoplan.events.MalformedEventException;
-import org.ecoplan.events.ProcessedEvents;
+import org.ecoplan.events.consumer.DeadLetterService;
+import org.ecoplan.events.consumer.EventConsumer;
+import org.ecoplan.events.consumer.EventConsumption;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
@@ -21,59 +24,86 @@ import io.smallrye.common.annotation.Blocking;
 /**
  * Keeps {@link CatalogueReplica} up to date from the compacted topic {@code ecoplan.plan}: every
  * record holds an entity's full current state (or a tombstone), so reading the topic from the
- * start rebuilds the whole catalogue.
+ * start rebuilds the whole catalogue. A state no consumer could store or judge (unreadable, a deadline in
+ * 2027 BC) is dead-lettered before anything derives from it; since every record is the entity's full state, the
+ * next correct revision of that entity repairs the replica and marks the letter superseded.
  */
 @ApplicationScoped
-public class CatalogueEventHandler {
+public class CatalogueEventHandler implements EventConsumer {
 
-    /** Name under which this handler remembers processed events. */
+    /** Name under which this handler remembers processed events and keeps its dead letters. */
     static final String CONSUMER = "catalogue-replica";
 
+    private final EventConsumption consumption;
     private final CatalogueReplica replica;
-    private final ProcessedEvents processedEvents;
-    private final ObjectMapper mapper;
+    private final DeadLetterService deadLetters;
+    private final EventJson json;
     private final Event<CatalogueEntityChanged> changed;
 
-    CatalogueEventHandler(CatalogueReplica replica, ProcessedEvents processedEvents, ObjectMapper mapper,
-            Event<CatalogueEntityChanged> changed) {
+    CatalogueEventHandler(EventConsumption consumption, CatalogueReplica replica, DeadLetterService deadLetters,
+            EventJson json, Event<CatalogueEntityChanged> changed) {
+        this.consumption = consumption;
         this.replica = replica;
-        this.processedEvents = processedEvents;
-        this.mapper = mapper;
+        this.deadLetters = deadLetters;
+        this.json = json;
         this.changed = changed;
     }
 
-    // Blocking: it writes to PostgreSQL through JDBC, which must not run on the Kafka event loop.
-    // Transactional: the de-duplication record and the replica change commit together, or neither
-    // does and the record is delivered again.
+    // Blocking: it writes to PostgreSQL through JDBC, which must not run on the Kafka event loop. Not
+    // @Transactional: EventConsumption applies each attempt in a transaction of its own, with the
+    // de-duplication record, and decides what a failure means.
     @Incoming("catalogue")
     @Blocking
-    @Transactional
     public void handle(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.from(record);
-        if (!processedEvents.firstDelivery(CONSUMER, event.id())) {
-            Log.debugf("Skipped event %s (%s): already processed", event.id(), event.type());
-            return;
-        }
-        String aggregateType = CloudEventHeaders.read(record.headers(), CloudEventHeaders.AGGREGATE_TYPE)
-                .orElseThrow(() -> new MalformedEventException("Catalogue event %s (%s) lacks the header %s"
-                        .formatted(event.id(), event.type(), CloudEventHeaders.AGGREGATE_TYPE)));
+        consumption.consume(this, record);
+    }
+
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    /** Every catalogue type of this version, and every tombstone (a removal, whatever its type says). */
+    @Override
+    public boolean understands(IncomingEvent event) {
+        return event.isTombstone() || CatalogueEvents.forEventType(event.type()).isPresent();
+    }
+
+    @Override
+    public void apply(IncomingEvent event) {
+        String aggregateType = Optional.ofNullable(event.aggregateType()).filter(type -> !type.isBlank())
+                .orElseThrow(() -> new MalformedEventException("Catalogue event %s (%s) lacks the header ce_aggregatetype"
+                        .formatted(event.id(), event.type())));
         String entityId = entityId(event);
         if (event.isTombstone()) {
             boolean removed = replica.remove(aggregateType, entityId);
             Log.debugf("Catalogue %s %s removed (%s, event %s)", aggregateType, entityId, removed ? "was present" : "was unknown", event.id());
+            deadLetters.supersedeEarlier(CONSUMER, event, "entity removed by event " + event.id());
             if (removed) {
                 changed.fire(new CatalogueEntityChanged(aggregateType, entityId, 0, true));
             }
             return;
         }
+        checkState(event);
         long revision = revision(event);
         boolean stored = replica.storeIfNewer(aggregateType, entityId, revision, event.data(), event.id());
         if (stored) {
             Log.debugf("Catalogue %s %s now at revision %d (event %s)", aggregateType, entityId, revision, event.id());
+            deadLetters.supersedeEarlier(CONSUMER, event, "revision " + revision + " applied from event " + event.id());
             changed.fire(new CatalogueEntityChanged(aggregateType, entityId, revision, false));
         } else {
             Log.debugf("Ignored %s for %s %s: revision %d is not newer than the stored one", event.type(), aggregateType, entityId, revision);
         }
+    }
+
+    /** The state must read as the contract's record and pass its rules, or no consumer of the replica could use it. */
+    private void checkState(IncomingEvent event) {
+        CatalogueEvents kind = CatalogueEvents.forEventType(event.type()).orElseThrow();
+        CatalogueState state = json.read(event, kind.stateType());
+        state.problem().ifPresent(problem -> {
+            throw new MalformedEventException("Catalogue event %s (%s) of %s %s: %s".formatted(event.id(), event.type(),
+                    kind.aggregateType(), event.key(), problem));
+        });
     }
 
     /** The Kafka key: compaction works on it, so it is the identity that matters. */
@@ -85,12 +115,7 @@ public class CatalogueEventHandler {
     }
 
     private long revision(IncomingEvent event) {
-        JsonNode revision;
-        try {
-            revision = mapper.readTree(event.data()).path("revision");
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("Catalogue event %s (%s) is not JSON".formatted(event.id(), event.type()), e);
-        }
+        JsonNode revision = json.tree(event).path("revision");
         if (!revision.canConvertToLong()) {
             throw new MalformedEventException("Catalogue event %s (%s) has no numeric revision".formatted(event.id(), event.type()));
         }

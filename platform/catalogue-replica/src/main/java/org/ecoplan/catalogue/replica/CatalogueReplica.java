@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.contract.CatalogueState;
 import org.ecoplan.catalogue.replica.api.CatalogueStatus;
+import org.ecoplan.events.EventJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,11 +55,12 @@ public class CatalogueReplica {
     private static final String REMOVE = "delete from catalogue_entity where aggregate_type = ? and entity_id = ?";
 
     private final DataSource dataSource;
+    /** Tolerant: a state stored from a newer plan-service may carry fields this version does not know. */
     private final ObjectMapper mapper;
 
-    CatalogueReplica(DataSource dataSource, ObjectMapper mapper) {
+    CatalogueReplica(DataSource dataSource, EventJson json) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
+        this.mapper = json.mapper();
     }
 
     public Optional<JsonNode> find(String aggregateType, String id) {

@@ -1,7 +1,5 @@
 package org.ecoplan.events.relay;
 
-import java.util.concurrent.TimeUnit;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheck;
@@ -11,50 +9,38 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready when Kafka answers: without it the service still records events (the outbox keeps them),
  * but its own replicas and its readers fall behind. Reports the backlog so that an operator sees
- * how much is waiting.
+ * how much is waiting. Answers from {@link OutboxMonitor}'s last background refresh, so it never waits for a
+ * broker or database that is away.
  */
 @Readiness
 @ApplicationScoped
 class OutboxHealthCheck implements HealthCheck {
 
-    private static final long KAFKA_TIMEOUT_SECONDS = 3;
-
-    private final OutboxStore store;
-    private final KafkaClients kafka;
+    private final OutboxMonitor monitor;
     private final OutboxRelay relay;
 
-    OutboxHealthCheck(OutboxStore store, KafkaClients kafka, OutboxRelay relay) {
-        this.store = store;
-        this.kafka = kafka;
+    OutboxHealthCheck(OutboxMonitor monitor, OutboxRelay relay) {
+        this.monitor = monitor;
         this.relay = relay;
     }
 
     @Override
     public HealthCheckResponse call() {
+        OutboxMonitor.Snapshot snapshot = monitor.snapshot();
         var response = HealthCheckResponse.named("event-outbox");
-        boolean kafkaReachable = kafkaReachable();
-        response.withData("kafka", kafkaReachable ? "reachable" : "unreachable");
-        try {
-            OutboxBacklog backlog = store.backlog();
-            response.withData("waiting", backlog.waiting());
-            backlog.oldestRecordedAt().ifPresent(oldest -> response.withData("oldestWaitingSince", oldest.toString()));
-            if (relay.lastSuccessfulRun() != null) {
-                response.withData("lastRelayRun", relay.lastSuccessfulRun().toString());
-            }
-        } catch (RuntimeException e) {
-            return response.down().withData("outbox", e.getMessage()).build();
+        response.withData("kafka", snapshot.kafkaReachable() ? "reachable" : "unreachable");
+        if (snapshot.kafkaCheckedAt() != null) {
+            response.withData("kafkaCheckedAt", snapshot.kafkaCheckedAt().toString());
         }
-        return response.status(kafkaReachable).build();
-    }
-
-    private boolean kafkaReachable() {
-        try {
-            return !kafka.admin().describeCluster().nodes().get(KAFKA_TIMEOUT_SECONDS, TimeUnit.SECONDS).isEmpty();
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            return false;
+        if (relay.lastSuccessfulRun() != null) {
+            response.withData("lastRelayRun", relay.lastSuccessfulRun().toString());
         }
+        OutboxBacklog backlog = snapshot.backlog();
+        if (backlog == null) {
+            return response.down().withData("outbox", String.valueOf(snapshot.backlogFailure())).build();
+        }
+        response.withData("waiting", backlog.waiting());
+        backlog.oldestRecordedAt().ifPresent(oldest -> response.withData("oldestWaitingSince", oldest.toString()));
+        return response.status(snapshot.kafkaReachable()).build();
     }
 }

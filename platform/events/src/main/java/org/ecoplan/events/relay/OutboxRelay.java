@@ -48,7 +48,8 @@ public class OutboxRelay {
     private Thread thread;
     private boolean topicsProvisioned;
 
-    OutboxRelay(OutboxStore store, EventPublisher publisher, TopicProvisioner topics, EventsConfig config, MeterRegistry metrics) {
+    OutboxRelay(OutboxStore store, EventPublisher publisher, TopicProvisioner topics, EventsConfig config, MeterRegistry metrics,
+            OutboxMonitor monitor) {
         this.store = store;
         this.publisher = publisher;
         this.topics = topics;
@@ -58,7 +59,8 @@ public class OutboxRelay {
                 .description("Relay attempts that failed to publish to Kafka (they are retried)").register(metrics);
         this.commitToAcknowledgement = Timer.builder("ecoplan.events.relay.latency")
                 .description("Time from recording an event to Kafka's acknowledgement").register(metrics);
-        Gauge.builder("ecoplan.events.outbox.backlog", store, outbox -> outbox.backlog().waiting())
+        // The monitor's last reading: a scrape must not wait on a database that is away.
+        Gauge.builder("ecoplan.events.outbox.backlog", monitor, OutboxMonitor::waiting)
                 .description("Events recorded but not yet acknowledged by Kafka").register(metrics);
     }
 

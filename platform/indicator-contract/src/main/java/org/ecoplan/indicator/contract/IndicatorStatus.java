@@ -3,11 +3,11 @@ package org.ecoplan.indicator.contract;
 /** Whether an indicator will meet its year-end target, from best to worst, then the two "cannot tell" states. */
 public enum IndicatorStatus {
     ACHIEVED("已达标"),
-    ON_TRACK("预计可达标"),
+    ON_TRACK("预计达标"),
     AT_RISK("存在不达标风险"),
     OFF_TRACK("预计难以达标"),
     NO_DATA("暂无数据"),
-    TARGET_PENDING("目标值待定");
+    TARGET_PENDING("目标待定");
 
     private final String chineseName;
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
  * progress-service, from the catalogue deadline, the official report status and the business clock — and
  * carried on {@link MeasureStatusChanged}, so that every service and every view shows the same state and
  * none re-derives it. When several hold, the first in this order wins: completed, overdue, behind pace, at
- * risk, on track, not due.
+ * risk, on track, not due. An ongoing measure (长期实施/持续推进, no due date) is only ever ON_TRACK, AT_RISK or
+ * COMPLETED_ON_TIME: it can be neither overdue nor behind a pace it does not have. The rule itself is
+ * progress-service's {@code DeliveryRule}; its README section says it in words.
  */
 public enum DeliveryState {
     /** A seasonal window that has not opened yet (e.g. 6-9月 in March): nothing is expected so far. */

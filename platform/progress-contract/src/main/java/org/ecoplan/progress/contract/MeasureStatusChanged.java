@@ -6,8 +6,10 @@ import java.time.LocalDate;
 /**
  * A measure's official status: that of its latest approved report (NOT_STARTED while none is approved),
  * whether it is overdue (past its deadline and not completed) and its {@link DeliveryState delivery state}.
- * Published when any of them changes, also when only the calendar moved them (a deadline passing, pace
- * slipping: progress-service's daily assessment).
+ * Published when the measure is first assessed (every catalogue measure is, reported on or not), and then
+ * whenever its delivery state, official status, percent complete, basing report or deadline changes, also
+ * when only the calendar moved the state (a deadline passing, pace slipping: progress-service's daily
+ * assessment). Not published when only a figure of the assessment moved (expected percent, days late).
  *
  * @param measureId            the measure (catalogue id); also the Kafka key
  * @param sequence             grows with every status change of the measure; a consumer drops older ones

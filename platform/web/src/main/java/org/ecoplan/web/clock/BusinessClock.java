@@ -46,6 +46,11 @@ public class BusinessClock {
         return zone;
     }
 
+    /** Whether this deployment lets the clock be set ({@code ecoplan.clock.adjustable}: tests and system tests only). */
+    public boolean isAdjustable() {
+        return adjustable;
+    }
+
     /** Stops the clock at {@code instant}; it stays there until set again or {@link #useSystemTime()}. */
     public void setTo(Instant instant) {
         requireAdjustable();

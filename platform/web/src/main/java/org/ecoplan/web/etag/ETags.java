@@ -65,7 +65,9 @@ public final class ETags {
 
     /**
      * Parses an {@code If-Match} header into the revision the client last saw. Absent: 428, because an
-     * unconditional write from a phone that read long ago is exactly the lost update we refuse.
+     * unconditional write from a phone that read long ago is exactly the lost update we refuse. A weak tag
+     * ({@code W/"3"}) never matches: If-Match compares strongly (RFC 9110, 13.1.1), and a weak tag says only
+     * that the content is equivalent, not that it is this revision; so 412, like any tag that does not match.
      */
     public static long requiredRevision(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -74,11 +76,16 @@ public final class ETags {
         }
         String value = ifMatch.trim();
         if (value.startsWith("W/")) {
-            value = value.substring(2);
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "If-Match " + ifMatch + " is a weak ETag; send the resource's strong ETag (\"3\", not W/\"3\")"
+                            + " / If-Match 须为强 ETag");
         }
-        value = value.replace("\"", "");
+        if (value.length() < 3 || !value.startsWith("\"") || !value.endsWith("\"")) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "If-Match " + ifMatch + " is not an ETag of this resource (an ETag is quoted: \"3\") / If-Match 与资源不符");
+        }
         try {
-            return Long.parseLong(value);
+            return Long.parseLong(value.substring(1, value.length() - 1));
         } catch (NumberFormatException e) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED,
                     "If-Match " + ifMatch + " is not an ETag of this resource / If-Match 与资源不符");

@@ -2,10 +2,11 @@ package org.ecoplan.web.paging;
 
 import java.util.List;
 import java.util.function.Function;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** One page of a list answer, with what a client needs to fetch the next one. */
-@Schema(name = "Page")
+/**
+ * One page of a list answer, with what a client needs to fetch the next one. Not a schema of its own: each list
+ * names its concrete page record (MeasurePage, ReportPage …) so that generated clients get typed items.
+ */
 public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
 
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {

@@ -6,15 +6,21 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Page parameters shared by every list endpoint; bound with {@code @BeanParam}. */
+/**
+ * Page parameters shared by every list endpoint; bound with {@code @BeanParam}. The page number is bounded so
+ * that the row offset (page × size) always fits an int, whatever the size: no list has that many rows, and an
+ * unbounded page would overflow the offset deep in a query.
+ */
 public class PageRequest {
 
     public static final int MAX_SIZE = 500;
+    public static final int MAX_PAGE = 1_000_000;
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(value = 0, message = "must be 0 or more")
-    @Parameter(description = "Zero-based page index", example = "0")
+    @Max(value = MAX_PAGE, message = "must be at most " + MAX_PAGE)
+    @Parameter(description = "Zero-based page index (0-" + MAX_PAGE + ")", example = "0")
     public int page;
 
     @QueryParam("size")
@@ -32,6 +38,6 @@ public class PageRequest {
     }
 
     public int offset() {
-        return page * size;
+        return Math.multiplyExact(page, size);
     }
 }

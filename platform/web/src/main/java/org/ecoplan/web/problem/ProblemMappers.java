@@ -1,7 +1,6 @@
 package org.ecoplan.web.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.ecoplan.web.database.DatabaseFailures;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -29,6 +29,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * class name: unexpected failures answer 500 with a reference that is also logged, so support can find it.
  */
 public class ProblemMappers {
+
+    /** How long a client should wait after a 503 while the database is away: a PostgreSQL restart takes seconds. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception, UriInfo uri) {
@@ -73,18 +76,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
-        if (exception instanceof UnrecognizedPropertyException unknown) {
-            String field = jsonPath(unknown);
-            return respond(ProblemType.VALIDATION, "unknown field " + field + " / 未知字段",
-                    List.of(new Problem.FieldProblem(field, "unknown field")), uri);
-        }
-        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = jsonPath(mapping);
-            return respond(ProblemType.VALIDATION, field + ": value has the wrong type or format / 字段格式错误",
-                    List.of(new Problem.FieldProblem(field, "wrong type or format")), uri);
-        }
-        return respond(ProblemType.VALIDATION, "request body is not valid JSON / 请求体不是有效的JSON: "
-                + exception.getOriginalMessage(), List.of(), uri);
+        Problem.FieldProblem error = JsonProblems.describe(exception);
+        return respond(ProblemType.VALIDATION, error.field() + ": " + error.message(), List.of(error), uri);
     }
 
     @ServerExceptionMapper
@@ -107,6 +100,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        if (exception.getCause() instanceof ProblemException problem) {
+            // A parameter converter's refusal, wrapped by the framework (as 404 for path and query parameters).
+            return problem(problem, uri);
+        }
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            // A body the JSON reader could not read, wrapped by the framework as a bare 400.
+            return unreadableJson(json, uri);
+        }
         int status = exception.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(exception, uri);
@@ -126,10 +127,30 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable exception, UriInfo uri) {
+        if (DatabaseFailures.isUnavailable(exception)) {
+            return databaseUnavailable(exception, uri);
+        }
+        if (exception instanceof java.io.IOException && "Request too large".equals(exception.getMessage())) {
+            // A streamed (chunked) body went past quarkus.http.limits.max-body-size while being read: Quarkus has
+            // already answered 413 and closed the connection. The client's doing, not ours.
+            Log.debugf("Body too large on %s", path(uri));
+            return respond(ProblemType.PAYLOAD_TOO_LARGE, "the body is larger than accepted / 请求体过大", List.of(), uri);
+        }
         String reference = UUID.randomUUID().toString();
         Log.errorf(exception, "Unexpected failure on %s (reference %s)", path(uri), reference);
         return respond(ProblemType.INTERNAL,
                 "unexpected error, reference " + reference + " / 系统内部错误，参考编号 " + reference, List.of(), uri);
+    }
+
+    /** PostgreSQL is away (restarting, unreachable, no free connection): the client may retry, it is not our bug. */
+    private static Response databaseUnavailable(Throwable exception, UriInfo uri) {
+        Log.warnf("Database unavailable on %s, answered 503: %s", path(uri), exception.getMessage());
+        ProblemType type = ProblemType.UNAVAILABLE;
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE)
+                .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+                .entity(new Problem(type.uri(), type.title(), type.status(),
+                        "the database is unavailable, retry in a few seconds / 数据库暂时不可用，请稍后重试", path(uri), List.of()))
+                .build();
     }
 
     private static Response respond(ProblemType type, String detail, List<Problem.FieldProblem> errors, UriInfo uri) {
@@ -181,20 +202,5 @@ public class ProblemMappers {
         }
         // A violation on a query or path parameter itself has no property nodes: name the parameter.
         return name.isEmpty() && parameterName != null ? parameterName : name.toString();
-    }
-
-    private static String jsonPath(JsonMappingException exception) {
-        StringBuilder name = new StringBuilder();
-        for (JsonMappingException.Reference reference : exception.getPath()) {
-            if (reference.getFieldName() != null) {
-                if (!name.isEmpty()) {
-                    name.append('.');
-                }
-                name.append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                name.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return name.isEmpty() ? "body" : name.toString();
     }
 }

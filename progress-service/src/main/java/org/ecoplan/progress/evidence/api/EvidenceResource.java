@@ -1,8 +1,6 @@
 package org.ecoplan.progress.evidence.api;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -24,7 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,6 +36,10 @@ import org.ecoplan.progress.config.ProgressConfig;
 import org.ecoplan.progress.evidence.EvidenceService;
 import org.ecoplan.progress.evidence.FileType;
 import org.ecoplan.progress.idempotency.IdempotentRequests;
+import org.ecoplan.web.http.ContentDisposition;
+import org.ecoplan.web.input.PercentEncoding;
+import org.ecoplan.progress.report.RequestClient;
+import org.ecoplan.web.openapi.ApiHeaders;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
 import org.ecoplan.web.problem.ProblemType;
@@ -63,16 +67,26 @@ public class EvidenceResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REPORTER)
-    @Operation(summary = "Attach a photo or document (reporter)", description = "The body is the file itself (not multipart), with its Content-Type and its name in `X-File-Name` (percent-encoded UTF-8). The type is recognised from the content: JPEG, PNG, PDF, WebP or HEIC (415 otherwise); a declared Content-Type that contradicts the content gets 422. At most `ecoplan.progress.evidence.max-size` (10 MB by default; 413 above). Only DRAFT and RETURNED reports of the caller's department. The answer carries the SHA-256 (also as ETag and Digest) and the report's new revision. Idempotency-Key supported.")
-    @RequestBody(content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "201", description = "Stored", content = @Content(schema = @Schema(implementation = EvidenceView.class)))
-    @APIResponse(responseCode = "400", description = "Empty body or no file name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The report is submitted or approved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not JPEG, PNG, PDF, WebP or HEIC", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Content-Type contradicts the content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "uploadEvidence", summary = "Attach a photo or document (reporter)", description = "The body is the file itself (not multipart), with its Content-Type and its name in `X-File-Name` (percent-encoded UTF-8). The type is recognised from the content: JPEG, PNG, PDF, WebP or HEIC (415 otherwise); a declared Content-Type that contradicts the content gets 422. At most `ecoplan.progress.evidence.max-size` (10 MB by default; 413 above). Only DRAFT and RETURNED reports of the caller's department. The answer carries the SHA-256 (also as ETag and Digest) and the report's new revision. Idempotency-Key supported.")
+    // application/octet-stream first: a generated client sends the first type, and the service recognises the file itself.
+    @RequestBody(required = true, description = "The file's bytes. Declare its type, or application/octet-stream to let the service recognise it", content = {
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/heic", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/heif", schema = @Schema(type = SchemaType.STRING, format = "binary")) })
+    @APIResponse(responseCode = "201", description = "Stored (or, with Idempotent-Replayed, stored by the first send)", content = @Content(schema = @Schema(implementation = EvidenceView.class)),
+            headers = { @Header(name = ApiHeaders.LOCATION, ref = ApiHeaders.LOCATION), @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG) })
+    @APIResponse(responseCode = "400", description = "Empty body or no file name")
+    @APIResponse(responseCode = "409", description = "The report is submitted or approved")
+    @APIResponse(responseCode = "413", description = "Larger than the limit")
+    @APIResponse(responseCode = "415", description = "Not JPEG, PNG, PDF, WebP or HEIC")
+    @APIResponse(responseCode = "422", description = "Content-Type contradicts the content, or an Idempotency-Key reused with another file")
+    @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING, maxLength = 200), description = "Names the client installation (e.g. one phone); kept in the report's history", example = "phone-7f3a")
     public Response upload(@PathParam("id") UUID reportId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(example = "image/jpeg") String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
             @HeaderParam(FILE_NAME_HEADER) @Parameter(description = "Percent-encoded UTF-8 file name", example = "%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.jpg") String encodedFileName,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(example = "phone-7f3a-000126") String idempotencyKey,
             byte[] content) {
@@ -105,9 +119,9 @@ public class EvidenceResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "A report's evidence files", description = "Authorised like the report itself.")
+    @Operation(operationId = "listEvidence", summary = "A report's evidence files", description = "Authorised like the report itself.")
     @APIResponse(responseCode = "200", description = "The files, oldest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceView.class)))
-    @APIResponse(responseCode = "403", description = "Another department's report", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another department's report")
     public List<EvidenceView> list(@PathParam("id") UUID reportId) {
         return evidence.list(reportId);
     }
@@ -116,18 +130,27 @@ public class EvidenceResource {
     @Path("/{evidenceId}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({ Roles.REPORTER, Roles.SUPERVISOR, Roles.ADMIN, Roles.INTEGRATOR })
-    @Operation(summary = "Download an evidence file", description = "The file with its Content-Type, its SHA-256 as ETag and as `Digest: sha-256=<base64>`. Authorised like the report.")
-    @APIResponse(responseCode = "200", description = "The file", content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "403", description = "Another department's report", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such report or file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "downloadEvidence", summary = "Download an evidence file", description = "The file with its Content-Type, its SHA-256 as ETag and as `Digest: sha-256=<base64>`. Authorised like the report.")
+    @APIResponse(responseCode = "200", description = "The file, with the type recognised at upload", content = {
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/heic", schema = @Schema(type = SchemaType.STRING, format = "binary")) },
+            headers = { @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG), @Header(name = ApiHeaders.DIGEST, ref = ApiHeaders.DIGEST),
+                    @Header(name = ApiHeaders.CONTENT_DISPOSITION, ref = ApiHeaders.CONTENT_DISPOSITION) })
+    @APIResponse(responseCode = "403", description = "Another department's report")
+    @APIResponse(responseCode = "404", description = "No such report or file")
     public Response download(@PathParam("id") UUID reportId, @PathParam("evidenceId") UUID evidenceId) {
         EvidenceService.Download download = evidence.download(reportId, evidenceId);
         String sha256 = download.evidence().sha256;
         return Response.ok(download.content(), download.evidence().mediaType)
                 .tag(new EntityTag(sha256))
                 .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256)))
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(download.evidence().fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", ContentDisposition.attachment(download.evidence().fileName))
+                // The type is the one recognised from the content; a browser must not guess another (an "image"
+                // that sniffs as HTML would run in our origin).
+                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 
@@ -135,12 +158,10 @@ public class EvidenceResource {
         if (encoded == null || encoded.isBlank()) {
             throw ProblemException.invalidField(FILE_NAME_HEADER, "is required / 需要文件名");
         }
-        String name;
-        try {
-            name = URLDecoder.decode(encoded.trim(), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(FILE_NAME_HEADER, "is not valid percent-encoding");
-        }
+        // Strictly: a lenient decoder would store bytes that are not UTF-8 as U+FFFD, a name nobody sent. A '+'
+        // is a space, as the form encoding of phone apps' URL encoders writes it (send %2B for a plus).
+        String name = PercentEncoding.decode(encoded.trim().replace("+", "%20")).orElseThrow(() -> ProblemException.invalidField(
+                FILE_NAME_HEADER, "is not percent-encoded UTF-8 / 文件名编码无效"));
         // Only the last path segment: a name is never a path on anybody's disk.
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
         if (name.isEmpty() || name.length() > MAX_FILE_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {

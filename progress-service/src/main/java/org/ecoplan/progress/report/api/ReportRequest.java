@@ -15,7 +15,9 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ecoplan.progress.contract.MeasuredValue;
 import org.ecoplan.progress.contract.ReportStatus;
+import org.ecoplan.progress.contract.StorableValue;
 import org.ecoplan.progress.report.ReportKind;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.ProblemException;
 
 /**
@@ -69,16 +71,18 @@ public record ReportRequest(
 
     @Schema(name = "MeasuredValueInput", description = "A value for a quantified target of the measure")
     public record MeasuredValueInput(
-            @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+            @NotBlank(message = "is required") @NotBlankWhenPresent @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "城市道路机械化作业率") String name,
-            @NotNull(message = "is required") @Schema(example = "97.6") BigDecimal value,
-            @NotBlank(message = "is required") @Size(max = 32, message = "must be at most 32 characters")
+            @NotNull(message = "is required") @StorableValue
+            @Schema(example = "97.6", description = "At most 14 digits before and 6 after the decimal point: what every consumer stores")
+            BigDecimal value,
+            @NotBlank(message = "is required") @NotBlankWhenPresent @Size(max = 32, message = "must be at most 32 characters")
             @Schema(example = "%") String unit,
-            @Size(max = 64, message = "must be at most 64 characters")
-            @Schema(description = "A subdistrict or town; absent for the whole district", example = "百泉街道") String area) {
+            @Size(max = 64, message = "must be at most 64 characters") @NotBlankWhenPresent
+            @Schema(description = "A subdistrict or town; absent (not blank) for the whole district", example = "百泉街道") String area) {
 
         MeasuredValue toValue() {
-            return new MeasuredValue(name.strip(), value, unit.strip(), area == null || area.isBlank() ? null : area.strip());
+            return new MeasuredValue(name.strip(), value, unit.strip(), area == null ? null : area.strip());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.ecoplan.progress.report.api;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.ecoplan.progress.report.DepartmentRole;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportAction;
 import org.ecoplan.progress.report.ReportKind;
+import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.Problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -32,31 +34,45 @@ public final class ReportViews {
             UUID id,
             @Schema(description = "Grows with every change; the ETag to send in If-Match", example = "2") long revision,
             @Schema(example = "3822e92d-0107-4565-8db8-cfdaf9d062a9") String measureId,
-            String planId, String taskId,
+            @Schema(nullable = true) String planId, @Schema(nullable = true) String taskId,
             @Schema(example = "MONTHLY") ReportKind kind,
-            @Schema(example = "2026-05") String period,
+            @Schema(nullable = true, example = "2026-05") String period,
             @Schema(example = "SUBMITTED") WorkflowState state,
             @Schema(example = "ON_TRACK") ReportStatus status,
             @Schema(example = "40") int percentComplete,
-            @Schema(example = "已完成12家重点企业VOCs治理设施升级改造") String narrative,
-            List<MeasuredValue> measuredValues,
+            @Schema(nullable = true, example = "已完成12家重点企业VOCs治理设施升级改造") String narrative,
+            @Schema(nullable = true) List<MeasuredValueView> measuredValues,
             @Schema(example = "ENV") String departmentCode,
             @Schema(example = "LEAD") DepartmentRole departmentRole,
             @Schema(example = "zhang.wei") String reporter,
-            Instant clientTimestamp, Instant createdAt, Instant updatedAt, Instant submittedAt,
-            String reviewedBy, Instant reviewedAt,
-            @Schema(example = "请补充现场照片") String returnReason,
+            @Schema(nullable = true) Instant clientTimestamp, Instant createdAt, Instant updatedAt, @Schema(nullable = true) Instant submittedAt,
+            @Schema(nullable = true) String reviewedBy, @Schema(nullable = true) Instant reviewedAt,
+            @Schema(nullable = true, example = "请补充现场照片") String returnReason,
             @Schema(example = "2") int evidenceCount,
-            @Schema(description = "Position in the change feed (GET /reports?since=)", example = "1042") long changeSeq) {
+            @Schema(description = "Position in the change feed (GET /reports/changes?since=)", example = "1042") long changeSeq) {
 
         public static ReportView of(ProgressReport report) {
             return new ReportView(report.id, report.revision, report.measureId, report.planId, report.taskId,
                     report.kind, report.period, report.state, report.status, report.percentComplete,
                     report.narrative.isEmpty() ? null : report.narrative,
-                    report.measuredValues.isEmpty() ? null : report.measuredValues, report.departmentCode,
+                    report.measuredValues.isEmpty() ? null : report.measuredValues.stream().map(MeasuredValueView::of).toList(),
+                    report.departmentCode,
                     report.departmentRole, report.reporter, report.clientTimestamp, report.createdAt, report.updatedAt,
                     report.submittedAt, report.reviewedBy, report.reviewedAt, report.returnReason,
                     report.evidenceCount, report.changeSeq);
+        }
+    }
+
+    /** A measured value as the API shows it (the event contract's record carries no OpenAPI annotations). */
+    @Schema(name = "MeasuredValue", description = "A value reported for a quantified target of the measure")
+    public record MeasuredValueView(
+            @Schema(example = "城市道路机械化作业率") String name,
+            @Schema(example = "97.6") BigDecimal value,
+            @Schema(example = "%") String unit,
+            @Schema(nullable = true, description = "A subdistrict or town; null for the whole district", example = "百泉街道") String area) {
+
+        static MeasuredValueView of(MeasuredValue value) {
+            return new MeasuredValueView(value.name(), value.value(), value.unit(), value.area());
         }
     }
 
@@ -77,13 +93,13 @@ public final class ReportViews {
             @Schema(example = "SUBMITTED") String action,
             @Schema(example = "2") long revision,
             @Schema(example = "reporter@ecoplan.test") String actor,
-            @Schema(example = "ENV") String actorDepartment,
+            @Schema(nullable = true, example = "ENV") String actorDepartment,
             Instant actedAt,
-            @Schema(example = "EcoPlanApp/2.3 (Android 14)") String userAgent,
-            @Schema(example = "phone-7f3a") String clientId,
-            String reason,
-            @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String before,
-            @JsonRawValue @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String after) {
+            @Schema(nullable = true, example = "EcoPlanApp/2.3 (Android 14)") String userAgent,
+            @Schema(nullable = true, example = "phone-7f3a") String clientId,
+            @Schema(nullable = true) String reason,
+            @JsonRawValue @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String before,
+            @JsonRawValue @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) String after) {
 
         public static ReportActionView of(ReportAction action) {
             return new ReportActionView(action.action, action.revision, action.actor, action.actorDepartment,
@@ -93,7 +109,7 @@ public final class ReportViews {
 
     @Schema(name = "ReturnRequest", description = "Why a report goes back to its department")
     public record ReturnRequest(
-            @NotBlank(message = "is required") @Size(max = 2000, message = "must be at most 2000 characters")
+            @NotBlank(message = "is required") @NotBlankWhenPresent @Size(max = 2000, message = "must be at most 2000 characters")
             @Schema(example = "请补充现场照片和完成数量") String reason) {
     }
 
@@ -119,8 +135,8 @@ public final class ReportViews {
     public record BatchItemResult(
             @Schema(example = "phone-7f3a-000123") String clientReference,
             @Schema(example = "201") int status,
-            Boolean replayed,
-            @JsonRawValue @Schema(implementation = ReportView.class) String report,
-            Problem problem) {
+            @Schema(nullable = true) Boolean replayed,
+            @JsonRawValue @Schema(nullable = true, allOf = ReportView.class, description = "The report, for 201 and 200") String report,
+            @Schema(nullable = true) Problem problem) {
     }
 }

@@ -13,7 +13,7 @@ import org.ecoplan.progress.status.MeasureStatus;
 
 import io.quarkus.logging.Log;
 
-/** Records MEASURE_STATUS_CHANGED in the outbox, in the transaction that changed the official status. */
+/** Records MEASURE_STATUS_CHANGED in the outbox, in the transaction that changed the status or its delivery state. */
 @ApplicationScoped
 public class MeasureStatusPublisher {
 
@@ -29,11 +29,10 @@ public class MeasureStatusPublisher {
                 status.status, previousStatus, status.overdue, status.percentComplete, status.deadline,
                 status.completedOn, status.completedOnTime,
                 status.basedOnReportId == null ? null : status.basedOnReportId.toString(), status.lastReportedPeriod,
-                // No delivery assessment yet: the field is absent until progress-service decides it.
-                status.changedAt, null, null);
+                status.changedAt, status.delivery(), status.basedOnApprovedAt);
         var id = outbox.record(new OutgoingEvent(ProgressEvents.TOPIC, ProgressEvents.AGGREGATE_TYPE, status.measureId,
                 ProgressEvents.MEASURE_STATUS_CHANGED.eventType(), event));
-        Log.infof("Measure %s official status %s -> %s, overdue %s, %d%% (sequence %d, event %s)", status.measureId,
-                previousStatus, status.status, status.overdue, status.percentComplete, status.sequence, id);
+        Log.infof("Measure %s %s, official status %s -> %s, %d%% (sequence %d, event %s)", status.measureId,
+                status.deliveryState, previousStatus, status.status, status.percentComplete, status.sequence, id);
     }
 }

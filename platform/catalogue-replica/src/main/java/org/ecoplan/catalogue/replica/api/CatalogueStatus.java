@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CatalogueStatus(
         @Schema(description = "Number of entities per aggregate type, e.g. {\"measure\": 120}")
         Map<String, Long> entities,
-        @Schema(description = "When the last catalogue change arrived; absent while the copy is empty")
+        @Schema(nullable = true, description = "When the last catalogue change arrived; absent while the copy is empty")
         Instant lastUpdatedAt) {
 }

@@ -24,7 +24,7 @@ public class CatalogueStatusResource {
     @Produces(MediaType.APPLICATION_JSON)
     // Counts and a time stamp only: operators and monitors read it without a token.
     @PermitAll
-    @Operation(summary = "Entities held per type and the time of the last catalogue change")
+    @Operation(operationId = "getCatalogueStatus", summary = "Entities held per type and the time of the last catalogue change")
     public CatalogueStatus status() {
         return replica.status();
     }
