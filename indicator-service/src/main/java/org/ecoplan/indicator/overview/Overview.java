@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.overview;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,13 +22,13 @@ public record Overview(@Schema(example = "延庆区") String district, @Schema(e
         @Schema(example = "征求意见稿") String edition,
         @Schema(description = "The date the figures are for: today, or the end of a past month", example = "2026-05-31") LocalDate asOf,
         @Schema(description = "TODAY: the latest states; MONTH_END: the states as they stood at the end of that month, which later events do not change") String asOfKind,
-        @Schema(description = "MONTH_END only: when the latest of the month's states was recorded here; after the month's end means the month was corrected then") Instant lastRecordedAt,
+        @Schema(nullable = true, description = "MONTH_END only: when the latest of the month's states was recorded here; after the month's end means the month was corrected then") Instant lastRecordedAt,
         @Schema(description = "The picture in one Chinese paragraph, numbers as published") String summaryText,
         @Schema(description = "All measures of the district's plans") StateCountsView measures,
         List<PlanFigures> plans, SupervisionSummary supervision,
         @Schema(description = "The first entries of the department ranking (worst by overdue, then behind pace)") List<RankedParty> worstDepartments,
         @Schema(description = "Entries in the full ranking (GET /overview/department-ranking)", example = "30") int rankedDepartments,
-        Punctuality punctuality,
+        @Schema(nullable = true) Punctuality punctuality,
         @Schema(description = "PM2.5, good-days ratio and heavy-pollution days, with what the rest of the year must do") List<IndicatorLine> airQuality,
         @Schema(description = "Every 附件4 indicator of the year") List<IndicatorLine> indicators,
         TownRanking townRanking) {
@@ -50,18 +51,18 @@ public record Overview(@Schema(example = "延庆区") String district, @Schema(e
 
     /** One measure of the supervision list. */
     @Schema(name = "SupervisionItem")
-    public record SupervisionItem(String measureId, PlanRef plan, TaskRef task, SectionRef section,
+    public record SupervisionItem(String measureId, PlanRef plan, TaskRef task, @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) SectionRef section,
             @Schema(example = "2") int position, @Schema(description = "The measure's text (工作措施)") String text,
             @Schema(example = "OVERDUE") String state, @Schema(example = "已逾期") String stateName,
             Deadline deadline,
-            @Schema(description = "Days past the deadline on asOf (OVERDUE) or at completion (COMPLETED_LATE)", example = "12") Integer daysLate,
-            @Schema(description = "序时进度 minus percent complete, percentage points", example = "35") Integer paceGap,
-            @Schema(description = "序时进度: share of the window elapsed, percent", example = "60") Integer expectedPercent,
-            @Schema(example = "25") Integer percentComplete, LocalDate overdueSince,
-            @Schema(description = "When progress-service assessed the state") LocalDate assessedOn,
+            @Schema(nullable = true, description = "Days past the deadline on asOf (OVERDUE) or at completion (COMPLETED_LATE)", example = "12") Integer daysLate,
+            @Schema(nullable = true, description = "序时进度 minus percent complete, percentage points", example = "35") Integer paceGap,
+            @Schema(nullable = true, description = "序时进度: share of the window elapsed, percent", example = "60") Integer expectedPercent,
+            @Schema(nullable = true, example = "25") Integer percentComplete, @Schema(nullable = true) LocalDate overdueSince,
+            @Schema(nullable = true, description = "When progress-service assessed the state") LocalDate assessedOn,
             @Schema(description = "Lead departments (牵头), a group (各街乡镇) as the group") List<Named> lead,
             @Schema(description = "Responsible departments (主责)") List<Named> responsible,
-            @Schema(description = "The approved report the official status rests on, null without one") ApprovedReport lastApprovedReport) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "The approved report the official status rests on, null without one") ApprovedReport lastApprovedReport) {
     }
 
     @Schema(name = "PlanRef")
@@ -79,7 +80,7 @@ public record Overview(@Schema(example = "延庆区") String district, @Schema(e
 
     @Schema(name = "OverviewDeadline")
     public record Deadline(@Schema(example = "DATE") String kind, @Schema(example = "6月底前") String label,
-            @Schema(example = "2026-06-30") LocalDate end) {
+            @Schema(nullable = true, example = "2026-06-30") LocalDate end) {
     }
 
     @Schema(name = "ApprovedReport")
@@ -95,12 +96,12 @@ public record Overview(@Schema(example = "延庆区") String district, @Schema(e
     @Schema(name = "RankedParty", description = "Ranked on what it leads or is responsible for; a department's share of a group's measures (各街乡镇) is in throughGroups, the group's measures count once under the group")
     public record RankedParty(@Schema(example = "1") int rank, @Schema(example = "ENV") String code,
             @Schema(example = "区生态环境局") String name, @Schema(example = "DEPARTMENT") String kind,
-            @Schema(description = "Members of a group, null for a department", example = "18") Integer members,
+            @Schema(nullable = true, description = "Members of a group, null for a department", example = "18") Integer members,
             @Schema(example = "96") int measures, @Schema(example = "3") int overdue, @Schema(example = "12") int behindPace,
             @Schema(example = "2") int atRisk, @Schema(example = "10") int completed,
-            @Schema(example = "0.1042") BigDecimal completionRate, @Schema(example = "10.4%") String completionRateText,
+            @Schema(nullable = true, example = "0.1042") BigDecimal completionRate, @Schema(nullable = true, example = "10.4%") String completionRateText,
             StateCountsView states, RoleFigures throughGroups, RoleFigures assisting,
-            @Schema(description = "Its own monthly reports; null for a group") Punctuality punctuality) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "Its own monthly reports; null for a group") Punctuality punctuality) {
     }
 
     @Schema(name = "RoleFigures", description = "Measures held in another role, not part of the ranking")
@@ -116,27 +117,27 @@ public record Overview(@Schema(example = "延庆区") String district, @Schema(e
      *                 not yet due (未到实施期) at its end
      */
     @Schema(name = "Punctuality", description = "Monthly reports submitted by the due day of the next month, over the months whose due day has passed by asOf")
-    public record Punctuality(@Schema(example = "2026-01") String fromPeriod, @Schema(example = "2026-04") String toPeriod,
+    public record Punctuality(@Schema(nullable = true, example = "2026-01") String fromPeriod, @Schema(nullable = true, example = "2026-04") String toPeriod,
             @Schema(example = "5") int dueDay, @Schema(example = "480") int due, @Schema(example = "400") int onTime,
             @Schema(example = "50") int late, @Schema(example = "30") int missing,
-            @Schema(description = "onTime / due, 0-1 (4 decimals); null when nothing was due", example = "0.8333") BigDecimal rate,
-            @Schema(example = "83.3%") String rateText) {
+            @Schema(nullable = true, description = "onTime / due, 0-1 (4 decimals); null when nothing was due", example = "0.8333") BigDecimal rate,
+            @Schema(nullable = true, example = "83.3%") String rateText) {
     }
 
     /** An indicator's judgement as of the overview's date, numbers as published beside the raw ones. */
     @Schema(name = "OverviewIndicator")
-    public record IndicatorLine(String indicatorId, @Schema(example = "1") Integer number, @Schema(example = "PM2.5年均浓度") String name,
-            @Schema(example = "ANNUAL_MEAN_CONCENTRATION") String kind, @Schema(example = "微克/立方米") String unit,
-            @Schema(example = "AT_MOST") String comparison, @Schema(example = "26") BigDecimal target,
-            @Schema(description = "As the plan states it", example = "26微克/立方米") String targetText,
-            @Schema(example = "AT_RISK") String status, @Schema(example = "存在不达标风险") String statusName,
-            @Schema(description = "raw (2 decimals)", example = "30.93") BigDecimal valueSoFar,
-            @Schema(description = "as published", example = "30.9微克/立方米") String valueSoFarText,
-            BigDecimal projectedValue, @Schema(example = "27.8微克/立方米") String projectedText,
-            @Schema(description = "What the rest of the year must achieve (raw)", example = "23.14") BigDecimal requiredForRest,
-            @Schema(description = "The same as published", example = "23.1微克/立方米") String requiredForRestValueText,
-            @Schema(description = "In words, Chinese and English") String requiredText, boolean provisional,
-            @Schema(example = "SEASONAL_PROFILE") String method, List<Named> leadDepartments) {
+    public record IndicatorLine(String indicatorId, @Schema(nullable = true, example = "1") Integer number, @Schema(example = "PM2.5年均浓度") String name,
+            @Schema(example = "ANNUAL_MEAN_CONCENTRATION") String kind, @Schema(nullable = true, example = "微克/立方米") String unit,
+            @Schema(nullable = true, example = "AT_MOST") String comparison, @Schema(nullable = true, example = "26") BigDecimal target,
+            @Schema(nullable = true, description = "As the plan states it", example = "26微克/立方米") String targetText,
+            @Schema(example = "AT_RISK") String status, @Schema(nullable = true, example = "存在不达标风险") String statusName,
+            @Schema(nullable = true, description = "raw (2 decimals)", example = "30.93") BigDecimal valueSoFar,
+            @Schema(nullable = true, description = "as published", example = "30.9微克/立方米") String valueSoFarText,
+            @Schema(nullable = true) BigDecimal projectedValue, @Schema(nullable = true, example = "27.8微克/立方米") String projectedText,
+            @Schema(nullable = true, description = "What the rest of the year must achieve (raw)", example = "23.14") BigDecimal requiredForRest,
+            @Schema(nullable = true, description = "The same as published", example = "23.1微克/立方米") String requiredForRestValueText,
+            @Schema(nullable = true, description = "In words, Chinese and English") String requiredText, boolean provisional,
+            @Schema(nullable = true, example = "SEASONAL_PROFILE") String method, List<Named> leadDepartments) {
     }
 
     @Schema(name = "OverviewTownRanking", description = "The 18 subdistricts and towns by the month's mean PM2.5, worst first")

@@ -18,10 +18,10 @@ public record StateCountsView(@Schema(example = "212") int measures, @Schema(exa
         @Schema(example = "6") int overdue, @Schema(example = "25") int completedOnTime, @Schema(example = "2") int completedLate,
         @Schema(example = "0") int unknown, @Schema(example = "2") int notAssessed, @Schema(example = "27") int completed,
         @Schema(description = "overdue + behindPace: the supervision (督办) list", example = "26") int needingSupervision,
-        @Schema(description = "completed / measures, 0-1 (4 decimals)", example = "0.1274") BigDecimal completionRate,
-        @Schema(description = "completionRate as published: percent with 1 decimal", example = "12.7%") String completionRateText,
-        @Schema(description = "completedOnTime / (completed + overdue), 0-1 (4 decimals); null while none is completed or overdue", example = "0.7576") BigDecimal onTimeCompletionRate,
-        @Schema(example = "75.8%") String onTimeCompletionRateText,
+        @Schema(nullable = true, description = "completed / measures, 0-1 (4 decimals)", example = "0.1274") BigDecimal completionRate,
+        @Schema(nullable = true, description = "completionRate as published: percent with 1 decimal", example = "12.7%") String completionRateText,
+        @Schema(nullable = true, description = "completedOnTime / (completed + overdue), 0-1 (4 decimals); null while none is completed or overdue", example = "0.7576") BigDecimal onTimeCompletionRate,
+        @Schema(nullable = true, example = "75.8%") String onTimeCompletionRateText,
         @Schema(description = "Every state with its Chinese name, in the order of the DeliveryState enum, then not assessed") List<StateCount> byState) {
 
     @Schema(name = "StateCount")
