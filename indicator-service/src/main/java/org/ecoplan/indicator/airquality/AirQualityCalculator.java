@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * <li>PM2.5 annual mean = arithmetic mean of the valid daily means.</li>
  * <li>Good-days ratio = days with AQI ≤ 100 / days with a valid AQI × 100; heavy pollution = AQI > 200.</li>
  * <li>HJ 663 asks for at least 324 valid daily values a year and 27 in each month (25 in February). For a
- * year in progress the figure is provisional when valid days fall below 324 × elapsed days / days of the year
- * (rounded up), or when a completed month has fewer than its monthly minimum.</li>
+ * year in progress a figure is provisional when the valid days it is computed from (PM2.5 days for the mean, AQI
+ * days for good and heavy days) fall below 324 × elapsed days / days of the year (rounded up), or when a
+ * completed month has fewer than its monthly minimum.</li>
  * </ul>
  */
 public final class AirQualityCalculator {
@@ -41,7 +42,7 @@ public final class AirQualityCalculator {
         int daysInYear = LocalDate.of(year, 1, 1).lengthOfYear();
         if (asOf == null) {
             return new AirQualityFigures(area, year, null, 0, daysInYear, 0, 0, null, 0, 0, null, 0, true,
-                    List.of("no daily values yet / 暂无日数据"));
+                    List.of("no daily values yet / 暂无日数据"), true, true);
         }
         int elapsed = asOf.getDayOfYear();
         int validPm25 = 0;
@@ -66,10 +67,16 @@ public final class AirQualityCalculator {
                 }
             }
         }
-        List<String> reasons = provisionalReasons(pm25Days, validPm25, elapsed, daysInYear, asOf);
+        // Each figure is judged on the days it is computed from: the PM2.5 mean on PM2.5 days, the good-days ratio
+        // and heavy-pollution days on AQI days.
+        List<String> pm25Reasons = provisionalReasons("PM2.5", pm25Days, validPm25, elapsed, daysInYear, asOf);
+        List<String> aqiReasons = provisionalReasons("AQI", aqiDays, validAqi, elapsed, daysInYear, asOf);
+        List<String> reasons = new ArrayList<>(pm25Reasons);
+        reasons.addAll(aqiReasons);
         return new AirQualityFigures(area, year, asOf, elapsed, daysInYear - elapsed, validPm25, pm25Sum,
                 validPm25 == 0 ? null : pm25Sum / validPm25, validAqi, good,
-                validAqi == 0 ? null : 100.0 * good / validAqi, heavy, !reasons.isEmpty(), List.copyOf(reasons));
+                validAqi == 0 ? null : 100.0 * good / validAqi, heavy, !reasons.isEmpty(), List.copyOf(reasons),
+                !pm25Reasons.isEmpty(), !aqiReasons.isEmpty());
     }
 
     /** Valid daily values HJ 663 asks of a complete month. */
@@ -82,16 +89,16 @@ public final class AirQualityCalculator {
         return (int) Math.ceil(ANNUAL_MINIMUM_VALID_DAYS * (double) elapsed / daysInYear);
     }
 
-    private static List<String> provisionalReasons(List<DailyValue> pm25Days, int validPm25, int elapsed,
+    private static List<String> provisionalReasons(String metric, List<DailyValue> days, int validDays, int elapsed,
             int daysInYear, LocalDate asOf) {
         List<String> reasons = new ArrayList<>();
         int required = requiredValidDays(elapsed, daysInYear);
-        if (validPm25 < required) {
-            reasons.add("%d valid PM2.5 days, %d needed by day %d (324 a year, HJ 663) / 有效天数不足"
-                    .formatted(validPm25, required, elapsed));
+        if (validDays < required) {
+            reasons.add("%d valid %s days, %d needed by day %d (324 a year, HJ 663) / %s有效天数不足"
+                    .formatted(validDays, metric, required, elapsed, metric));
         }
         Map<YearMonth, Integer> validByMonth = new TreeMap<>();
-        for (DailyValue day : pm25Days) {
+        for (DailyValue day : days) {
             if (day.valid()) {
                 validByMonth.merge(YearMonth.from(day.date()), 1, Integer::sum);
             }
@@ -103,7 +110,7 @@ public final class AirQualityCalculator {
             int valid = validByMonth.getOrDefault(month, 0);
             int minimum = monthlyMinimum(month.getMonth());
             if (valid < minimum) {
-                reasons.add("%s: %d valid days, %d needed (HJ 663) / 月有效天数不足".formatted(month, valid, minimum));
+                reasons.add("%s: %d valid %s days, %d needed (HJ 663) / %s月有效天数不足".formatted(month, valid, metric, minimum, metric));
             }
         }
         return reasons;

@@ -13,11 +13,14 @@ import java.util.List;
  * @param heavyPollutionDays days with AQI > 200 (HJ 633-2012)
  * @param elapsedDays     days from 1 January to {@code asOf}
  * @param remainingDays   days after {@code asOf} to 31 December
- * @param provisional     too few valid days for a standard annual figure (see {@code provisionalReasons})
+ * @param provisional     too few valid days for a standard annual figure of PM2.5 or AQI (see {@code provisionalReasons})
+ * @param pm25Provisional the PM2.5 mean rests on too few valid PM2.5 days
+ * @param aqiProvisional  the good-days ratio and heavy-pollution days rest on too few valid AQI days
  */
 public record AirQualityFigures(String area, int year, @Schema(nullable = true) LocalDate asOf, int elapsedDays, int remainingDays,
-        int validPm25Days, double pm25Sum, @Schema(nullable = true) Double pm25Mean, int validAqiDays, int goodDays, @Schema(nullable = true) Double goodDaysRatio,
-        int heavyPollutionDays, boolean provisional, List<String> provisionalReasons) {
+        int validPm25Days, double pm25Sum, @Schema(nullable = true) Double pm25Mean, int validAqiDays, int goodDays,
+        @Schema(nullable = true) Double goodDaysRatio, int heavyPollutionDays, boolean provisional, List<String> provisionalReasons,
+        boolean pm25Provisional, boolean aqiProvisional) {
 
     public boolean hasData() {
         return asOf != null;

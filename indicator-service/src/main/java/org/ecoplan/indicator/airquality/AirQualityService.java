@@ -17,6 +17,7 @@ import org.ecoplan.indicator.observation.Area;
 import org.ecoplan.indicator.observation.ObservationRepository;
 import org.ecoplan.indicator.targets.Metric;
 import org.ecoplan.web.clock.BusinessClock;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Air-quality figures per area from the stored daily values, and the monthly PM2.5 ranking. */
 @ApplicationScoped
@@ -50,7 +51,10 @@ public class AirQualityService {
      * @param provisional   fewer valid days than HJ 663 asks of a month (27, February 25; the current month:
      *                      in proportion to its elapsed days)
      */
-    public record RankedArea(@Schema(nullable = true) Integer rank, String area, String name, @Schema(nullable = true) Double pm25Mean, int validDays, boolean provisional) {
+    public record RankedArea(@Schema(nullable = true) Integer rank, String area, String name,
+            @Schema(nullable = true, description = "µg/m³, 1 decimal as published", example = "32.4") Double pm25Mean,
+            @Schema(nullable = true, description = "µg/m³, full precision", example = "32.41935483870968") Double pm25MeanRaw, int validDays,
+            boolean provisional) {
     }
 
     /** The 18 subdistricts and towns by mean PM2.5 of one month, worst first; areas without data last. */
@@ -73,18 +77,20 @@ public class AirQualityService {
         for (Area area : Area.subdistrictsAndTowns()) {
             Object[] row = byArea.get(area.code());
             if (row == null) {
-                withoutData.add(new RankedArea(null, area.code(), area.name(), null, 0, true));
+                withoutData.add(new RankedArea(null, area.code(), area.name(), null, null, 0, true));
             } else {
                 int days = ((Number) row[2]).intValue();
                 double mean = ((BigDecimal) row[1]).doubleValue();
-                withData.add(new RankedArea(null, area.code(), area.name(), Math.round(mean * 10) / 10.0, days, days < requiredDays));
+                withData.add(new RankedArea(null, area.code(), area.name(), Math.round(mean * 10) / 10.0, mean, days,
+                        days < requiredDays));
             }
         }
-        withData.sort((a, b) -> Double.compare(b.pm25Mean(), a.pm25Mean()));
+        withData.sort((a, b) -> Double.compare(b.pm25MeanRaw(), a.pm25MeanRaw()));
         List<RankedArea> ranking = new ArrayList<>();
         for (int i = 0; i < withData.size(); i++) {
             RankedArea area = withData.get(i);
-            ranking.add(new RankedArea(i + 1, area.area(), area.name(), area.pm25Mean(), area.validDays(), area.provisional()));
+            ranking.add(new RankedArea(i + 1, area.area(), area.name(), area.pm25Mean(), area.pm25MeanRaw(), area.validDays(),
+                    area.provisional()));
         }
         ranking.addAll(withoutData);
         return ranking;

@@ -10,11 +10,16 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.ReportStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A measure's official status, from its latest {@code progress.measure-status-changed.v1}. */
+/**
+ * A measure's official status and delivery state, from its latest {@code progress.measure-status-changed.v1}.
+ * The delivery columns are progress-service's decision as published; {@code deliveryState} is {@code null} when
+ * the event carried none (an older producer): the measure then counts as not assessed.
+ */
 @Entity
 @Table(name = "measure_progress")
 public class MeasureProgress extends PanacheEntityBase {
@@ -44,4 +49,38 @@ public class MeasureProgress extends PanacheEntityBase {
 
     @Column(name = "changed_at")
     public Instant changedAt;
+
+    @Column(name = "percent_complete")
+    public Integer percentComplete;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_state")
+    public DeliveryState deliveryState;
+
+    @Column(name = "assessed_on")
+    public LocalDate assessedOn;
+
+    @Column(name = "window_start")
+    public LocalDate windowStart;
+
+    @Column(name = "window_end")
+    public LocalDate windowEnd;
+
+    @Column(name = "expected_percent")
+    public Integer expectedPercent;
+
+    @Column(name = "pace_gap")
+    public Integer paceGap;
+
+    @Column(name = "overdue_since")
+    public LocalDate overdueSince;
+
+    @Column(name = "days_late")
+    public Integer daysLate;
+
+    @Column(name = "based_on_report_id")
+    public String basedOnReportId;
+
+    @Column(name = "last_approved_at")
+    public Instant lastApprovedAt;
 }

@@ -38,6 +38,23 @@ public class Rollup extends PanacheEntityBase {
 
     public int overdue;
 
+    @Column(name = "behind_pace")
+    public int behindPace;
+
+    @Column(name = "not_due")
+    public int notDue;
+
+    @Column(name = "completed_on_time")
+    public int completedOnTime;
+
+    @Column(name = "completed_late")
+    public int completedLate;
+
+    @Column(name = "not_assessed")
+    public int notAssessed;
+
+    public int unknown;
+
     @Column(name = "not_reported_this_period")
     public int notReportedThisPeriod;
 
@@ -79,12 +96,35 @@ public class Rollup extends PanacheEntityBase {
         }
     }
 
+    /** The per-state counts as stored. */
+    public StateCounts counts() {
+        return new StateCounts(notDue, onTrack, behindPace, atRisk, overdue, completedOnTime, completedLate, unknown,
+                notAssessed);
+    }
+
     boolean sameFigures(RollupFigures figures) {
-        return measures == figures.measures() && completed == figures.completed() && onTrack == figures.onTrack()
-                && atRisk == figures.atRisk() && overdue == figures.overdue()
+        return measures == figures.measures() && counts().equals(figures.counts())
                 && notReportedThisPeriod == figures.notReportedThisPeriod() && Objects.equals(period, figures.period())
                 && (onTimeCompletionRate == null ? figures.onTimeCompletionRate() == null
                         : figures.onTimeCompletionRate() != null
                                 && onTimeCompletionRate.compareTo(figures.onTimeCompletionRate()) == 0);
+    }
+
+    void setFigures(RollupFigures figures) {
+        StateCounts counts = figures.counts();
+        measures = counts.measures();
+        completed = counts.completed();
+        onTrack = counts.onTrack();
+        atRisk = counts.atRisk();
+        overdue = counts.overdue();
+        behindPace = counts.behindPace();
+        notDue = counts.notDue();
+        completedOnTime = counts.completedOnTime();
+        completedLate = counts.completedLate();
+        notAssessed = counts.notAssessed();
+        unknown = counts.unknown();
+        notReportedThisPeriod = figures.notReportedThisPeriod();
+        onTimeCompletionRate = figures.onTimeCompletionRate();
+        period = figures.period();
     }
 }

@@ -1,7 +1,6 @@
 package org.ecoplan.indicator.rollup;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +28,7 @@ import org.ecoplan.events.OutgoingEvent;
 import org.ecoplan.indicator.contract.IndicatorEvents;
 import org.ecoplan.indicator.contract.RollupChanged;
 import org.ecoplan.indicator.tracking.Departments;
+import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.MeasureStatusChanged;
 import org.ecoplan.progress.contract.ReportEvent;
 import org.ecoplan.progress.contract.WorkflowState;
@@ -57,12 +57,15 @@ public class RollupService {
     private final EventOutbox outbox;
     private final BusinessClock clock;
     private final ObjectMapper mapper;
+    private final DeliveryHistory history;
 
-    RollupService(CatalogueReplica catalogue, EventOutbox outbox, BusinessClock clock, ObjectMapper mapper) {
+    RollupService(CatalogueReplica catalogue, EventOutbox outbox, BusinessClock clock, ObjectMapper mapper,
+            DeliveryHistory history) {
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.clock = clock;
         this.mapper = mapper;
+        this.history = history;
     }
 
     /** @return whether the event was newer than what is known */
@@ -85,13 +88,28 @@ public class RollupService {
         progress.completedOnTime = event.completedOnTime();
         progress.lastReportedPeriod = event.lastReportedPeriod();
         progress.changedAt = event.changedAt() == null ? clock.now() : event.changedAt();
+        progress.percentComplete = event.percentComplete();
+        progress.basedOnReportId = event.basedOnReportId();
+        progress.lastApprovedAt = event.lastApprovedAt();
+        DeliveryAssessment delivery = event.delivery();
+        progress.deliveryState = delivery == null ? null : delivery.state();
+        progress.assessedOn = delivery == null ? null : delivery.assessedOn();
+        progress.windowStart = delivery == null ? null : delivery.windowStart();
+        progress.windowEnd = delivery == null ? null : delivery.windowEnd();
+        progress.expectedPercent = delivery == null ? null : delivery.expectedPercent();
+        progress.paceGap = delivery == null ? null : delivery.paceGap();
+        progress.overdueSince = delivery == null ? null : delivery.overdueSince();
+        progress.daysLate = delivery == null ? null : delivery.daysLate();
         progress.persist();
+        history.record(event, clock.now());
         return true;
     }
 
     /** @return whether the event was newer than what is known */
     @Transactional(TxType.MANDATORY)
     public boolean apply(ReportEvent event) {
+        // Before the staleness check: the earliest submission time is kept whatever order events come in.
+        history.recordSubmission(event);
         ReportSeen seen = ReportSeen.findById(event.reportId());
         if (seen != null && seen.revision >= event.reportRevision()) {
             Log.debugf("Dropped report %s revision %d: %d is known", event.reportId(), event.reportRevision(), seen.revision);
@@ -156,7 +174,6 @@ public class RollupService {
     public int recomputeAll() {
         // Exclusive: no event recomputes its scopes meanwhile, so no scope's sequence is handed out twice.
         RecomputeLocks.allScopes();
-        LocalDate today = clock.today();
         String period = currentPeriod();
         List<MeasureState> measures = catalogue.all(MeasureState.class);
         Map<String, MeasureProgress> progress = new HashMap<>();
@@ -164,7 +181,7 @@ public class RollupService {
         Set<String> reported = reportedThisPeriod(period, progress, reportedIn(period));
         Map<String, SectionState> sections = new HashMap<>();
         catalogue.all(SectionState.class).forEach(section -> sections.put(section.id(), section));
-        Map<Rollup.Key, RollupFigures> figures = RollupCalculator.all(measures, progress, reported, today, period,
+        Map<Rollup.Key, RollupFigures> figures = RollupCalculator.all(measures, progress, reported, period,
                 measure -> scopesOf(measure, sections));
         Map<Rollup.Key, Rollup> stored = new HashMap<>();
         Rollup.<Rollup>listAll().forEach(rollup -> stored.put(rollup.key, rollup));
@@ -197,7 +214,6 @@ public class RollupService {
             return 0;
         }
         RecomputeLocks.scopes(affected);
-        LocalDate today = clock.today();
         String period = currentPeriod();
         List<MeasureState> members = membersOf(affected);
         List<String> memberIds = members.stream().map(MeasureState::id).toList();
@@ -208,7 +224,7 @@ public class RollupService {
         Set<String> reported = reportedThisPeriod(period, progress, reportedIn(period, memberIds));
         // The members of other scopes (e.g. a department's measures in another plan) count only where they
         // share a scope with this measure: the other scopes' figures would be incomplete here.
-        Map<Rollup.Key, RollupFigures> figures = RollupCalculator.all(members, progress, reported, today, period,
+        Map<Rollup.Key, RollupFigures> figures = RollupCalculator.all(members, progress, reported, period,
                 member -> scopesOf(member, sections).stream().filter(affected::contains).toList());
         Map<Rollup.Key, Rollup> stored = new HashMap<>();
         for (Rollup.Key key : affected) {
@@ -238,16 +254,8 @@ public class RollupService {
                 rollup.sequence = 0;
                 rollup.scopeName = names.of(entry.getKey());
             }
-            RollupFigures value = entry.getValue();
             rollup.sequence++;
-            rollup.measures = value.measures();
-            rollup.completed = value.completed();
-            rollup.onTrack = value.onTrack();
-            rollup.atRisk = value.atRisk();
-            rollup.overdue = value.overdue();
-            rollup.notReportedThisPeriod = value.notReportedThisPeriod();
-            rollup.onTimeCompletionRate = value.onTimeCompletionRate();
-            rollup.period = value.period();
+            rollup.setFigures(entry.getValue());
             rollup.changedAt = now;
             rollup.persist();
             events.add(new OutgoingEvent(IndicatorEvents.TOPIC, IndicatorEvents.ROLLUP_CHANGED.aggregateType(),
@@ -258,7 +266,8 @@ public class RollupService {
     }
 
     /**
-     * Clears what progress events built (not the published figures, whose sequences must keep growing). Only under
+     * Clears what progress events built (not the published figures, whose sequences must keep growing, nor the
+     * {@link DeliveryHistory}, which outlives the topic's retention and which a replay only confirms). Only under
      * {@link #lockForRebuild()}, in the rebuild's transaction: no event may see the state half cleared.
      */
     @Transactional(TxType.MANDATORY)
@@ -289,7 +298,7 @@ public class RollupService {
         for (Rollup.Key scope : scopes) {
             List<Map<String, Object>> containing = switch (scope.scopeType) {
                 case PLAN -> List.of(Map.of("planId", scope.scopeId));
-                case DEPARTMENT -> List.of(
+                case DEPARTMENT, DEPARTMENT_ASSISTING -> List.of(
                         Map.of("assignments", List.of(Map.of("departmentCode", scope.scopeId))),
                         Map.of("assignments", List.of(Map.of("memberCodes", List.of(scope.scopeId)))));
                 case TASK, SECTION -> List.of();
@@ -362,8 +371,16 @@ public class RollupService {
             SectionState state = sections.get(section);
             section = state == null ? null : state.parentId();
         }
-        for (String code : Departments.codes(measure.assignments())) {
+        // Its own delivery for the departments that lead it or are responsible for it (a group for each member);
+        // an assisting department's figures only where it has no such role on the measure.
+        Set<String> accountable = new LinkedHashSet<>(Departments.accountable(measure.assignments()));
+        for (String code : accountable) {
             keys.add(new Rollup.Key(ScopeType.DEPARTMENT, code));
+        }
+        for (String code : Departments.codes(measure.assignments(), "ASSISTING")) {
+            if (!accountable.contains(code)) {
+                keys.add(new Rollup.Key(ScopeType.DEPARTMENT_ASSISTING, code));
+            }
         }
         return List.copyOf(keys);
     }
@@ -371,7 +388,8 @@ public class RollupService {
     private static RollupChanged event(Rollup rollup) {
         return new RollupChanged(rollup.key.scopeType.name(), rollup.key.scopeId, rollup.sequence, rollup.measures,
                 rollup.completed, rollup.onTrack, rollup.atRisk, rollup.overdue, rollup.notReportedThisPeriod,
-                rollup.onTimeCompletionRate, rollup.changedAt);
+                rollup.onTimeCompletionRate, rollup.changedAt, rollup.behindPace, rollup.notDue, rollup.completedOnTime,
+                rollup.completedLate, rollup.notAssessed, rollup.unknown);
     }
 
     /** Human names of scopes, looked up when a scope gets its first roll-up. */
@@ -388,7 +406,7 @@ public class RollupService {
                 case SECTION -> sections.containsKey(key.scopeId)
                         ? sections.get(key.scopeId).label() + sections.get(key.scopeId).title() : null;
                 case TASK -> catalogue.find(TaskState.class, key.scopeId).map(task -> task.number() + " " + task.name()).orElse(null);
-                case DEPARTMENT -> catalogue.findContaining(CatalogueEvents.DEPARTMENT.aggregateType(), Map.of("code", key.scopeId))
+                case DEPARTMENT, DEPARTMENT_ASSISTING -> catalogue.findContaining(CatalogueEvents.DEPARTMENT.aggregateType(), Map.of("code", key.scopeId))
                         .stream().findFirst().map(json -> state(json, DepartmentState.class).name()).orElse(null);
             };
         }

@@ -2,6 +2,7 @@ package org.ecoplan.indicator.scorecard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +16,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ecoplan.catalogue.contract.Assignment;
 import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.contract.DepartmentState;
 import org.ecoplan.catalogue.contract.MeasureState;
+import org.ecoplan.catalogue.contract.PlanState;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
 import org.ecoplan.indicator.rollup.MeasureProgress;
 import org.ecoplan.indicator.rollup.Rollup;
 import org.ecoplan.indicator.rollup.ScopeType;
+import org.ecoplan.indicator.rollup.StateCountsView;
 import org.ecoplan.indicator.rollup.api.RollupView;
-import org.ecoplan.indicator.tracking.Departments;
 import org.ecoplan.indicator.tracking.IndicatorService;
 import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
 import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorView;
+import org.ecoplan.progress.contract.DeliveryState;
+import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,19 +63,28 @@ public class DepartmentScorecardResource {
     ObjectMapper mapper;
 
     @Schema(name = "ScorecardMeasure")
-    public record MeasureLine(String measureId, int taskNumber, int position, String text, List<String> roles,
-            @Schema(nullable = true) String deadline, @Schema(nullable = true, example = "ON_TRACK") String status, boolean overdue, @Schema(nullable = true) Boolean completedOnTime,
+    public record MeasureLine(String measureId, @Schema(example = "1") int planAttachment,
+            @Schema(example = "附件1 第3项") String task, int taskNumber, int position, String text,
+            @Schema(description = "The department's roles on the measure", example = "[\"LEAD\"]") List<String> roles,
+            @Schema(nullable = true, description = "The group through which it holds its roles (e.g. ALL-SUBDISTRICTS-TOWNS), null when named directly") String viaGroup,
+            @Schema(nullable = true, example = "年底前") String deadline,
+            @Schema(nullable = true, description = "Official report status (latest approved report)", example = "ON_TRACK") String status,
+            @Schema(description = "Delivery state as progress-service decided it; NOT_ASSESSED without a state event yet", example = "BEHIND_PACE") String deliveryState,
+            @Schema(example = "滞后于序时进度") String deliveryStateName, @Schema(example = "false") boolean overdue,
+            @Schema(nullable = true) Integer daysLate, @Schema(nullable = true) Integer paceGap, @Schema(nullable = true) Boolean completedOnTime,
             @Schema(nullable = true) String lastReportedPeriod) {
     }
 
     @Schema(name = "DepartmentScorecard")
     public record Scorecard(@Schema(example = "ENV") String department, @Schema(example = "区生态环境局") String name,
-            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true) RollupView delivery, List<IndicatorView> indicators, List<MeasureLine> measures) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "What it leads or is responsible for (directly or through a group such as 各街乡镇)") RollupView delivery,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "What it only assists with, counted apart") RollupView assisting,
+            List<IndicatorView> indicators, List<MeasureLine> measures) {
     }
 
     @GET
     @Path("/{code}/scorecard")
-    @Operation(operationId = "getDepartmentScorecard", summary = "Department scorecard", description = "Delivery roll-up, the department's measures (any role; groups such as 各街乡镇 expanded) with their official status, and the indicators it leads or co-operates on with status and projection.")
+    @Operation(operationId = "getDepartmentScorecard", summary = "Department scorecard", description = "Its delivery roll-up (what it leads or is responsible for, directly or through a group such as 各街乡镇, counted once per member) and apart from it what it only assists; its measures in document order with their official status and the delivery state progress-service decided; and the indicators it leads or co-operates on with status and projection.")
     @APIResponse(responseCode = "200", description = "The scorecard", content = @Content(schema = @Schema(implementation = Scorecard.class)))
     @APIResponse(responseCode = "404", description = "Unknown department")
     public Scorecard scorecard(@PathParam("code") @Parameter(example = "ENV") String code) {
@@ -83,25 +97,35 @@ public class DepartmentScorecardResource {
             MeasureProgress.<MeasureProgress>list("measureId in ?1", ofDepartment.stream().map(MeasureState::id).toList())
                     .forEach(row -> progress.put(row.measureId, row));
         }
+        Map<String, Integer> attachments = new HashMap<>();
+        catalogue.all(PlanState.class).forEach(plan -> attachments.put(plan.id(), plan.attachment()));
         List<MeasureLine> measures = new ArrayList<>();
         for (MeasureState measure : ofDepartment) {
-            List<String> roles = measure.assignments().stream()
-                    .filter(assignment -> Departments.codes(List.of(assignment)).contains(code))
-                    .map(assignment -> assignment.role()).distinct().toList();
+            List<Assignment> own = measure.assignments().stream().filter(assignment -> assignment.names(code)).toList();
+            List<String> roles = own.stream().map(Assignment::role).distinct().toList();
             if (roles.isEmpty()) {
                 continue;
             }
+            String viaGroup = own.stream().anyMatch(assignment -> code.equals(assignment.departmentCode())) ? null
+                    : own.get(0).groupCode();
             MeasureProgress row = progress.get(measure.id());
-            measures.add(new MeasureLine(measure.id(), measure.taskNumber(), measure.position(), measure.text(), roles,
+            DeliveryState state = row == null ? null : row.deliveryState;
+            int attachment = attachments.getOrDefault(measure.planId(), 0);
+            measures.add(new MeasureLine(measure.id(), attachment, "附件" + attachment + " 第" + measure.taskNumber() + "项",
+                    measure.taskNumber(), measure.position(), measure.text(), roles, viaGroup,
                     measure.deadline() == null ? null : measure.deadline().label(),
-                    row == null ? "NOT_STARTED" : row.status.name(), row != null && row.overdue,
+                    row == null ? "NOT_STARTED" : row.status.name(),
+                    state == null ? StateCountsView.NOT_ASSESSED : state.name(),
+                    state == null ? StateCountsView.NOT_ASSESSED_NAME : state.chineseName(), state == DeliveryState.OVERDUE,
+                    row == null ? null : row.daysLate, row == null ? null : row.paceGap,
                     row == null ? null : row.completedOnTime, row == null ? null : row.lastReportedPeriod));
         }
-        measures.sort((a, b) -> a.taskNumber() != b.taskNumber() ? Integer.compare(a.taskNumber(), b.taskNumber())
-                : Integer.compare(a.position(), b.position()));
-        Rollup rollup = Rollup.findById(new Rollup.Key(ScopeType.DEPARTMENT, code));
-        return new Scorecard(code, department.name(), rollup == null ? null : RollupView.of(rollup),
-                indicatorViews.views(indicators.ofDepartment(code)), measures);
+        measures.sort(Comparator.comparingInt(MeasureLine::planAttachment).thenComparingInt(MeasureLine::taskNumber)
+                .thenComparingInt(MeasureLine::position));
+        Rollup delivery = Rollup.findById(new Rollup.Key(ScopeType.DEPARTMENT, code));
+        Rollup assisting = Rollup.findById(new Rollup.Key(ScopeType.DEPARTMENT_ASSISTING, code));
+        return new Scorecard(code, department.name(), delivery == null ? null : RollupView.of(delivery),
+                assisting == null ? null : RollupView.of(assisting), indicatorViews.views(indicators.ofDepartment(code)), measures);
     }
 
     /**

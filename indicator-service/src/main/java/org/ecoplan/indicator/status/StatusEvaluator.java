@@ -14,6 +14,7 @@ import org.ecoplan.indicator.airquality.AirQualityCalculator;
 import org.ecoplan.indicator.airquality.AirQualityFigures;
 import org.ecoplan.indicator.airquality.DailyValue;
 import org.ecoplan.indicator.contract.IndicatorStatus;
+import org.ecoplan.indicator.display.Published;
 import org.ecoplan.indicator.targets.Comparison;
 import org.ecoplan.indicator.targets.QuantityKind;
 import org.ecoplan.indicator.targets.TargetState;
@@ -78,7 +79,7 @@ public final class StatusEvaluator {
                     required = (target.value().doubleValue() * expectedDays - sum) / remaining;
                     text = required < 0
                             ? "target can no longer be met: even zero for the remaining %d days ends above %s / 剩余%d天即使为零也无法达标"
-                                    .formatted(remaining, target.value().toPlainString(), remaining)
+                                    .formatted(remaining, Published.plain(target.value()), remaining)
                             : "the remaining %d days may average at most %.1f %s / 剩余%d天PM2.5平均浓度不得超过%.1f%s"
                                     .formatted(remaining, required, target.unit(), remaining, required, target.unit());
                 }
@@ -86,7 +87,7 @@ public final class StatusEvaluator {
                         : remaining == 0 ? finalStatus(target, soFar)
                         : required != null && required < 0 ? IndicatorStatus.OFF_TRACK
                         : compare(target, projected, thresholds);
-                yield pendingOr(target, judgement(status, soFar, projected, required, text, figures.provisional(), profile));
+                yield pendingOr(target, judgement(status, soFar, projected, required, text, figures.pm25Provisional(), profile));
             }
             case RATIO_OF_DAYS -> {
                 int good = figures.goodDays();
@@ -108,7 +109,7 @@ public final class StatusEvaluator {
                 } else {
                     status = IndicatorStatus.TARGET_PENDING;
                 }
-                yield pendingOr(target, judgement(status, soFar, projected, required, text, figures.provisional(), profile));
+                yield pendingOr(target, judgement(status, soFar, projected, required, text, figures.aqiProvisional(), profile));
             }
             default -> {
                 int heavy = figures.heavyPollutionDays();
@@ -122,8 +123,8 @@ public final class StatusEvaluator {
                 if (target.state() == TargetState.SET) {
                     double allowed = target.value().doubleValue() - heavy;
                     required = Math.max(0, allowed);
-                    text = allowed < 0 ? "%d heavy-pollution days already, %s allowed / 重污染天数已超出目标"
-                            .formatted(heavy, target.value().toPlainString())
+                    text = allowed < 0 ? "%d heavy-pollution days already, %s allowed / 已出现重污染%d天，超出目标%s天"
+                            .formatted(heavy, Published.plain(target.value()), heavy, Published.plain(target.value()))
                             : "at most %d more heavy-pollution days in the remaining %d days / 剩余%d天重污染天数不得超过%d天"
                                     .formatted((int) allowed, remaining, remaining, (int) allowed);
                     status = allowed < 0 ? IndicatorStatus.OFF_TRACK
@@ -132,7 +133,7 @@ public final class StatusEvaluator {
                 } else {
                     status = IndicatorStatus.TARGET_PENDING;
                 }
-                yield pendingOr(target, judgement(status, heavy, projected, required, text, figures.provisional(), profile));
+                yield pendingOr(target, judgement(status, heavy, projected, required, text, figures.aqiProvisional(), profile));
             }
         };
     }

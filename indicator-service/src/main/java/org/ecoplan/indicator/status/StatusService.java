@@ -92,6 +92,14 @@ public class StatusService {
 
     /** What the judgement would be now, without storing it. */
     public Judgement judge(TrackedIndicator indicator) {
+        return judgeOn(indicator, clock.today());
+    }
+
+    /**
+     * The judgement as it would have been made on {@code day}: from the values up to that day (as they are stored
+     * now, corrections included) and the thresholds in force now. Not stored.
+     */
+    public Judgement judgeOn(TrackedIndicator indicator, java.time.LocalDate day) {
         Target target = new Target(indicator.kind, indicator.comparison, indicator.targetState, indicator.targetValue,
                 indicator.unit, indicator.year);
         Evidence evidence;
@@ -103,7 +111,7 @@ public class StatusService {
                     .map(StatusService::point).toList();
             evidence = new Evidence(List.of(), List.of(), points);
         }
-        return StatusEvaluator.judge(target, evidence, clock.today(), thresholds.inForce().thresholds());
+        return StatusEvaluator.judge(target, evidence, day, thresholds.inForce().thresholds());
     }
 
     /** @return whether the judgement changed (and was published) */

@@ -22,6 +22,12 @@ public final class Departments {
         return List.copyOf(codes);
     }
 
+    /** The departments that lead a measure or are responsible for it (牵头/主责), groups expanded. */
+    public static List<String> accountable(List<Assignment> assignments) {
+        return codes(assignments == null ? List.of()
+                : assignments.stream().filter(assignment -> !"ASSISTING".equals(assignment.role())).toList());
+    }
+
     public static List<String> codes(List<Assignment> assignments, String role) {
         return codes(assignments == null ? List.of()
                 : assignments.stream().filter(assignment -> role.equals(assignment.role())).toList());

@@ -33,10 +33,12 @@ public class IndicatorService {
 
     private final TrackedIndicatorRepository indicators;
     private final StatusService status;
+    private final DepartmentNames names;
 
-    IndicatorService(TrackedIndicatorRepository indicators, StatusService status) {
+    IndicatorService(TrackedIndicatorRepository indicators, StatusService status, DepartmentNames names) {
         this.indicators = indicators;
         this.status = status;
+        this.names = names;
     }
 
     /** Filters combine with AND; null means any. Ordered by origin, number, id (index tracked_indicator_listing). */
@@ -74,7 +76,7 @@ public class IndicatorService {
 
     public IndicatorView get(String id) {
         TrackedIndicator indicator = require(id);
-        return IndicatorViews.view(indicator, IndicatorJudgement.findById(id));
+        return IndicatorViews.view(indicator, IndicatorJudgement.findById(id), names.registry());
     }
 
     public List<IndicatorView> views(List<TrackedIndicator> items) {
@@ -83,7 +85,8 @@ public class IndicatorService {
             IndicatorJudgement.<IndicatorJudgement>list("indicatorId in ?1", items.stream().map(item -> item.id).toList())
                     .forEach(judgement -> judgements.put(judgement.indicatorId, judgement));
         }
-        return items.stream().map(item -> IndicatorViews.view(item, judgements.get(item.id))).toList();
+        DepartmentNames.Registry registry = names.registry();
+        return items.stream().map(item -> IndicatorViews.view(item, judgements.get(item.id), registry)).toList();
     }
 
     public TrackedIndicator require(String id) {

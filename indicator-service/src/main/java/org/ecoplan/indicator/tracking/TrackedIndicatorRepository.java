@@ -14,6 +14,12 @@ public class TrackedIndicatorRepository implements PanacheRepositoryBase<Tracked
         return list("reviewState = ?1 and removed = false order by origin, number, id", ReviewState.CONFIRMED);
     }
 
+    /** A district's 附件4 indicators of one year, by number (index tracked_indicator_listing). */
+    public List<TrackedIndicator> ofTable(String district, int year) {
+        return list("year = ?1 and origin = ?2 and reviewState = ?3 and district = ?4 and removed = false order by number",
+                year, Origin.TABLE, ReviewState.CONFIRMED, district);
+    }
+
     public List<TrackedIndicator> ofMeasure(String measureId) {
         return list("measureId", measureId);
     }

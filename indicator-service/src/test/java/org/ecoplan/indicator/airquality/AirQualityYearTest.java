@@ -75,10 +75,10 @@ class AirQualityYearTest {
         JsonPath figures = given().queryParam("area", "YANQING").queryParam("year", 2026).get("/air-quality")
                 .then().statusCode(200).extract().jsonPath();
         assertEquals(soFar.validDays, figures.getInt("validPm25Days"));
-        assertEquals(soFar.pm25Sum / soFar.validDays, figures.getDouble("pm25Mean"), 1e-3);
+        assertEquals(soFar.pm25Sum / soFar.validDays, figures.getDouble("pm25MeanRaw"), 1e-3);
         assertEquals(soFar.good, figures.getInt("goodDays"));
         assertEquals(soFar.heavy, figures.getInt("heavyPollutionDays"));
-        assertEquals(100.0 * soFar.good / soFar.validDays, figures.getDouble("goodDaysRatio"), 1e-3);
+        assertEquals(100.0 * soFar.good / soFar.validDays, figures.getDouble("goodDaysRatioRaw"), 1e-3);
         assertEquals(remaining, figures.getInt("remainingDays"));
         assertTrue(figures.getBoolean("provisional"), "February has 23 valid days, 25 needed");
         assertTrue(figures.getList("provisionalReasons", String.class).stream().anyMatch(reason -> reason.startsWith("2026-02")));

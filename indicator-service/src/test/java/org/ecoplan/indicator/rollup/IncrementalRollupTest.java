@@ -28,6 +28,8 @@ import org.ecoplan.indicator.AppFixture;
 import org.ecoplan.indicator.contract.IndicatorEvents;
 import org.ecoplan.indicator.contract.RollupChanged;
 import org.ecoplan.indicator.tracking.Departments;
+import org.ecoplan.progress.contract.DeliveryAssessment;
+import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.MeasureStatusChanged;
 import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.progress.contract.ReportEvent;
@@ -90,11 +92,11 @@ class IncrementalRollupTest {
 
         MeasureProgress current = progressOf(measure.id());
         // Between on track and at risk: changes the figures of every scope the measure is in.
-        ReportStatus next = current != null && (current.status == ReportStatus.AT_RISK || current.status == ReportStatus.DELAYED)
-                ? ReportStatus.ON_TRACK : ReportStatus.AT_RISK;
+        DeliveryState next = current != null && current.deliveryState == DeliveryState.AT_RISK
+                ? DeliveryState.ON_TRACK : DeliveryState.AT_RISK;
         try (EventWriter progress = new EventWriter("/ecoplan/progress-service")) {
-            send(progress, measure.id(), ProgressEvents.MEASURE_STATUS_CHANGED,
-                    status(measure, nextSequence(measure.id()), next, false, null, null));
+            send(progress, measure.id(), ProgressEvents.MEASURE_STATUS_CHANGED, status(measure, nextSequence(measure.id()),
+                    next == DeliveryState.AT_RISK ? ReportStatus.AT_RISK : ReportStatus.ON_TRACK, next, null, null));
         }
         String plan = "PLAN/" + measure.planId();
         await().atMost(Duration.ofSeconds(30)).until(() -> snapshot().get(plan).sequence() > before.get(plan).sequence());
@@ -137,15 +139,15 @@ class IncrementalRollupTest {
         Map<String, Long> sequences = new HashMap<>();
         Map<String, Long> revisions = new HashMap<>();
         try (EventWriter progress = new EventWriter("/ecoplan/progress-service")) {
-            sendStatus(progress, sequences, completed, ReportStatus.COMPLETED, false, true, PERIOD);
-            sendStatus(progress, sequences, atRisk, ReportStatus.AT_RISK, false, null, null);
+            sendStatus(progress, sequences, completed, ReportStatus.COMPLETED, DeliveryState.COMPLETED_ON_TIME, true, PERIOD);
+            sendStatus(progress, sequences, atRisk, ReportStatus.AT_RISK, DeliveryState.AT_RISK, null, null);
             sendReport(progress, revisions, atRisk, "incremental-" + UUID.randomUUID(), 1, WorkflowState.SUBMITTED);
-            sendStatus(progress, sequences, overdue, ReportStatus.ON_TRACK, true, null, null);
-            sendStatus(progress, sequences, delayed, ReportStatus.ON_TRACK, false, null, null);
+            sendStatus(progress, sequences, overdue, ReportStatus.ON_TRACK, DeliveryState.OVERDUE, null, null);
+            sendStatus(progress, sequences, delayed, ReportStatus.ON_TRACK, DeliveryState.ON_TRACK, null, null);
             String approved = "incremental-" + UUID.randomUUID();
             sendReport(progress, revisions, delayed, approved, 1, WorkflowState.SUBMITTED);
             sendReport(progress, revisions, delayed, approved, 2, WorkflowState.APPROVED);
-            sendStatus(progress, sequences, delayed, ReportStatus.DELAYED, false, null, PERIOD);
+            sendStatus(progress, sequences, delayed, ReportStatus.DELAYED, DeliveryState.BEHIND_PACE, null, PERIOD);
             String sentBack = "incremental-" + UUID.randomUUID();
             sendReport(progress, revisions, returned, sentBack, 1, WorkflowState.SUBMITTED);
             sendReport(progress, revisions, returned, sentBack, 2, WorkflowState.RETURNED);
@@ -164,7 +166,7 @@ class IncrementalRollupTest {
         assertEquals(0, rollups.recomputeAll(), "scopes whose figures the incremental path left different");
         assertEquals(incremental, snapshot());
         // The events did move figures: the comparison above is not between two untouched states.
-        assertNotEquals(0, incremental.get("PLAN/" + completed.planId()).figures().completed());
+        assertNotEquals(0, incremental.get("PLAN/" + completed.planId()).figures().counts().completed());
     }
 
     private record Snapshot(long sequence, RollupFigures figures) {
@@ -173,8 +175,7 @@ class IncrementalRollupTest {
     private static Map<String, Snapshot> snapshot() {
         return QuarkusTransaction.requiringNew().call(() -> Rollup.<Rollup>listAll().stream().collect(Collectors.toMap(
                 rollup -> rollup.key.scopeType + "/" + rollup.key.scopeId,
-                rollup -> new Snapshot(rollup.sequence, new RollupFigures(rollup.measures, rollup.completed, rollup.onTrack,
-                        rollup.atRisk, rollup.overdue, rollup.notReportedThisPeriod, rollup.onTimeCompletionRate, rollup.period)))));
+                rollup -> new Snapshot(rollup.sequence, new RollupFigures(rollup.counts(), rollup.notReportedThisPeriod, rollup.period)))));
     }
 
     private static MeasureProgress progressOf(String measureId) {
@@ -204,7 +205,12 @@ class IncrementalRollupTest {
         for (String section = measure.sectionId(); section != null; section = sections.get(section).parentId()) {
             scopes.add("SECTION/" + section);
         }
-        Departments.codes(measure.assignments()).forEach(code -> scopes.add("DEPARTMENT/" + code));
+        // Its own delivery for lead and responsible departments (a group for each member), apart for those only assisting.
+        List<String> accountable = Departments.codes(measure.assignments().stream()
+                .filter(assignment -> !"ASSISTING".equals(assignment.role())).toList());
+        accountable.forEach(code -> scopes.add("DEPARTMENT/" + code));
+        Departments.codes(measure.assignments(), "ASSISTING").stream().filter(code -> !accountable.contains(code))
+                .forEach(code -> scopes.add("DEPARTMENT_ASSISTING/" + code));
         return scopes;
     }
 
@@ -250,10 +256,10 @@ class IncrementalRollupTest {
     }
 
     private static void sendStatus(EventWriter writer, Map<String, Long> sequences, MeasureState measure, ReportStatus status,
-            boolean overdue, Boolean onTime, String lastReportedPeriod) {
+            DeliveryState state, Boolean onTime, String lastReportedPeriod) {
         long sequence = sequences.containsKey(measure.id()) ? sequences.get(measure.id()) + 1 : nextSequence(measure.id());
         sequences.put(measure.id(), sequence);
-        send(writer, measure.id(), ProgressEvents.MEASURE_STATUS_CHANGED, status(measure, sequence, status, overdue, onTime, lastReportedPeriod));
+        send(writer, measure.id(), ProgressEvents.MEASURE_STATUS_CHANGED, status(measure, sequence, status, state, onTime, lastReportedPeriod));
     }
 
     private static void sendReport(EventWriter writer, Map<String, Long> revisions, MeasureState measure, String reportId,
@@ -273,12 +279,16 @@ class IncrementalRollupTest {
         writer.send(UUID.randomUUID(), ProgressEvents.TOPIC, ProgressEvents.AGGREGATE_TYPE, measureId, kind.eventType(), payload);
     }
 
-    private static MeasureStatusChanged status(MeasureState measure, long sequence, ReportStatus status, boolean overdue,
+    /** As progress-service publishes it: the official status with the delivery state it decided. */
+    private static MeasureStatusChanged status(MeasureState measure, long sequence, ReportStatus status, DeliveryState state,
             Boolean onTime, String lastReportedPeriod) {
         LocalDate deadline = isOngoing(measure) ? null : measure.deadline().end();
         boolean completed = status == ReportStatus.COMPLETED;
+        boolean overdue = state == DeliveryState.OVERDUE;
+        DeliveryAssessment delivery = new DeliveryAssessment(state, state.chineseName(), TODAY, null, deadline, null, null,
+                overdue ? TODAY.minusDays(3) : null, overdue ? 3 : null);
         return new MeasureStatusChanged(measure.id(), sequence, measure.planId(), measure.taskId(), status, null, overdue,
                 completed ? 100 : 40, deadline, completed ? TODAY : null, onTime, null, lastReportedPeriod, Instant.now(),
-                null, null);
+                delivery, null);
     }
 }

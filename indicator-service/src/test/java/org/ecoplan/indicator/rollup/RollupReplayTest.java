@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.indicator.AppFixture;
 import org.ecoplan.indicator.contract.IndicatorEvents;
+import org.ecoplan.progress.contract.DeliveryAssessment;
+import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.MeasureStatusChanged;
 import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.progress.contract.ReportEvent;
@@ -137,12 +139,19 @@ class RollupReplayTest {
         writer.send(id, ProgressEvents.TOPIC, ProgressEvents.AGGREGATE_TYPE, measureId, kind.eventType(), payload);
     }
 
+    /** As progress-service publishes it: the delivery state follows the reported status here. */
     private static MeasureStatusChanged status(MeasureState measure, long sequence, ReportStatus status, Boolean onTime) {
         LocalDate deadline = measure.deadline().end();
+        DeliveryState state = switch (status) {
+            case COMPLETED -> DeliveryState.COMPLETED_ON_TIME;
+            case AT_RISK, DELAYED -> DeliveryState.AT_RISK;
+            default -> DeliveryState.ON_TRACK;
+        };
         return new MeasureStatusChanged(measure.id(), sequence, measure.planId(), measure.taskId(), status, null, false,
                 status == ReportStatus.COMPLETED ? 100 : 40, deadline,
                 status == ReportStatus.COMPLETED ? TODAY : null, onTime, "report-" + sequence, "2026-06", Instant.now(),
-                null, null);
+                new DeliveryAssessment(state, state.chineseName(), TODAY, null, deadline, null, null, null, null),
+                Instant.now());
     }
 
     private static ReportEvent report(MeasureState measure, String reportId, long revision) {

@@ -1,11 +1,15 @@
 package org.ecoplan.indicator.status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.ecoplan.indicator.airquality.DailyValue;
 import org.ecoplan.indicator.contract.IndicatorStatus;
 import org.ecoplan.indicator.status.StatusEvaluator.Evidence;
 import org.ecoplan.indicator.status.StatusEvaluator.Point;
@@ -53,6 +57,48 @@ class StatusEvaluatorTest {
         assertEquals(IndicatorStatus.TARGET_PENDING, judge(pending, 120).status());
         assertEquals(IndicatorStatus.TARGET_PENDING,
                 StatusEvaluator.judge(pending, new Evidence(List.of(), List.of(), List.of()), MID_YEAR, DEFAULTS).status());
+    }
+
+    @Test
+    void judgesGoodAndHeavyDaysProvisionalOnTheAqiDaysTheyAreComputedFrom() {
+        // A complete year of valid daily AQI (and nothing else: these indicators are computed from AQI alone).
+        List<DailyValue> year = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
+            year.add(new DailyValue(day, day.getDayOfMonth() == 15 && day.getMonthValue() == 1 ? 230 : 60, true));
+        }
+        LocalDate newYear = LocalDate.of(2027, 1, 1);
+        Target goodDays = new Target(QuantityKind.RATIO_OF_DAYS, Comparison.AT_LEAST, TargetState.SET, new BigDecimal(80), "%", 2026);
+        Target heavyDays = new Target(QuantityKind.COUNT_OF_DAYS, Comparison.AT_MOST, TargetState.SET, new BigDecimal(3), "天", 2026);
+        Judgement good = StatusEvaluator.judge(goodDays, new Evidence(year, List.of(), List.of()), newYear, DEFAULTS);
+        Judgement heavy = StatusEvaluator.judge(heavyDays, new Evidence(year, List.of(), List.of()), newYear, DEFAULTS);
+        assertFalse(good.provisional(), "365 valid AQI days");
+        assertFalse(heavy.provisional(), "365 valid AQI days");
+        assertEquals(IndicatorStatus.ACHIEVED, heavy.status());
+        assertEquals(0, BigDecimal.ONE.compareTo(heavy.valueSoFar()));
+
+        // Judged on AQI days, provisional still means something: a March without data makes both provisional.
+        List<DailyValue> withoutMarch = year.stream().filter(day -> day.date().getMonthValue() != 3).toList();
+        assertTrue(StatusEvaluator.judge(goodDays, new Evidence(withoutMarch, List.of(), List.of()), newYear, DEFAULTS).provisional());
+        assertTrue(StatusEvaluator.judge(heavyDays, new Evidence(withoutMarch, List.of(), List.of()), newYear, DEFAULTS).provisional());
+    }
+
+    @Test
+    void printsTargetsInTextsAsPublished() {
+        // Targets are stored as numeric(20,6): the texts must not say 26.000000 or 3.000000.
+        List<DailyValue> days = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2026, 1, 1); !day.isAfter(LocalDate.of(2026, 11, 30)); day = day.plusDays(1)) {
+            days.add(new DailyValue(day, day.getDayOfMonth() <= 1 ? 260 : 90, true));
+        }
+        Target pm25 = new Target(QuantityKind.ANNUAL_MEAN_CONCENTRATION, Comparison.AT_MOST, TargetState.SET,
+                new BigDecimal("26.000000"), "微克/立方米", 2026);
+        Target heavyDays = new Target(QuantityKind.COUNT_OF_DAYS, Comparison.AT_MOST, TargetState.SET,
+                new BigDecimal("3.000000"), "天", 2026);
+        LocalDate today = LocalDate.of(2026, 11, 30);
+        String pm25Text = StatusEvaluator.judge(pm25, new Evidence(days, List.of(), List.of()), today, DEFAULTS).requiredText();
+        String heavyText = StatusEvaluator.judge(heavyDays, new Evidence(days, List.of(), List.of()), today, DEFAULTS).requiredText();
+        assertTrue(pm25Text.contains("ends above 26 /"), pm25Text);
+        assertTrue(heavyText.contains("11 heavy-pollution days already, 3 allowed"), heavyText);
+        assertFalse(pm25Text.contains(".000000") || heavyText.contains(".000000"), pm25Text + " | " + heavyText);
     }
 
     private static Target count(int target) {

@@ -20,6 +20,7 @@ import org.ecoplan.plan.department.api.DepartmentViews.DepartmentSummary;
 import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
 import org.ecoplan.plan.department.api.DepartmentViews.RoleCounts;
 import org.ecoplan.plan.catalogue.AssignmentRole;
+import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.ProblemException;
 
@@ -55,15 +56,16 @@ public class DepartmentService {
     @Inject
     MeasureRepository measures;
 
-    public List<DepartmentSummary> list(DepartmentKind kind, String district, Integer year) {
+    /** One page of the registry in code order, each department with its measures per role. */
+    public Page<DepartmentSummary> list(DepartmentKind kind, String district, Integer year, PageRequest page) {
         List<DepartmentGroup> allGroups = groups.listWithMembers();
         Map<UUID, List<String>> groupsByMember = new HashMap<>();
         allGroups.forEach(g -> g.members.forEach(m -> groupsByMember.computeIfAbsent(m.id, id -> new ArrayList<>()).add(g.code)));
         Map<UUID, Map<AssignmentRole, Long>> counts = countsByRole(district, year);
-        List<Department> selected = kind == null ? departments.list("order by code")
-                : departments.list("kind = ?1 order by code", kind);
-        return selected.stream().map(d -> new DepartmentSummary(d.code, d.name, d.kind,
-                groupsByMember.getOrDefault(d.id, List.of()), roleCounts(counts.get(d.id)))).toList();
+        var query = kind == null ? departments.find("order by code") : departments.find("kind = ?1 order by code", kind);
+        List<Department> selected = query.page(page.page, page.size).list();
+        return Page.of(selected.stream().map(d -> new DepartmentSummary(d.code, d.name, d.kind,
+                groupsByMember.getOrDefault(d.id, List.of()), roleCounts(counts.get(d.id)))).toList(), page, query.count());
     }
 
     public DepartmentDetail detail(String code, String district, Integer year) {
@@ -88,8 +90,11 @@ public class DepartmentService {
                 byRole.get(AssignmentRole.ASSISTING));
     }
 
-    public List<GroupView> groups() {
-        return groups.listWithMembers().stream().map(GroupView::of).toList();
+    /** One page of the groups in code order (a handful: paged in memory, members fetched with them). */
+    public Page<GroupView> groups(PageRequest page) {
+        List<GroupView> all = groups.listWithMembers().stream().map(GroupView::of).toList();
+        int from = Math.min(page.offset(), all.size());
+        return Page.of(all.subList(from, Math.min(from + page.size, all.size())), page, all.size());
     }
 
     public GroupView group(String code) {

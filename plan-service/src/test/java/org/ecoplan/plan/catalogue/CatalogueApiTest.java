@@ -167,9 +167,18 @@ class CatalogueApiTest {
 
     @Test
     void listsDepartmentsWithTheMeasuresTheyLeadOrSupport() {
-        JsonPath departments = given().when().get("/departments").then().statusCode(200).extract().jsonPath();
-        assertThat(departments.getList("code", String.class)).contains("ENV", "BAIQUAN");
-        assertThat(departments.getLong("find { it.code == 'ENV' }.measures.lead")).isGreaterThan(10);
+        JsonPath departments = given().queryParam("size", 500).when().get("/departments").then().statusCode(200).extract().jsonPath();
+        assertThat(departments.getList("items.code", String.class)).contains("ENV", "BAIQUAN").isSorted();
+        assertThat(departments.getLong("items.find { it.code == 'ENV' }.measures.lead")).isGreaterThan(10);
+        // Paged like every list: a page, its size and the total.
+        long total = departments.getLong("totalItems");
+        assertThat(total).isGreaterThanOrEqualTo(48);
+        JsonPath second = given().queryParam("size", 10).queryParam("page", 1).when().get("/departments").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(second.getList("items.code", String.class)).isEqualTo(departments.getList("items.code", String.class).subList(10, 20));
+        assertThat(second.getLong("totalItems")).isEqualTo(total);
+        assertThat(second.getInt("totalPages")).isEqualTo((int) ((total + 9) / 10));
+        given().queryParam("size", 501).when().get("/departments").then().statusCode(400).contentType("application/problem+json");
         JsonPath env = given().when().get("/departments/ENV").then().statusCode(200).extract().jsonPath();
         assertThat(env.getString("name")).isEqualTo("区生态环境局");
         assertThat(env.getList("leads")).isNotEmpty();
@@ -182,7 +191,8 @@ class CatalogueApiTest {
                 .contains("各街乡镇");
         given().when().get("/departments/NOPE").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/department-groups").then().statusCode(200)
-                .body("find { it.name == '各街乡镇' }.memberCodes", hasSize(18));
+                .body("items.find { it.name == '各街乡镇' }.memberCodes", hasSize(18))
+                .body("totalItems", equalTo(7));
     }
 
     @Test

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.ecoplan.indicator.airquality.AirQualityFigures;
 import org.ecoplan.indicator.airquality.AirQualityService;
 import org.ecoplan.indicator.airquality.AirQualityService.RankedArea;
 import org.ecoplan.indicator.observation.Area;
@@ -44,19 +43,19 @@ public class AirQualityResource {
 
     @GET
     @Operation(operationId = "getAirQuality", summary = "The year's figures so far for one area", description = "From valid daily values up to the latest day with data. `provisional` with reasons when valid days fall short of HJ 663 (324 a year pro rata; 27 a month, February 25).")
-    @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = AirQualityFigures.class)))
-    @APIResponse(responseCode = "400", description = "Unknown area")
-    public AirQualityFigures figures(@QueryParam("area") @Parameter(description = "Area code or name; default the district", example = "KANGZHUANG") String area,
+    @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = AirQualityView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown area", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public AirQualityView figures(@QueryParam("area") @Parameter(description = "Area code or name; default the district", example = "KANGZHUANG") String area,
             @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Default: this year", example = "2026") Integer year) {
-        return airQuality.figures(area(area), year == null ? clock.today().getYear() : year);
+        return AirQualityView.of(airQuality.figures(area(area), year == null ? clock.today().getYear() : year));
     }
 
     @GET
     @Path("/areas")
     @Operation(operationId = "listAirQualityAreas", summary = "The year's figures for the district and each of its 18 subdistricts and towns")
-    @APIResponse(responseCode = "200", description = "19 entries, the district first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AirQualityFigures.class)))
-    public List<AirQualityFigures> allAreas(@QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(example = "2026") Integer year) {
-        return airQuality.allAreas(year == null ? clock.today().getYear() : year);
+    @APIResponse(responseCode = "200", description = "19 entries, the district first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AirQualityView.class)))
+    public List<AirQualityView> allAreas(@QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(example = "2026") Integer year) {
+        return airQuality.allAreas(year == null ? clock.today().getYear() : year).stream().map(AirQualityView::of).toList();
     }
 
     @GET

@@ -31,7 +31,7 @@ public final class ObservationViews {
             @Schema(example = "31.5", description = "At most 14 digits before and 6 after the decimal point") BigDecimal value,
             @Schema(description = "Default true", example = "true") Boolean valid,
             @Min(0) @Max(24) @Schema(description = "Hourly values behind a daily mean; < 20 makes the day invalid (HJ 663)", example = "23") Integer hours,
-            @Size(max = 100) @NotBlankWhenPresent @Schema(description = "Default: api", example = "区环境监测站") String source) {
+            @Size(max = 100) @NotBlankWhenPresent @Schema(nullable = true, description = "Default: api", example = "区环境监测站") String source) {
     }
 
     @Schema(name = "ObservationBatch")

@@ -26,6 +26,7 @@ import org.ecoplan.indicator.rollup.api.RollupView.RollupPage;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
 import org.ecoplan.web.problem.QueryParameters;
 import org.ecoplan.web.security.Roles;
@@ -58,7 +59,8 @@ public class RollupResource {
     @Operation(operationId = "listRollups", summary = "Roll-ups", description = "Ordered by scope type and id (primary key). Weak ETag; send If-None-Match to get 304.")
     @APIResponse(responseCode = "200", description = "A page of roll-ups", content = @Content(schema = @Schema(implementation = RollupPage.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
-    public Response list(@QueryParam("scopeType") @Parameter(description = "PLAN, SECTION, TASK or DEPARTMENT", example = "DEPARTMENT") String scopeType,
+    @APIResponse(responseCode = "400", description = "Bad filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@QueryParam("scopeType") @Parameter(description = "PLAN, SECTION, TASK, DEPARTMENT (what it leads or is responsible for) or DEPARTMENT_ASSISTING (what it only assists)", example = "DEPARTMENT") String scopeType,
             @Valid @BeanParam PageRequest page, @Context Request request) {
         ScopeType type = QueryParameters.enumValue("scopeType", scopeType, ScopeType.class);
         var query = type == null ? Rollup.<Rollup>findAll(Sort.by("key.scopeType").and("key.scopeId"))

@@ -6,8 +6,12 @@ import java.time.Instant;
 import java.util.List;
 
 import org.ecoplan.indicator.contract.IndicatorStatus;
+import org.ecoplan.indicator.display.Published;
 import org.ecoplan.indicator.status.IndicatorJudgement;
 import org.ecoplan.indicator.targets.Comparison;
+import org.ecoplan.indicator.targets.QuantityKind;
+import org.ecoplan.indicator.tracking.DepartmentNames.Named;
+import org.ecoplan.indicator.tracking.DepartmentNames.Registry;
 import org.ecoplan.indicator.tracking.TrackedIndicator;
 import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,11 +35,17 @@ public final class IndicatorViews {
             @Schema(nullable = true, example = "PM25_DAILY") String metric, @Schema(nullable = true) String note, @Schema(nullable = true) String setBy) {
     }
 
-    @Schema(name = "IndicatorStatusView", description = "The latest judgement")
-    public record StatusView(@Schema(example = "AT_RISK") IndicatorStatus status, @Schema(nullable = true, example = "27.4") BigDecimal valueSoFar,
-            @Schema(nullable = true, example = "26.3") BigDecimal projectedValue, @Schema(nullable = true, example = "23.1") BigDecimal requiredForRest,
+    @Schema(name = "IndicatorStatusView", description = "The latest judgement: raw values (2 decimals) for machines, *Text fields as published (PM2.5 and ratios 1 decimal, counts whole)")
+    public record StatusView(@Schema(example = "AT_RISK") IndicatorStatus status, @Schema(example = "存在不达标风险") String statusName,
+            @Schema(nullable = true, example = "27.44") BigDecimal valueSoFar, @Schema(nullable = true, example = "27.4微克/立方米") String valueSoFarText,
+            @Schema(nullable = true, example = "26.31") BigDecimal projectedValue, @Schema(nullable = true, example = "26.3微克/立方米") String projectedText,
+            @Schema(nullable = true, example = "23.14") BigDecimal requiredForRest, @Schema(nullable = true, example = "23.1微克/立方米") String requiredForRestText,
             @Schema(nullable = true, example = "the remaining 92 days may average at most 23.1 微克/立方米 / 剩余92天PM2.5平均浓度不得超过23.1微克/立方米") String requiredText,
             boolean provisional, @Schema(nullable = true, example = "SEASONAL_PROFILE") String method, long sequence, Instant evaluatedAt) {
+    }
+
+    @Schema(name = "IndicatorDepartments", description = "The indicator's departments with their names (groups expanded)")
+    public record DepartmentsView(List<Named> lead, List<Named> cooperating) {
     }
 
     @Schema(name = "Indicator")
@@ -45,6 +55,7 @@ public final class IndicatorViews {
             @Schema(example = "PM2.5年均浓度") String name, @Schema(example = "延庆区") String district,
             @Schema(example = "2026") int year, @Schema(nullable = true) String measureId, TargetView target,
             @Schema(example = "[\"ENV\"]") List<String> leadDepartments, List<String> cooperatingDepartments,
+            DepartmentsView departments,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "null until first judged (candidates are not judged)") StatusView status) {
     }
 
@@ -79,15 +90,27 @@ public final class IndicatorViews {
     public record UnreadMeasure(String measureId, List<String> fragments) {
     }
 
-    public static IndicatorView view(TrackedIndicator indicator, IndicatorJudgement judgement) {
-        TargetView target = new TargetView(indicator.targetText, indicator.targetState.name(), indicator.targetValue,
+    public static IndicatorView view(TrackedIndicator indicator, IndicatorJudgement judgement, Registry registry) {
+        TargetView target = new TargetView(indicator.targetText, indicator.targetState.name(),
+                indicator.targetValue == null ? null : new BigDecimal(Published.plain(indicator.targetValue)),
                 indicator.unit, indicator.comparison.name(), indicator.kind.name(),
                 indicator.metric == null ? null : indicator.metric.name(), indicator.targetNote, indicator.targetSetBy);
         StatusView status = judgement == null ? null
-                : new StatusView(judgement.status, judgement.valueSoFar, judgement.projectedValue, judgement.requiredForRest,
-                        judgement.requiredText, judgement.provisional, judgement.method, judgement.sequence, judgement.evaluatedAt);
+                : new StatusView(judgement.status, judgement.status.chineseName(), judgement.valueSoFar,
+                        Published.withUnit(indicator.kind, judgement.valueSoFar, indicator.unit), judgement.projectedValue,
+                        Published.withUnit(indicator.kind, judgement.projectedValue, indicator.unit), judgement.requiredForRest,
+                        requiredText(indicator, judgement.requiredForRest), judgement.requiredText, judgement.provisional,
+                        judgement.method, judgement.sequence, judgement.evaluatedAt);
         return new IndicatorView(indicator.id, indicator.origin.name(), indicator.reviewState.name(), indicator.number,
                 indicator.category, indicator.name, indicator.district, indicator.year, indicator.measureId, target,
-                indicator.leadDepartments, indicator.cooperatingDepartments, status);
+                indicator.leadDepartments, indicator.cooperatingDepartments,
+                new DepartmentsView(registry.named(indicator.leadDepartments), registry.named(indicator.cooperatingDepartments)),
+                status);
+    }
+
+    /** What the rest of the year must do, as published: good days still needed are whole days, not a ratio. */
+    private static String requiredText(TrackedIndicator indicator, BigDecimal required) {
+        return indicator.kind == QuantityKind.RATIO_OF_DAYS ? Published.withUnit(QuantityKind.COUNT_OF_DAYS, required, "天")
+                : Published.withUnit(indicator.kind, required, indicator.unit);
     }
 }

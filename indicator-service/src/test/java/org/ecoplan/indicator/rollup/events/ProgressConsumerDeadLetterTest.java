@@ -92,7 +92,9 @@ class ProgressConsumerDeadLetterTest {
         return candidates.stream()
                 .filter(item -> "CANDIDATE".equals(item.get("reviewState")))
                 .filter(item -> item.get("target") != null && ((Map<?, ?>) item.get("target")).get("unit") != null)
-                .filter(item -> !SeedCatalogue.measure(m -> m.id().equals(item.get("measureId"))).text().contains(ROADS))
+                // Other test classes publish copies of the plan as districts of their own: the seed's measures only.
+                .filter(item -> SeedCatalogue.measures().stream()
+                        .anyMatch(m -> m.id().equals(item.get("measureId")) && !m.text().contains(ROADS)))
                 .findFirst().orElseThrow();
     }
 

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -31,12 +32,14 @@ import jakarta.ws.rs.core.Response;
 import org.ecoplan.plan.department.DepartmentKind;
 import org.ecoplan.plan.department.DepartmentService;
 import org.ecoplan.plan.department.api.DepartmentViews.DepartmentDetail;
-import org.ecoplan.plan.department.api.DepartmentViews.DepartmentSummary;
+import org.ecoplan.plan.department.api.DepartmentViews.DepartmentPage;
+import org.ecoplan.plan.department.api.DepartmentViews.GroupPage;
 import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
 import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -64,16 +67,17 @@ public class DepartmentResource {
 
     @GET
     @Path("departments")
-    @Operation(operationId = "listDepartments", summary = "List departments", description = "Every department of the registry with its stable code and how many measures it leads, is responsible for or assists (a group such as 各街乡镇 counts for its members). The registry is small, so it is not paged.")
-    @APIResponse(responseCode = "200", description = "The departments", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DepartmentSummary.class)),
+    @Operation(operationId = "listDepartments", summary = "List departments", description = "The registry in code order, one page at a time like every list: each department with its stable code and how many measures it leads, is responsible for or assists (a group such as 各街乡镇 counts for its members). Weak ETag.")
+    @APIResponse(responseCode = "200", description = "A page of departments", content = @Content(schema = @Schema(implementation = DepartmentPage.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
+    @APIResponse(responseCode = "400", description = "Bad kind or page", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @QueryParam("kind") @Parameter(description = "DISTRICT_AGENCY, CITY_BRANCH, SUBDISTRICT, TOWN, TOWNSHIP or OTHER") String kind,
             @QueryParam("district") @Parameter(description = "Count measures of this district's plans only", example = "延庆区") String district,
             @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Count measures of this plan year only", example = "2026") Integer year,
-            @Context Request request) {
+            @Valid @BeanParam PageRequest page, @Context Request request) {
         return ETags.conditionalGet(request, departments.list(QueryParameters.enumValue("kind", kind, DepartmentKind.class),
-                QueryParameters.text(district), year), mapper);
+                QueryParameters.text(district), year, page), mapper);
     }
 
     @GET
@@ -117,10 +121,11 @@ public class DepartmentResource {
 
     @GET
     @Path("department-groups")
-    @Operation(operationId = "listDepartmentGroups", summary = "List department groups", description = "Groups named in the plan (各街乡镇, 各乡镇, 相关乡镇, 有关部门 …) with their members.")
-    @APIResponse(responseCode = "200", description = "The groups", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = GroupView.class)),
+    @Operation(operationId = "listDepartmentGroups", summary = "List department groups", description = "Groups named in the plan (各街乡镇, 各乡镇, 相关乡镇, 有关部门 …) with their members, in code order, paged like every list. Weak ETag.")
+    @APIResponse(responseCode = "200", description = "A page of groups", content = @Content(schema = @Schema(implementation = GroupPage.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
-    public Response groups(@Context Request request) {
-        return ETags.conditionalGet(request, departments.groups(), mapper);
+    @APIResponse(responseCode = "400", description = "Bad page", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response groups(@Valid @BeanParam PageRequest page, @Context Request request) {
+        return ETags.conditionalGet(request, departments.groups(page), mapper);
     }
 }

@@ -39,6 +39,16 @@ public final class DepartmentViews {
         }
     }
 
+    // Concrete page shapes for the OpenAPI document (the API answers Page<T>, which it cannot name).
+
+    @Schema(name = "DepartmentPage")
+    public record DepartmentPage(List<DepartmentSummary> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "DepartmentGroupPage")
+    public record GroupPage(List<GroupView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     @Schema(name = "GroupMembers", description = "The complete new member list of a group, by department code")
     public record GroupMembersRequest(
             @NotNull(message = "is required") @Size(max = 500, message = "at most 500 members")

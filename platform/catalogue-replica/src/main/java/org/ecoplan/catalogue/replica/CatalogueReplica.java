@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,8 @@ public class CatalogueReplica {
     private static final String CONTAINING = """
             select payload::text from catalogue_entity
             where aggregate_type = ? and payload @> cast(? as jsonb) order by entity_id""";
+    private static final String BY_IDS = """
+            select payload::text from catalogue_entity where aggregate_type = ? and entity_id = any(?) order by entity_id""";
     private static final String COUNT = "select count(*) from catalogue_entity where aggregate_type = ?";
     private static final String REVISION = "select revision from catalogue_entity where aggregate_type = ? and entity_id = ?";
     private static final String STATUS = """
@@ -98,6 +101,47 @@ public class CatalogueReplica {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Fields cannot be written as JSON: " + fields, e);
         }
+    }
+
+    /**
+     * Entities whose state contains any one of the given field sets, in one query (each alternative served by the
+     * containment index), e.g. the sections of three plans.
+     */
+    public List<JsonNode> findContainingAny(String aggregateType, List<? extends Map<String, ?>> alternatives) {
+        if (alternatives.isEmpty()) {
+            return List.of();
+        }
+        String[] parameters = new String[alternatives.size() + 1];
+        parameters[0] = aggregateType;
+        StringBuilder sql = new StringBuilder("select payload::text from catalogue_entity where aggregate_type = ? and (");
+        for (int i = 0; i < alternatives.size(); i++) {
+            sql.append(i == 0 ? "" : " or ").append("payload @> cast(? as jsonb)");
+            try {
+                parameters[i + 1] = mapper.writeValueAsString(alternatives.get(i));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("Fields cannot be written as JSON: " + alternatives.get(i), e);
+            }
+        }
+        return query(sql.append(") order by entity_id").toString(), parameters);
+    }
+
+    /** Entities of one kind by id, in one query; ids it does not hold are left out. */
+    public <S extends CatalogueState> List<S> findAll(Class<S> stateType, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<JsonNode> found = run(BY_IDS, statement -> {
+            statement.setString(1, aggregateType(stateType));
+            statement.setArray(2, statement.getConnection().createArrayOf("varchar", ids.toArray()));
+            var entities = new ArrayList<JsonNode>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    entities.add(mapper.readTree(result.getString(1)));
+                }
+            }
+            return entities;
+        });
+        return found.stream().map(json -> convert(json, stateType)).toList();
     }
 
     public long count(String aggregateType) {

@@ -15,7 +15,7 @@ public enum IndicatorStatus {
         this.chineseName = chineseName;
     }
 
-    /** The status's name in Chinese texts (alerts, bulletins, views). */
+    /** The status's name in Chinese texts (views, alerts, bulletins): never the English code. */
     public String chineseName() {
         return chineseName;
     }

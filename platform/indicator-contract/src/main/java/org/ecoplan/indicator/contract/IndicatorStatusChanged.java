@@ -21,7 +21,10 @@ import java.util.List;
  * @param unit                unit of target, value and projection
  * @param status              the new status
  * @param previousStatus      the status before, {@code null} for the first judgement
- * @param valueSoFar          the year's value so far, {@code null} without data
+ * @param valueSoFar          the year's value so far, {@code null} without data; for a count of days
+ *                            (COUNT_OF_DAYS, e.g. 重污染天数) the whole number of such days so far. A new event is
+ *                            published whenever it changes, also when the status stays the same (e.g. every
+ *                            further heavy-pollution day once the budget is spent)
  * @param projectedValue      the projection to year end, {@code null} when none can be made
  * @param requiredForRest     what the rest of the year must achieve to still meet the target (e.g. the PM2.5
  *                            mean the remaining days may not exceed, the good days still needed, the
