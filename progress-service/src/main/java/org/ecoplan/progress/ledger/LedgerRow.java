@@ -19,7 +19,7 @@ import java.util.List;
  * @param assisting       协办单位
  * @param progress        当前进展: the narrative of the approved report that set the official status; null without one
  * @param percentComplete 完成率 of that report, 0 without one
- * @param state           状态 as a code (see {@link LedgerState})
+ * @param state           状态 as a code: the DeliveryState progress-service decided
  * @param stateName       状态 in Chinese
  * @param lastReportDate  最近报告日期: the day that report was submitted (district calendar); null without one
  */

@@ -18,6 +18,7 @@ import org.ecoplan.catalogue.contract.PlanDocumentState;
 import org.ecoplan.catalogue.contract.PlanState;
 import org.ecoplan.catalogue.contract.TaskState;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
+import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.report.MeasureAccess;
 import org.ecoplan.progress.report.ProgressReport;
@@ -25,7 +26,7 @@ import org.ecoplan.progress.report.ReportRepository;
 import org.ecoplan.progress.status.CatalogueMeasures;
 import org.ecoplan.progress.status.MeasureStatus;
 import org.ecoplan.progress.status.MeasureStatusRepository;
-import org.ecoplan.progress.status.OfficialStatusService;
+import org.ecoplan.progress.status.DeliveryRule;
 import org.ecoplan.web.clock.BusinessClock;
 
 /**
@@ -45,9 +46,11 @@ public class LedgerService {
     private final ReportRepository reports;
     private final MeasureAccess access;
     private final BusinessClock clock;
+    private final DeliveryRule rule;
 
     LedgerService(CatalogueMeasures measures, CatalogueReplica catalogue, MeasureStatusRepository statuses,
-            ReportRepository reports, MeasureAccess access, BusinessClock clock) {
+            ReportRepository reports, MeasureAccess access, BusinessClock clock, DeliveryRule rule) {
+        this.rule = rule;
         this.measures = measures;
         this.catalogue = catalogue;
         this.statuses = statuses;
@@ -108,19 +111,19 @@ public class LedgerService {
             MeasureStatus status = statusById.get(measure.id());
             ProgressReport report = status == null || status.basedOnReportId == null ? null
                     : reportsById.get(status.basedOnReportId);
-            LocalDate deadline = OfficialStatusService.deadlineOf(measure);
-            ReportStatus official = status == null ? ReportStatus.NOT_STARTED : status.status;
-            boolean overdue = status != null ? status.overdue || status.isOverdueOn(today)
-                    : deadline != null && today.isAfter(deadline);
-            String state = LedgerState.code(official, overdue, status == null ? null : status.completedOnTime);
+            LocalDate deadline = measure.dueDate();
+            // The state progress-service decided (DeliveryRule, refreshed daily); a measure it has not assessed yet is
+            // judged by the same rule as it stands today, never by a rule of the ledger's own.
+            DeliveryState state = status != null && status.deliveryState != null ? status.deliveryState
+                    : rule.assess(DeliveryRule.Facts.of(measure, ReportStatus.NOT_STARTED, 0, null), today).state();
             PlanState plan = plans.get(measure.planId());
             TaskState task = tasks.get(measure.taskId());
             rows.add(new LedgerRow(rows.size() + 1, measure.id(), plan == null ? 0 : plan.attachment(),
                     measure.taskNumber(), task == null ? "" : task.name(), measure.text(),
                     measure.deadline() == null ? "" : measure.deadline().label(), deadline,
                     names(measure, "LEAD"), names(measure, "RESPONSIBLE"), names(measure, "ASSISTING"),
-                    report == null ? null : report.narrative, status == null ? 0 : status.percentComplete, state,
-                    LedgerState.chineseName(state),
+                    report == null ? null : report.narrative, status == null ? 0 : status.percentComplete, state.name(),
+                    state.chineseName(),
                     report == null || report.submittedAt == null ? null
                             : report.submittedAt.atZone(clock.zone()).toLocalDate()));
         }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.ecoplan.web.openapi.ApiHeaders;
+import org.ecoplan.web.problem.Problem;
 import org.ecoplan.plan.catalogue.MeasureEditService;
 import org.ecoplan.plan.catalogue.MeasureFilter;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureEditView;
