@@ -2,6 +2,8 @@ package org.ecoplan.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,23 +29,28 @@ import com.fasterxml.jackson.databind.JsonNode;
  * together through the plan year by their business clocks (PUT /admin/clock), reports are filed and approved
  * for a sample of the seed's measures on a handful of dates, progress-service's daily assessment and
  * notification-service's rules run on each date, and then, for every measure of the catalogue,
- * progress-service's status and notification-service's copy state the same delivery state, and every measure
- * that is overdue or behind pace has the alert for it. The sample's states are those the README's rule gives.
+ * progress-service's status, notification-service's copy and indicator-service's overview state the same delivery
+ * state, every measure that is overdue or behind pace has the alert for it, and the overview's counts are the
+ * totals of its lists. The sample's states are those the README's rule gives.
  *
  * <p>Runs after the other system tests (it moves the clocks; they are set back to the system time at the end),
- * on measures nobody has reported on. indicator-service's per-measure states join the comparison once it shows
- * them (its roll-ups follow the same events).
+ * on measures nobody has reported on.
  */
 @ExtendWith(EcoPlanExtension.class)
 @Order(3)
 class DeliveryAgreementIT {
 
     private static final Duration SETTLE = Duration.ofMinutes(2);
+    private static final String OVERVIEW = "/overview";
+    /** The seed plan (延庆区 2026), whatever year the walked date is in. */
+    private static final String SEED_PLAN = "district=" + URLEncoder.encode("延庆区", StandardCharsets.UTF_8) + "&year=2026";
+    private static final List<String> ALL_STATES = List.of("NOT_DUE", "ON_TRACK", "BEHIND_PACE", "AT_RISK", "OVERDUE",
+            "COMPLETED_ON_TIME", "COMPLETED_LATE", "UNKNOWN", "NOT_ASSESSED");
     private static final List<LocalService> CLOCKED = List.of(LocalService.PROGRESS, LocalService.INDICATOR,
             LocalService.NOTIFICATION);
 
     @Test
-    void progressAndNotificationStateTheSameDeliveryStateForEveryMeasureThroughTheYear(RunningEcoPlan ecoplan) {
+    void everyServiceStatesTheSameDeliveryStateForEveryMeasureThroughTheYear(RunningEcoPlan ecoplan) {
         ecoplan.awaitSettled(SETTLE);
         Http http = ecoplan.http();
         String admin = ecoplan.token("admin", null, "agreement.admin");
@@ -120,6 +127,9 @@ class DeliveryAgreementIT {
                     alerts.put(id, raised);
                 }
                 assertThat(notification).as("notification-service's delivery states on %s", date).isEqualTo(progress);
+                assertThat(overviewStates(ecoplan, supervisor)).as("indicator-service's overview on %s", date)
+                        .isEqualTo(progress);
+                assertOverviewCountsAreItsListsTotals(ecoplan, supervisor, date);
                 assertThat(progress.values()).as("every measure has a state on %s", date).doesNotContain("none");
                 for (Map.Entry<Sampled, String> sample : expected.get(date).entrySet()) {
                     assertThat(progress.get(sample.getKey().id())).as("%s on %s", sample.getKey(), date)
@@ -160,6 +170,34 @@ class DeliveryAgreementIT {
                         .expect(200);
             }
         }
+    }
+
+    /** Every measure of the seed plan with the state indicator-service's overview lists it under. */
+    private static Map<String, String> overviewStates(RunningEcoPlan ecoplan, String token) {
+        Map<String, String> states = new TreeMap<>();
+        for (JsonNode item : ecoplan.all(LocalService.INDICATOR, OVERVIEW + "/supervision-list?" + SEED_PLAN + "&state="
+                + String.join(",", ALL_STATES), token)) {
+            assertThat(states.put(item.path("measureId").asText(), item.path("state").asText()))
+                    .as("%s listed once", item.path("measureId").asText()).isNull();
+        }
+        return states;
+    }
+
+    /** The overview's count of every state is the total of that state's list, and the counts add up to the plan. */
+    private static void assertOverviewCountsAreItsListsTotals(RunningEcoPlan ecoplan, String token, LocalDate date) {
+        JsonNode overview = ecoplan.http().get(ecoplan.uri(LocalService.INDICATOR, OVERVIEW + "?" + SEED_PLAN), token)
+                .expect(200).json();
+        int sum = 0;
+        for (JsonNode count : overview.path("measures").path("byState")) {
+            long listed = ecoplan.http().get(ecoplan.uri(LocalService.INDICATOR, OVERVIEW + "/supervision-list?" + SEED_PLAN
+                    + "&size=1&state=" + count.path("state").asText()), token).expect(200).json().path("totalItems").asLong();
+            assertThat(listed).as("%s on %s: the overview's count is its list's total", count.path("state").asText(), date)
+                    .isEqualTo(count.path("measures").asLong());
+            sum += count.path("measures").asInt();
+        }
+        assertThat(sum).as("states add up to the measures on %s", date).isEqualTo(overview.path("measures").path("measures").asInt());
+        assertThat(overview.path("supervision").path("total").asInt()).as("supervision list on %s", date)
+                .isEqualTo(overview.path("measures").path("overdue").asInt() + overview.path("measures").path("behindPace").asInt());
     }
 
     /** {@code count} measures with this deadline label whose LEAD department is named directly, with no report yet. */
