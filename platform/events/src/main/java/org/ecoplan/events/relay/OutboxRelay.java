@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -60,6 +62,11 @@ public class OutboxRelay {
         this.commitToAcknowledgement = Timer.builder("ecoplan.events.relay.latency")
                 .description("Time from recording an event to Kafka's acknowledgement").register(metrics);
         // The monitor's last reading: a scrape must not wait on a database that is away.
+        // A gauge left by an earlier application in this JVM (tests restart Quarkus) would keep reading its own
+        // monitor, no longer refreshed (registering the same name returns the existing gauge): replace them.
+        for (String name : List.of("ecoplan.events.outbox.backlog", "ecoplan.events.outbox.oldest.age")) {
+            Optional.ofNullable(metrics.find(name).gauge()).ifPresent(metrics::remove);
+        }
         Gauge.builder("ecoplan.events.outbox.backlog", monitor, OutboxMonitor::waiting)
                 .description("Events recorded but not yet acknowledged by Kafka").register(metrics);
         Gauge.builder("ecoplan.events.outbox.oldest.age", monitor, OutboxMonitor::oldestAgeSeconds).baseUnit("seconds")
