@@ -52,7 +52,7 @@ public record EditionChanges(EditionRef from, EditionRef to, Summary summary, Li
 
     @Schema(name = "EditionTaskChange", description = "A key task added, removed or renamed (RENAMED: matched through its measures, its name differs)")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TaskChange(Change change, TaskRef from, TaskRef to, List<TextSegment> nameDiff) {
+    public record TaskChange(Change change, @Schema(nullable = true) TaskRef from, @Schema(nullable = true) TaskRef to, @Schema(nullable = true) List<TextSegment> nameDiff) {
     }
 
     @Schema(name = "EditionMeasureRef", description = "A measure's place: plan (附件), task and position within the task")
@@ -69,9 +69,9 @@ public record EditionChanges(EditionRef from, EditionRef to, Summary summary, Li
     }
 
     @Schema(name = "DeadlineChange")
-    public record DeadlineChange(@Schema(example = "DATE") DeadlineKind fromKind, @Schema(example = "年底前") String fromLabel,
-            @Schema(example = "2026-12-31") LocalDate fromEnd, @Schema(example = "DATE") DeadlineKind toKind,
-            @Schema(example = "9月底前") String toLabel, @Schema(example = "2026-09-30") LocalDate toEnd) {
+    public record DeadlineChange(@Schema(nullable = true, example = "DATE") DeadlineKind fromKind, @Schema(nullable = true, example = "年底前") String fromLabel,
+            @Schema(nullable = true, example = "2026-12-31") LocalDate fromEnd, @Schema(nullable = true, example = "DATE") DeadlineKind toKind,
+            @Schema(nullable = true, example = "9月底前") String toLabel, @Schema(nullable = true, example = "2026-09-30") LocalDate toEnd) {
     }
 
     @Schema(name = "NamedDepartment")
@@ -87,14 +87,14 @@ public record EditionChanges(EditionRef from, EditionRef to, Summary summary, Li
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MeasureChange(
             @Schema(description = "ADDED, REMOVED, CHANGED (content) or MOVED (place only)") Change change,
-            @Schema(description = "In the earlier edition; absent for ADDED") MeasureRef from,
-            @Schema(description = "In the later edition; absent for REMOVED") MeasureRef to,
-            @Schema(description = "Character-bigram similarity of the two texts, 0-1", example = "0.93") Double similarity,
-            @Schema(description = "Moved to another task or place within its task") Boolean moved,
-            @Schema(description = "The text: the later one, or the removed one") String text,
-            @Schema(description = "The character-level difference when the text changed") List<TextSegment> textDiff,
-            DeadlineChange deadline,
-            @Schema(description = "Per role, when the departments changed") List<RoleChange> departments) {
+            @Schema(nullable = true, description = "In the earlier edition; absent for ADDED") MeasureRef from,
+            @Schema(nullable = true, description = "In the later edition; absent for REMOVED") MeasureRef to,
+            @Schema(nullable = true, description = "Character-bigram similarity of the two texts, 0-1", example = "0.93") Double similarity,
+            @Schema(nullable = true, description = "Moved to another task or place within its task") Boolean moved,
+            @Schema(nullable = true, description = "The text: the later one, or the removed one") String text,
+            @Schema(nullable = true, description = "The character-level difference when the text changed") List<TextSegment> textDiff,
+            @Schema(nullable = true) DeadlineChange deadline,
+            @Schema(nullable = true, description = "Per role, when the departments changed") List<RoleChange> departments) {
     }
 
     @Schema(name = "EditionIndicatorRef")
@@ -104,9 +104,9 @@ public record EditionChanges(EditionRef from, EditionRef to, Summary summary, Li
 
     @Schema(name = "EditionIndicatorChange")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IndicatorChange(Change change, IndicatorRef from, IndicatorRef to,
-            @Schema(description = "Whether the year-end target changed") Boolean targetChanged,
-            @Schema(description = "Whether the name or category changed") Boolean nameChanged,
-            List<RoleChange> departments) {
+    public record IndicatorChange(Change change, @Schema(nullable = true) IndicatorRef from, @Schema(nullable = true) IndicatorRef to,
+            @Schema(nullable = true, description = "Whether the year-end target changed") Boolean targetChanged,
+            @Schema(nullable = true, description = "Whether the name or category changed") Boolean nameChanged,
+            @Schema(nullable = true) List<RoleChange> departments) {
     }
 }

@@ -18,9 +18,9 @@ public final class EditionViews {
             @Schema(example = "2026") int year, @Schema(example = "修订稿") String edition,
             @Schema(description = "CURRENT: the plan the district works to; CANDIDATE: loaded beside it, not published until adopted; SUPERSEDED: replaced by an adopted edition", example = "CANDIDATE") EditionStatus status,
             @Schema(example = "待采用") String statusName,
-            @Schema(example = "DOCX") PlanDocument.SourceFormat format, String sourceName, Instant importedAt,
-            String importedBy, Instant adoptedAt, String adoptedBy,
-            @Schema(description = "The adopted edition that replaced this one") UUID supersededBy) {
+            @Schema(example = "DOCX") PlanDocument.SourceFormat format, @Schema(nullable = true) String sourceName, Instant importedAt,
+            String importedBy, @Schema(nullable = true) Instant adoptedAt, @Schema(nullable = true) String adoptedBy,
+            @Schema(nullable = true, description = "The adopted edition that replaced this one") UUID supersededBy) {
 
         static EditionView of(PlanDocument document) {
             return new EditionView(document.id, document.district, document.year, document.edition, document.status,
@@ -30,7 +30,7 @@ public final class EditionViews {
     }
 
     @Schema(name = "EditionAdoption", description = "An adopted edition: what it replaced and what that changed")
-    public record AdoptionView(UUID documentId, UUID previousDocumentId, Instant adoptedAt, String adoptedBy,
+    public record AdoptionView(UUID documentId, @Schema(nullable = true) UUID previousDocumentId, Instant adoptedAt, String adoptedBy,
             @Schema(description = "plan.edition-adopted.v1 notices published, one per department concerned", example = "18") int departmentsNotified,
             EditionChanges.Summary summary) {
 

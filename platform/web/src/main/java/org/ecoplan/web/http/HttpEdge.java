@@ -106,7 +106,7 @@ public class HttpEdge implements HttpServerOptionsCustomizer {
             long limit = maxBodySize.get().asLongValue();
             if (declared > limit) {
                 refuse(context, ProblemType.PAYLOAD_TOO_LARGE, "the body has " + declared + " bytes; at most " + limit
-                        + " are accepted / 请求体过大", List.of(), true);
+                        + " are accepted / 请求体过大", List.of(new Problem.FieldProblem("body", "larger than " + limit + " bytes")), true);
                 return;
             }
         }
