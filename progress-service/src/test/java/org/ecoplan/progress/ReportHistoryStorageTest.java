@@ -37,7 +37,7 @@ class ReportHistoryStorageTest extends ProgressTestSupport {
 
     @Test
     void storesEachActionsChangesAndAnswersTheReportBeforeAndAfterEveryAction() throws Exception {
-        String measureId = envLedMeasure(16).id();
+        String measureId = envLedMeasure(18).id();
         JsonPath submitted = created(ENV_REPORTER, monthly(measureId, "2026-02", "ON_TRACK", 30, true));
         String id = submitted.getString("id");
         JsonPath returned = action(SUPERVISOR, id, "return", etag(submitted), "{\"reason\":\"请补充数据\"}");

@@ -62,7 +62,7 @@ class ReportValidationTest extends ProgressTestSupport {
 
     @Test
     void acceptsTheLargestAndFinestValueEveryConsumerStores() {
-        String m = envLedMeasure(16).id();
+        String m = envLedMeasure(17).id();
         created(ENV_REPORTER, measuredValue(m, "99999999999999.999999"));
         assertThat(reportCount(SUPERVISOR, m)).isEqualTo(1);
     }

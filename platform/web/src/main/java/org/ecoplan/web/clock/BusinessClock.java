@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,8 +31,12 @@ public class BusinessClock {
         this.clock = Clock.system(zone);
     }
 
+    /**
+     * Now, to the microsecond: what PostgreSQL keeps of a timestamp. An instant answered right after a write is then
+     * the one a later read (or a history rebuilt from the stored rows) answers, never one that differs in the nanos.
+     */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public LocalDate today() {
