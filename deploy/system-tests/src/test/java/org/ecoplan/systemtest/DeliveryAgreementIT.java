@@ -149,7 +149,7 @@ class DeliveryAgreementIT {
                                 .contains("BEHIND_PACE " + YearMonth.from(date));
                     }
                 }
-                System.out.printf("Delivery states on %s, the same in progress- and notification-service for %d measures: %s"
+                System.out.printf("Delivery states on %s, the same in progress-, notification- and indicator-service for %d measures: %s"
                         + " (settled in %.1f s, rules %.1f s, compared in %.1f s)%n", date, progress.size(), count(progress),
                         settled.toMillis() / 1e3, (compareStarted - tickStarted) / 1e9, (System.nanoTime() - compareStarted) / 1e9);
             }

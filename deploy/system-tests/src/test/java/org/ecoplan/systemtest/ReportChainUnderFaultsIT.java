@@ -155,7 +155,7 @@ class ReportChainUnderFaultsIT {
         Http http = ecoplan.http();
         String supervisor = ecoplan.token("supervisor", null, "st.sampler");
         List<String> departments = new ArrayList<>();
-        http.get(ecoplan.uri(LocalService.PLAN, "/departments"), null).expect(200).json()
+        ecoplan.all(LocalService.PLAN, "/departments", null)
                 .forEach(department -> departments.add(department.path("code").asText()));
         Collections.sort(departments);
         Collections.shuffle(departments, new Random(SEED));
