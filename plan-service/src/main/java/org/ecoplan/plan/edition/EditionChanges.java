@@ -69,9 +69,9 @@ public record EditionChanges(EditionRef from, EditionRef to, Summary summary, Li
     }
 
     @Schema(name = "DeadlineChange")
-    public record DeadlineChange(@Schema(nullable = true, example = "DATE") DeadlineKind fromKind, @Schema(nullable = true, example = "年底前") String fromLabel,
-            @Schema(nullable = true, example = "2026-12-31") LocalDate fromEnd, @Schema(nullable = true, example = "DATE") DeadlineKind toKind,
-            @Schema(nullable = true, example = "9月底前") String toLabel, @Schema(nullable = true, example = "2026-09-30") LocalDate toEnd) {
+    public record DeadlineChange(@Schema(example = "DATE") DeadlineKind fromKind, @Schema(example = "年底前") String fromLabel,
+            @Schema(nullable = true, example = "2026-12-31") LocalDate fromEnd, @Schema(example = "DATE") DeadlineKind toKind,
+            @Schema(example = "9月底前") String toLabel, @Schema(nullable = true, example = "2026-09-30") LocalDate toEnd) {
     }
 
     @Schema(name = "NamedDepartment")
