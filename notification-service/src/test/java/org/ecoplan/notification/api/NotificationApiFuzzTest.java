@@ -1,5 +1,12 @@
 package org.ecoplan.notification.api;
 
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
+import java.util.Map;
+import jakarta.inject.Inject;
+import org.ecoplan.catalogue.contract.CatalogueEvents;
+import org.ecoplan.catalogue.replica.CatalogueReplica;
+import org.ecoplan.testing.SeedCatalogue;
 import static io.restassured.RestAssured.given;
 
 import org.ecoplan.testing.RealInfrastructureResource;
@@ -20,10 +27,18 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(RealInfrastructureResource.class)
 class NotificationApiFuzzTest {
 
+    @Inject
+    CatalogueReplica replica;
+
     @Test
     void answersEveryMalformedRequestWithAProblemAndWritesNothing() {
+        // The subscription names a department the catalogue knows (an unknown one is refused), that no event concerns
+        // in this class.
+        SeedCatalogue.publishOnce();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !replica.findContaining(
+                CatalogueEvents.DEPARTMENT.aggregateType(), Map.of("code", "ENV")).isEmpty());
         String subscription = given().header("Authorization", Tokens.bearer("admin", "ENV")).contentType("application/json")
-                .body("{\"url\":\"http://127.0.0.1:9/fuzz-hooks\",\"eventTypes\":[\"INDICATOR\"],\"departmentCode\":\"FUZZ-NOTHING\"}")
+                .body("{\"url\":\"http://127.0.0.1:9/fuzz-hooks\",\"eventTypes\":[\"INDICATOR\"],\"departmentCode\":\"ENV\"}")
                 .post("/webhooks/subscriptions").then().statusCode(201).extract().path("subscription.id");
         OpenApiFuzzer.forService("notification-service")
                 .knownValue("id", subscription)

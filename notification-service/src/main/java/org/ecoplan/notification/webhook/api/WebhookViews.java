@@ -28,8 +28,8 @@ public final class WebhookViews {
             @Size(max = 500, message = "must be at most 500 characters") @NotBlankWhenPresent @Schema(example = "区大数据平台") String description,
             @NotEmpty(message = "name at least one of PROGRESS, INDICATOR, NOTIFICATION")
             @Schema(example = "[\"PROGRESS\", \"NOTIFICATION\"]") List<WebhookEvent.@NotNull Category> eventTypes,
-            @Size(max = 100) @NotBlankWhenPresent @Schema(description = "Only events concerning this department", example = "ENV") String departmentCode,
-            @Size(max = 100) @NotBlankWhenPresent @Schema(description = "Only events of this plan (id)") String planId) {
+            @Size(max = 100) @NotBlankWhenPresent @Schema(nullable = true, description = "Only events concerning this department", example = "ENV") String departmentCode,
+            @Size(max = 100) @NotBlankWhenPresent @Schema(nullable = true, description = "Only events of this plan (id)") String planId) {
     }
 
     @Schema(name = "WebhookSubscription")
