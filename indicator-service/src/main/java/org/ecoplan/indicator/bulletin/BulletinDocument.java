@@ -21,9 +21,16 @@ public record BulletinDocument(String title, String subtitle, String issuer, Str
     public record Paragraph(String text) implements Block {
     }
 
-    /** @param numeric per column: right-aligned numbers */
-    public record Table(String id, String caption, List<String> header, List<List<String>> rows, List<Boolean> numeric)
-            implements Block {
+    /**
+     * @param numeric per column: right-aligned numbers
+     * @param widths  per column, percent of the page's width; {@code null}: as the content needs
+     */
+    public record Table(String id, String caption, List<String> header, List<List<String>> rows, List<Boolean> numeric,
+            List<Integer> widths) implements Block {
+
+        public Table(String id, String caption, List<String> header, List<List<String>> rows, List<Boolean> numeric) {
+            this(id, caption, header, rows, numeric, null);
+        }
     }
 
     public record ChartBlock(Chart chart) implements Block {

@@ -19,8 +19,8 @@ import org.ecoplan.indicator.overview.Overview.SupervisionItem;
  * @param monthlyAir     the district's daily values per month, this year up to the month and all of last year
  * @param towns          the month's PM2.5 ranking of the 18, with each area's rank the month before
  * @param yearTowns      the ranking on the year so far (1 January to the month's end)
- * @param correctedAt    when data of the month (a state or an observed value) was recorded after its end: the
- *                       bulletin says so in a footnote; {@code null} when nothing was
+ * @param correctedAt    when data of the month (a state or a daily air value) was recorded after the bulletin's issue
+ *                       date: the bulletin says so in a footnote; {@code null} when nothing was
  */
 public record BulletinFigures(String month, String district, int year, String edition, LocalDate asOf,
         LocalDate issuedOn, String issuer, Overview overview, List<SupervisionItem> supervision,

@@ -105,28 +105,30 @@ public class BulletinService {
         List<RankedArea> yearTowns = airQuality.yearRanking(asOf);
         String area = Area.ALL.stream().filter(candidate -> candidate.name().equals(scope.district())).map(Area::code)
                 .findFirst().orElse(Area.DISTRICT_CODE);
-        Instant monthEnd = asOf.plusDays(1).atStartOfDay(clock.zone()).toInstant();
-        Instant corrected = latest(overview.lastRecordedAt(), observedAfter(area, asOf, monthEnd), monthEnd);
         LocalDate issuedOn = month.plusMonths(1).atDay(Math.min(config.publishDay(), month.plusMonths(1).lengthOfMonth()));
+        // Data of the month arriving in the first days of the next month is in the bulletin as issued; only what was
+        // recorded after the issue date changed a bulletin people may already have read.
+        Instant issued = issuedOn.atStartOfDay(clock.zone()).toInstant();
+        Instant corrected = latest(overview.lastRecordedAt(), observedAfter(area, asOf, issued), issued);
         return new BulletinFigures(month.toString(), scope.district(), scope.year(), scope.edition(), asOf, issuedOn,
                 String.format(config.issuer(), scope.district()), overview, List.copyOf(supervision), List.copyOf(departments),
                 monthlyAir(area, month), towns, yearTowns, corrected);
     }
 
-    /** The later of two times, when it is after the month's end (a correction); else {@code null}. */
-    private static Instant latest(Instant states, Instant observed, Instant monthEnd) {
+    /** The later of two times, when it is after the issue date (a correction); else {@code null}. */
+    private static Instant latest(Instant states, Instant observed, Instant issued) {
         Instant latest = states == null ? observed : observed == null || states.isAfter(observed) ? states : observed;
-        return latest != null && latest.isAfter(monthEnd) ? latest : null;
+        return latest != null && latest.isAfter(issued) ? latest : null;
     }
 
-    /** When a daily value of the year up to the month's end was last entered after the month ended. */
-    private Instant observedAfter(String area, LocalDate asOf, Instant monthEnd) {
+    /** When a daily value of the year up to the month's end was last entered after {@code after}. */
+    private Instant observedAfter(String area, LocalDate asOf, Instant after) {
         Object latest = entityManager.createNativeQuery("""
                 select max(entered_at) from observation
                 where area = ?1 and period_type = 'DAY' and series in (?2, ?3) and period_start between ?4 and ?5
                   and entered_at > ?6""")
                 .setParameter(1, area).setParameter(2, Metric.PM25_DAILY.name()).setParameter(3, Metric.AQI_DAILY.name())
-                .setParameter(4, asOf.withDayOfYear(1)).setParameter(5, asOf).setParameter(6, monthEnd)
+                .setParameter(4, asOf.withDayOfYear(1)).setParameter(5, asOf).setParameter(6, after)
                 .getSingleResult();
         if (latest instanceof Timestamp timestamp) {
             return timestamp.toInstant();

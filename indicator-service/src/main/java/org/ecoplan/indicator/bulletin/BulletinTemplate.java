@@ -21,6 +21,7 @@ import org.ecoplan.indicator.bulletin.BulletinFigures.TownRank;
 import org.ecoplan.indicator.bulletin.chart.Chart;
 import org.ecoplan.indicator.bulletin.chart.Chart.Orientation;
 import org.ecoplan.indicator.bulletin.chart.Chart.Series;
+import org.ecoplan.indicator.display.Published;
 import org.ecoplan.indicator.overview.Overview;
 import org.ecoplan.indicator.overview.Overview.IndicatorLine;
 import org.ecoplan.indicator.overview.Overview.PlanFigures;
@@ -126,10 +127,10 @@ public final class BulletinTemplate {
         blocks.add(new ChartBlock(new Chart("chart-pm25", "PM2.5月均浓度（微克/立方米）", Orientation.VERTICAL, false, "微克/立方米",
                 months, List.of(new Series(figures.year() + "年", "#1e88e5", pm25, false),
                         new Series((figures.year() - 1) + "年", "#8e24aa", pm25Last, true)),
-                target, target == null ? null : "目标" + one(target))));
+                target, target == null ? null : "目标" + Published.plain(java.math.BigDecimal.valueOf(target)), 1)));
         blocks.add(new ChartBlock(new Chart("chart-days", figures.year() + "年优良天数与重污染天数（天）", Orientation.VERTICAL, false,
                 "天", months, List.of(new Series("优良天数", COMPLETED, good, false), new Series("重污染天数", OVERDUE, heavy, false)),
-                null, null)));
+                null, null, 0)));
         blocks.add(new Table("table-air", "表1 " + figures.year() + "年逐月空气质量",
                 List.of("月份", "PM2.5（微克/立方米）", "去年同期", "优良天数", "重污染天数", "有效监测天数"), rows,
                 List.of(false, true, true, true, true, true)));
@@ -170,7 +171,7 @@ public final class BulletinTemplate {
         blocks.add(new ChartBlock(new Chart("chart-towns", month + "月各街乡镇PM2.5浓度（微克/立方米，由高到低）", Orientation.HORIZONTAL,
                 false, "微克/立方米", ranked.stream().map(town -> town.area().name()).toList(),
                 List.of(new Series("PM2.5", "#5c6bc0", ranked.stream().map(town -> town.area().pm25Mean()).toList(), false)),
-                null, null)));
+                null, null, 1)));
         blocks.add(new Table("table-towns", "表2 街乡镇PM2.5浓度排名（由高到低）",
                 List.of("本月排名", "街乡镇", "本月PM2.5", "较上月", "年累计PM2.5", "年累计排名"), rows,
                 List.of(true, false, true, false, true, true)));
@@ -222,7 +223,7 @@ public final class BulletinTemplate {
                 List.of(new Series("已完成", COMPLETED, completed, false), new Series("正常推进", ON_TRACK, onTrack, false),
                         new Series("存在风险", AT_RISK, atRisk, false), new Series("滞后于序时进度", BEHIND, behind, false),
                         new Series("已逾期", OVERDUE, overdue, false), new Series("未到期/未评估", OTHER, other, false)),
-                null, null)));
+                null, null, 0)));
         blocks.add(new Table("table-plans", "表3 各行动计划及章节措施进展（项）",
                 List.of("计划/章节", "措施数", "已完成", "正常推进", "滞后于序时进度", "存在风险", "已逾期", "未到实施期", "未评估", "完成率"),
                 rows, List.of(false, true, true, true, true, true, true, true, true, true)));
@@ -273,14 +274,14 @@ public final class BulletinTemplate {
             List<Named> parties = new ArrayList<>(item.lead());
             item.responsible().stream().filter(named -> !parties.contains(named)).forEach(parties::add);
             String late = item.daysLate() != null ? "逾期" + item.daysLate() + "天"
-                    : item.paceGap() != null ? "落后序时进度" + item.paceGap() + "个百分点" : "—";
+                    : item.paceGap() != null ? "落后" + item.paceGap() + "个百分点" : "—";
             rows.add(List.of(String.valueOf(number++), item.task().label() + " " + Objects.toString(item.task().name(), ""),
                     item.text(), parties.stream().map(Named::name).collect(Collectors.joining("、")),
                     item.deadline() == null || item.deadline().label() == null ? "—" : item.deadline().label(), item.stateName(), late));
         }
         blocks.add(new Table("table-supervision", "表5 督办事项清单",
                 List.of("序号", "任务", "工作措施", "牵头/责任单位", "完成时限", "状态", "逾期或滞后"), rows,
-                List.of(true, false, false, false, false, false, false)));
+                List.of(true, false, false, false, false, false, false), List.of(6, 15, 35, 16, 9, 9, 10)));
     }
 
     // ---- 六、指标完成情况 ------------------------------------------------------------------------------------------

@@ -71,6 +71,9 @@ class BulletinTest {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    BulletinPublisher publisher;
+
     private static DistrictCopy copy;
     private static final Map<String, Long> sequences = new HashMap<>();
     private static boolean played;
@@ -211,6 +214,50 @@ class BulletinTest {
                 .then().statusCode(200).contentType(startsWith(DOCX));
     }
 
+    /**
+     * The HTML in a real headless browser: every chart's SVG has a size on the page and its labels are laid out.
+     * Needs Chromium (Debian: {@code apt-get install chromium}); skipped with a message where none is installed.
+     */
+    @Test
+    void theChartsAreVisibleInAHeadlessBrowser() throws Exception {
+        String browser = java.util.stream.Stream.of("chromium", "chromium-browser", "google-chrome")
+                .flatMap(name -> java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                        .map(folder -> java.nio.file.Path.of(folder, name)))
+                .filter(java.nio.file.Files::isExecutable).map(java.nio.file.Path::toString).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(browser != null,
+                "No Chromium on PATH: the headless-browser check of the bulletin's charts is skipped (install it: apt-get install chromium)");
+        String html = given().queryParam("district", DISTRICT).queryParam("format", "html").get("/bulletins/" + MONTH).then()
+                .statusCode(200).extract().asString();
+        // The test's own measuring script, added to the page only here: the bulletin itself has none.
+        String measuring = "<script>window.addEventListener('load',function(){var out=[];"
+                + "document.querySelectorAll('svg.chart').forEach(function(svg){var r=svg.getBoundingClientRect();"
+                + "var labels=Array.prototype.filter.call(svg.querySelectorAll('text'),function(t){return t.getBBox().width>0;}).length;"
+                + "var bars=Array.prototype.filter.call(svg.querySelectorAll('rect.bar'),function(b){var x=b.getBoundingClientRect();return x.width>0&&x.height>0;}).length;"
+                + "out.push(svg.id+':'+Math.round(r.width)+'x'+Math.round(r.height)+':'+labels+':'+bars);});"
+                + "var pre=document.createElement('pre');pre.id='measured';pre.textContent=out.join(';');document.body.appendChild(pre);});</script>";
+        java.nio.file.Path page = java.nio.file.Files.createTempFile("bulletin", ".html");
+        java.nio.file.Files.writeString(page, html.replace("</body>", measuring + "</body>"));
+        Process process = new ProcessBuilder(browser, "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=5000",
+                "--dump-dom", page.toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        java.util.regex.Matcher measured = java.util.regex.Pattern.compile("<pre id=\"measured\">([^<]*)</pre>").matcher(dom);
+        assertTrue(measured.find(), "the page was measured");
+        Map<String, String[]> charts = new HashMap<>();
+        for (String chart : measured.group(1).split(";")) {
+            String[] parts = chart.split(":");
+            charts.put(parts[0], parts);
+        }
+        for (String chart : List.of("chart-pm25", "chart-days", "chart-towns", "chart-plans")) {
+            String[] parts = charts.get(chart);
+            assertTrue(parts != null, chart + " is on the page");
+            String[] size = parts[1].split("x");
+            assertTrue(Integer.parseInt(size[0]) > 100 && Integer.parseInt(size[1]) > 100, chart + " has a size: " + parts[1]);
+            assertTrue(Integer.parseInt(parts[2]) > 5, chart + " has its labels laid out: " + parts[2]);
+            assertTrue(Integer.parseInt(parts[3]) > 0, chart + " has visible bars: " + parts[3]);
+        }
+    }
+
     @Test
     void refusesAMalformedOrUnfinishedMonthAndAnUnknownFormatNamingTheField() {
         for (String month : List.of("2026-13", "2026-6", "june", "2026-07", "2027-01")) {
@@ -221,6 +268,35 @@ class BulletinTest {
                 .statusCode(400).body("errors[0].field", equalTo("format"));
         given().queryParam("district", "无此区").get("/bulletins/" + MONTH).then().statusCode(404)
                 .contentType(startsWith("application/problem+json"));
+        given().accept("application/json").queryParam("district", DISTRICT).get("/bulletins/" + MONTH).then().statusCode(406)
+                .contentType(startsWith("application/problem+json"));
+    }
+
+    @Test
+    void publishesEachDistrictsBulletinOnceOnTheThirdOfTheNextMonth() {
+        clock.setTo(LocalDate.of(2026, 7, 2), 9);
+        assertTrue(publisher.publishDue().isEmpty(), "not before the 3rd");
+        clock.setTo(LocalDate.of(2026, 7, 3), 9);
+        List<org.ecoplan.indicator.contract.BulletinPublished> published = publisher.publishDue();
+        var ours = published.stream().filter(event -> event.district().equals(DISTRICT)).findFirst().orElseThrow();
+        assertEquals("2026-06", ours.month());
+        assertEquals(LocalDate.of(2026, 7, 3), ours.issuedOn());
+        assertEquals(2, ours.needingSupervision());
+        assertTrue(ours.leadDepartments().contains("ENV") && ours.leadDepartments().contains("BAIQUAN"),
+                "lead departments, 各街乡镇 as its members: " + ours.leadDepartments());
+        assertFalse(ours.leadDepartments().contains("ALL-SUBDISTRICTS-TOWNS"), "a group is told through its members");
+        assertTrue(ours.links().pdf().endsWith("/bulletins/2026-06?district=%E9%80%9A%E6%8A%A5%E5%8C%BA&format=pdf"), ours.links().pdf());
+        // On the topic through the outbox, checked against asyncapi.yaml by the reader.
+        String key = DISTRICT + "/2026-06";
+        var record = org.ecoplan.testing.EventReader.awaitRecord(org.ecoplan.indicator.contract.IndicatorEvents.TOPIC,
+                candidate -> key.equals(candidate.key()) && org.ecoplan.testing.EventReader.header(candidate, "ce_type").orElse("")
+                        .equals("bulletin.published.v1"), Duration.ofSeconds(30));
+        assertEquals(2, JsonPath.from(record.value()).getInt("needingSupervision"), record.value());
+        // Run again (another replica, the next day): nothing more.
+        clock.setTo(LocalDate.of(2026, 7, 4), 9);
+        assertTrue(publisher.publishDue().stream().noneMatch(event -> event.district().equals(DISTRICT)), "once per month");
+        assertEquals(1, org.ecoplan.testing.EventReader.readCurrent(org.ecoplan.indicator.contract.IndicatorEvents.TOPIC).stream()
+                .filter(candidate -> key.equals(candidate.key())).count(), "one event for the month");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------------

@@ -9,9 +9,10 @@ import java.util.List;
  * @param categories  the bars' or points' labels (months, towns, plans), in drawing order
  * @param series      values per category ({@code null} = no value); bars are grouped, or stacked when {@code stacked}
  * @param targetValue a horizontal (vertical for horizontal bars) target line, or {@code null}
+ * @param decimals    of the values written on the bars, as published (PM2.5 one decimal, counts none)
  */
 public record Chart(String id, String title, Orientation orientation, boolean stacked, String unit,
-        List<String> categories, List<Series> series, Double targetValue, String targetLabel) {
+        List<String> categories, List<Series> series, Double targetValue, String targetLabel, int decimals) {
 
     public enum Orientation {
         /** Categories along the x axis (months). */

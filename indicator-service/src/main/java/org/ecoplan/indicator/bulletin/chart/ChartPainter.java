@@ -62,7 +62,7 @@ public final class ChartPainter {
                 double y = bottom - h - (chart.stacked() ? (bottom - top) * stackedTop / max : 0);
                 canvas.rect(x, y, barWidth, h, bars.get(s).color(), bars.get(s).name() + " " + chart.categories().get(i) + ": " + format(value));
                 if (!chart.stacked() && bars.size() == 1) {
-                    canvas.text(x + barWidth / 2, y - 3, format(value), 10, Anchor.MIDDLE, TEXT, false);
+                    canvas.text(x + barWidth / 2, y - 3, value(value, chart.decimals()), 10, Anchor.MIDDLE, TEXT, false);
                 }
                 stackedTop += value;
             }
@@ -118,7 +118,7 @@ public final class ChartPainter {
                 start += value;
                 total = chart.stacked() ? start : Math.max(total, value);
             }
-            canvas.text(left + (right - left) * total / max + 4, y + rowHeight * 0.68, format(total), 10, Anchor.START, TEXT, false);
+            canvas.text(left + (right - left) * total / max + 4, y + rowHeight * 0.68, value(total, chart.decimals()), 10, Anchor.START, TEXT, false);
         }
         if (chart.targetValue() != null) {
             double x = left + (right - left) * chart.targetValue() / max;
@@ -171,6 +171,12 @@ public final class ChartPainter {
         return 10 * magnitude;
     }
 
+    /** A value written on a bar, with the chart's decimals. */
+    static String value(double value, int decimals) {
+        return String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    /** Axis labels and tooltips: whole numbers without decimals. */
     static String format(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
     }

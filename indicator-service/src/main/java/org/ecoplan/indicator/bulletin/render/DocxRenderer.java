@@ -110,6 +110,13 @@ public final class DocxRenderer {
         for (int i = 0; i < table.rows().size(); i++) {
             row(grid.getRow(i + 1), table.rows().get(i), table.numeric(), false);
         }
+        if (table.widths() != null) {
+            for (XWPFTableRow row : grid.getRows()) {
+                for (int i = 0; i < table.widths().size(); i++) {
+                    row.getCell(i).setWidth(table.widths().get(i) + "%");
+                }
+            }
+        }
         grid.getCTTbl().getTblPr().addNewTblLayout().setType(org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType.AUTOFIT);
         word.createParagraph();
     }

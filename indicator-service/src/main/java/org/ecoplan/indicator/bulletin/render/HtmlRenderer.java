@@ -69,9 +69,13 @@ public final class HtmlRenderer {
     }
 
     private static void table(StringBuilder html, Table table) {
-        html.append("<table id=\"").append(escape(table.id())).append("\"><caption>").append(escape(table.caption()))
-                .append("</caption><thead><tr>");
-        table.header().forEach(cell -> html.append("<th>").append(escape(cell)).append("</th>"));
+        html.append("<table id=\"").append(escape(table.id())).append('"')
+                .append(table.widths() == null ? "" : " style=\"table-layout:fixed\"").append("><caption>")
+                .append(escape(table.caption())).append("</caption><thead><tr>");
+        for (int i = 0; i < table.header().size(); i++) {
+            html.append(table.widths() == null ? "<th>" : "<th style=\"width:" + table.widths().get(i) + "%\">")
+                    .append(escape(table.header().get(i))).append("</th>");
+        }
         html.append("</tr></thead><tbody>");
         for (var row : table.rows()) {
             html.append("<tr>");
