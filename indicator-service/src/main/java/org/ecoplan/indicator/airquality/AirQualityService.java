@@ -64,11 +64,25 @@ public class AirQualityService {
         int requiredDays = last.equals(month.atEndOfMonth()) ? AirQualityCalculator.monthlyMinimum(month.getMonth())
                 : (int) Math.ceil(AirQualityCalculator.monthlyMinimum(month.getMonth()) * last.getDayOfMonth()
                         / (double) month.lengthOfMonth());
+        return ranking(month.atDay(1), last, requiredDays);
+    }
+
+    /**
+     * The 18 by mean PM2.5 of the year so far (1 January to {@code to}), worst first: the bulletin's year ranking. An
+     * area with fewer valid days than HJ 663's 324 a year, pro rata, is flagged provisional.
+     */
+    public List<RankedArea> yearRanking(LocalDate to) {
+        LocalDate last = to.isAfter(clock.today()) ? clock.today() : to;
+        int requiredDays = (int) Math.ceil(324.0 * last.getDayOfYear() / last.lengthOfYear());
+        return ranking(last.withDayOfYear(1), last, requiredDays);
+    }
+
+    private List<RankedArea> ranking(LocalDate from, LocalDate last, int requiredDays) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = observations.getEntityManager().createNativeQuery("""
                 select area, avg(value), count(*) from observation
                 where series = ?1 and period_type = 'DAY' and current and valid and period_start between ?2 and ?3
-                group by area""").setParameter(1, Metric.PM25_DAILY.name()).setParameter(2, month.atDay(1))
+                group by area""").setParameter(1, Metric.PM25_DAILY.name()).setParameter(2, from)
                 .setParameter(3, last).getResultList();
         Map<String, Object[]> byArea = new HashMap<>();
         rows.forEach(row -> byArea.put((String) row[0], row));

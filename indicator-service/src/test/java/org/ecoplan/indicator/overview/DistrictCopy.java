@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * plan-service would publish a second district: a test gets a district of its own whose figures no other test
  * class touches, with the real plan's shape (附件1-3, 各街乡镇 …).
  */
-final class DistrictCopy {
+public final class DistrictCopy {
 
     private static final Set<String> COPIED = Set.of(CatalogueEvents.DOCUMENT.aggregateType(), CatalogueEvents.PLAN.aggregateType(),
             CatalogueEvents.SECTION.aggregateType(), CatalogueEvents.TASK.aggregateType(), CatalogueEvents.MEASURE.aggregateType());
@@ -33,7 +33,7 @@ final class DistrictCopy {
     }
 
     /** Publishes the copy on the catalogue topic. */
-    static DistrictCopy publish(String district) {
+    public static DistrictCopy publish(String district) {
         DistrictCopy copy = new DistrictCopy(district);
         try (EventWriter writer = new EventWriter("/ecoplan/plan-service")) {
             for (SeedCatalogue.Recorded record : SeedCatalogue.records()) {
@@ -57,7 +57,7 @@ final class DistrictCopy {
     }
 
     /** The copy of a seed measure, as published. */
-    MeasureState measure(MeasureState seed) {
+    public MeasureState measure(MeasureState seed) {
         try {
             return EventWriter.JSON.treeToValue(copyOf(EventWriter.JSON.valueToTree(seed)), MeasureState.class);
         } catch (JsonProcessingException e) {

@@ -130,6 +130,44 @@ class SupervisorsDayScenario {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, md, StandardCharsets.UTF_8);
         System.out.println(md);
+        bulletins();
+    }
+
+    /**
+     * The year's monthly bulletins (January to November) in all three forms, timed, and November's written to
+     * {@code target/bulletins/} with page 1 of its PDF as a PNG (the README's screenshot).
+     */
+    private static void bulletins() throws IOException {
+        Path folder = Path.of("target/bulletins");
+        Files.createDirectories(folder);
+        StringBuilder timing = new StringBuilder("| month | html ms | docx ms | pdf ms |\n|---|---:|---:|---:|\n");
+        long total = 0;
+        byte[] pdf = null;
+        for (int month = 1; month <= 11; month++) {
+            String name = String.format("2026-%02d", month);
+            timing.append("| ").append(name);
+            for (String format : List.of("html", "docx", "pdf")) {
+                long start = System.nanoTime();
+                byte[] body = given().queryParam("format", format).get("/bulletins/" + name).then().statusCode(200).extract().asByteArray();
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                total += millis;
+                timing.append(" | ").append(millis);
+                if (month == 11) {
+                    Files.write(folder.resolve("bulletin-" + name + "." + format), body);
+                    if (format.equals("pdf")) {
+                        pdf = body;
+                    }
+                }
+            }
+            timing.append(" |\n");
+        }
+        timing.append("\nTotal for 11 months in three forms: ").append(total).append(" ms\n");
+        Files.writeString(folder.resolve("timing.md"), timing, StandardCharsets.UTF_8);
+        System.out.println(timing);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            java.awt.image.BufferedImage page = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 80);
+            javax.imageio.ImageIO.write(page, "png", folder.resolve("bulletin-2026-11-page1.png").toFile());
+        }
     }
 
     // ---- the generated year ----------------------------------------------------------------------------------

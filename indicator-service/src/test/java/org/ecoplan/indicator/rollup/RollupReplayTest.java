@@ -126,8 +126,16 @@ class RollupReplayTest {
     }
 
     private static Map<String, Map<String, Object>> allFigures() {
-        List<Map<String, Object>> items = given().queryParam("size", 500).get("/rollups").then().statusCode(200)
-                .extract().jsonPath().getList("items");
+        // Every page: other test classes' districts (copies of the seed plan) add scopes beyond the first 500.
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            io.restassured.path.json.JsonPath found = given().queryParam("size", 500).queryParam("page", page).get("/rollups")
+                    .then().statusCode(200).extract().jsonPath();
+            items.addAll(found.<Map<String, Object>>getList("items"));
+            if (page + 1 >= found.getInt("totalPages")) {
+                break;
+            }
+        }
         return items.stream().collect(Collectors.toMap(item -> item.get("scopeType") + "/" + item.get("scopeId"), item -> {
             item.remove("sequence");
             item.remove("changedAt");

@@ -11,10 +11,12 @@ import org.ecoplan.events.EventJson;
 import org.ecoplan.events.IncomingEvent;
 import org.ecoplan.events.consumer.EventConsumer;
 import org.ecoplan.events.consumer.EventConsumption;
+import org.ecoplan.indicator.contract.BulletinPublished;
 import org.ecoplan.indicator.contract.IndicatorEvents;
 import org.ecoplan.indicator.contract.IndicatorStatusChanged;
 import org.ecoplan.indicator.contract.RollupChanged;
 import org.ecoplan.notification.alert.AlertService;
+import org.ecoplan.notification.bulletin.BulletinMessages;
 import org.ecoplan.notification.supervision.IndicatorRules;
 import org.ecoplan.notification.supervision.IndicatorWatch;
 import org.ecoplan.notification.webhook.WebhookEvent;
@@ -24,7 +26,10 @@ import org.ecoplan.web.clock.BusinessClock;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 
-/** Indicator rules on {@code ecoplan.indicator}, and every indicator event to the webhook subscribers. */
+/**
+ * Indicator rules on {@code ecoplan.indicator}, the monthly bulletin's notices to the supervisors and lead
+ * departments, and every indicator event to the webhook subscribers.
+ */
 @ApplicationScoped
 public class IndicatorEventHandler implements EventConsumer {
 
@@ -37,9 +42,10 @@ public class IndicatorEventHandler implements EventConsumer {
     private final WebhookFanOut webhooks;
     private final BusinessClock clock;
     private final EventJson json;
+    private final BulletinMessages bulletins;
 
     IndicatorEventHandler(EventConsumption consumption, IndicatorWatch watch, IndicatorRules rules,
-            AlertService alerts, WebhookFanOut webhooks, BusinessClock clock, EventJson json) {
+            AlertService alerts, WebhookFanOut webhooks, BusinessClock clock, EventJson json, BulletinMessages bulletins) {
         this.consumption = consumption;
         this.watch = watch;
         this.rules = rules;
@@ -47,6 +53,7 @@ public class IndicatorEventHandler implements EventConsumer {
         this.webhooks = webhooks;
         this.clock = clock;
         this.json = json;
+        this.bulletins = bulletins;
     }
 
     // Blocking and not @Transactional for the same reasons as ProgressEventHandler.
@@ -83,6 +90,12 @@ public class IndicatorEventHandler implements EventConsumer {
             }
             if (change.cooperatingDepartments() != null) {
                 departments.addAll(change.cooperatingDepartments());
+            }
+        } else if (kind == IndicatorEvents.BULLETIN_PUBLISHED) {
+            BulletinPublished bulletin = json.read(event, BulletinPublished.class);
+            bulletins.deliver(bulletin);
+            if (bulletin.leadDepartments() != null) {
+                departments.addAll(bulletin.leadDepartments());
             }
         } else {
             RollupChanged rollup = json.read(event, RollupChanged.class);

@@ -11,7 +11,9 @@ public enum IndicatorEvents {
     /** An indicator's status or projection changed; payload {@link IndicatorStatusChanged}, key indicator id. */
     INDICATOR_STATUS_CHANGED("indicator", "indicator.status-changed.v1", IndicatorStatusChanged.class),
     /** The delivery roll-up of a plan, section, task or department changed; payload {@link RollupChanged}. */
-    ROLLUP_CHANGED("rollup", "indicator.rollup-changed.v1", RollupChanged.class);
+    ROLLUP_CHANGED("rollup", "indicator.rollup-changed.v1", RollupChanged.class),
+    /** A month's supervision bulletin is ready; payload {@link BulletinPublished}, key district/month. */
+    BULLETIN_PUBLISHED("bulletin", "bulletin.published.v1", BulletinPublished.class);
 
     /** An event stream (cleanup policy delete). */
     public static final String TOPIC = "ecoplan.indicator";

@@ -1,0 +1,163 @@
+package org.ecoplan.indicator.bulletin;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.ecoplan.indicator.airquality.AirQualityService;
+import org.ecoplan.indicator.airquality.AirQualityService.RankedArea;
+import org.ecoplan.indicator.bulletin.BulletinFigures.MonthlyAir;
+import org.ecoplan.indicator.bulletin.BulletinFigures.TownRank;
+import org.ecoplan.indicator.observation.Area;
+import org.ecoplan.indicator.overview.Overview;
+import org.ecoplan.indicator.overview.Overview.RankedParty;
+import org.ecoplan.indicator.overview.Overview.SupervisionItem;
+import org.ecoplan.indicator.overview.OverviewPages.SupervisionPage;
+import org.ecoplan.indicator.overview.OverviewScope;
+import org.ecoplan.indicator.overview.OverviewService;
+import org.ecoplan.indicator.targets.Metric;
+import org.ecoplan.web.clock.BusinessClock;
+import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.ProblemException;
+
+/**
+ * Takes a month's bulletin figures as of the month's end from the district overview's own methods (the same ones
+ * {@code GET /overview?asOf=} answers with), in one read-only transaction, so that the bulletin and the API agree
+ * figure for figure. Adds only what the overview does not carry: the district's months of air data for the
+ * charts, the year's town ranking, last month's town ranks and the date of a correction.
+ */
+@ApplicationScoped
+public class BulletinService {
+
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final int PAGE = PageRequest.MAX_SIZE;
+
+    private final OverviewService overviews;
+    private final AirQualityService airQuality;
+    private final EntityManager entityManager;
+    private final BusinessClock clock;
+    private final BulletinConfig config;
+
+    BulletinService(OverviewService overviews, AirQualityService airQuality, EntityManager entityManager,
+            BusinessClock clock, BulletinConfig config) {
+        this.overviews = overviews;
+        this.airQuality = airQuality;
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** A {@code yyyy-MM} that has ended; else 400 naming {@code month}. */
+    public YearMonth month(String text) {
+        YearMonth month;
+        try {
+            if (text == null || !MONTH.matcher(text).matches()) {
+                throw new DateTimeParseException("not yyyy-MM", String.valueOf(text), 0);
+            }
+            month = YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("month", "must be a month as yyyy-MM, e.g. 2026-05 / 月份格式应为yyyy-MM");
+        }
+        if (!month.atEndOfMonth().isBefore(clock.today())) {
+            throw ProblemException.invalidField("month", "must be a month that has ended (before " + YearMonth.from(clock.today())
+                    + "): a bulletin reports a whole month / 只能生成已结束月份的通报");
+        }
+        return month;
+    }
+
+    @Transactional
+    public BulletinFigures figures(YearMonth month, String district, String edition) {
+        LocalDate asOf = month.atEndOfMonth();
+        OverviewScope scope = overviews.scope(district, month.getYear(), edition, asOf);
+        Overview overview = overviews.overview(scope);
+        List<SupervisionItem> supervision = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            SupervisionPage found = overviews.supervisionList(scope, null, null, null, null, null, null, PageRequest.of(page, PAGE));
+            supervision.addAll(found.items());
+            if (page + 1 >= found.totalPages()) {
+                break;
+            }
+        }
+        List<RankedParty> departments = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var found = overviews.ranking(scope, null, null, PageRequest.of(page, PAGE));
+            departments.addAll(found.items());
+            if (page + 1 >= found.totalPages()) {
+                break;
+            }
+        }
+        Map<String, Integer> previous = new HashMap<>();
+        airQuality.monthlyRanking(month.minusMonths(1)).forEach(area -> previous.put(area.area(), area.rank()));
+        List<TownRank> towns = overview.townRanking().areas().stream()
+                .map(area -> new TownRank(area, previous.get(area.area()))).toList();
+        List<RankedArea> yearTowns = airQuality.yearRanking(asOf);
+        String area = Area.ALL.stream().filter(candidate -> candidate.name().equals(scope.district())).map(Area::code)
+                .findFirst().orElse(Area.DISTRICT_CODE);
+        LocalDate issuedOn = month.plusMonths(1).atDay(Math.min(config.publishDay(), month.plusMonths(1).lengthOfMonth()));
+        // Data of the month arriving in the first days of the next month is in the bulletin as issued; only what was
+        // recorded after the issue date changed a bulletin people may already have read.
+        Instant issued = issuedOn.atStartOfDay(clock.zone()).toInstant();
+        Instant corrected = latest(overview.lastRecordedAt(), observedAfter(area, asOf, issued), issued);
+        return new BulletinFigures(month.toString(), scope.district(), scope.year(), scope.edition(), asOf, issuedOn,
+                String.format(config.issuer(), scope.district()), overview, List.copyOf(supervision), List.copyOf(departments),
+                monthlyAir(area, month), towns, yearTowns, corrected);
+    }
+
+    /** The later of two times, when it is after the issue date (a correction); else {@code null}. */
+    private static Instant latest(Instant states, Instant observed, Instant issued) {
+        Instant latest = states == null ? observed : observed == null || states.isAfter(observed) ? states : observed;
+        return latest != null && latest.isAfter(issued) ? latest : null;
+    }
+
+    /** When a daily value of the year up to the month's end was last entered after {@code after}. */
+    private Instant observedAfter(String area, LocalDate asOf, Instant after) {
+        Object latest = entityManager.createNativeQuery("""
+                select max(entered_at) from observation
+                where area = ?1 and period_type = 'DAY' and series in (?2, ?3) and period_start between ?4 and ?5
+                  and entered_at > ?6""")
+                .setParameter(1, area).setParameter(2, Metric.PM25_DAILY.name()).setParameter(3, Metric.AQI_DAILY.name())
+                .setParameter(4, asOf.withDayOfYear(1)).setParameter(5, asOf).setParameter(6, after)
+                .getSingleResult();
+        if (latest instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return latest instanceof Instant instant ? instant : latest == null ? null : Instant.parse(latest.toString());
+    }
+
+    /** Last year's twelve months and this year's up to {@code month}, from the current valid daily values. */
+    private List<MonthlyAir> monthlyAir(String area, YearMonth month) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                select extract(year from period_start)::int, extract(month from period_start)::int,
+                       avg(value) filter (where series = ?2), count(*) filter (where series = ?2),
+                       count(*) filter (where series = ?3 and value <= 100), count(*) filter (where series = ?3 and value > 200),
+                       count(*) filter (where series = ?3)
+                from observation
+                where area = ?1 and period_type = 'DAY' and current and valid and series in (?2, ?3)
+                  and period_start between ?4 and ?5
+                group by 1, 2 order by 1, 2""")
+                .setParameter(1, area).setParameter(2, Metric.PM25_DAILY.name()).setParameter(3, Metric.AQI_DAILY.name())
+                .setParameter(4, LocalDate.of(month.getYear() - 1, 1, 1)).setParameter(5, month.atEndOfMonth())
+                .getResultList();
+        List<MonthlyAir> months = new ArrayList<>();
+        for (Object[] row : rows) {
+            BigDecimal mean = (BigDecimal) row[2];
+            months.add(new MonthlyAir(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
+                    mean == null ? null : Math.round(mean.doubleValue() * 10) / 10.0, ((Number) row[3]).intValue(),
+                    ((Number) row[4]).intValue(), ((Number) row[5]).intValue(), ((Number) row[6]).intValue()));
+        }
+        return List.copyOf(months);
+    }
+}
