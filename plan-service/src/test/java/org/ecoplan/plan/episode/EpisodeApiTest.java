@@ -67,7 +67,7 @@ class EpisodeApiTest {
     @Test
     @Order(2)
     void anEpisodeIsActivatedUpgradedAndLiftedWithItsEventsAndHistory() throws IOException {
-        JsonPath list = given().header("Authorization", ADMIN).contentType("text/csv").queryParam("example", true)
+        JsonPath list = given().header("Authorization", ADMIN).contentType("text/csv; charset=UTF-8").queryParam("example", true)
                 .queryParam("source", "example-duties.csv").body(exampleList())
                 .when().post("/duty-lists/csv").then().statusCode(201).extract().jsonPath();
         assertThat(list.getBoolean("example")).isTrue();

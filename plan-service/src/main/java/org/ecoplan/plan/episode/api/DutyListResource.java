@@ -86,9 +86,11 @@ public class DutyListResource {
     @APIResponse(responseCode = "201", description = "The new version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DutyListView.class)),
             headers = {@Header(name = ApiHeaders.LOCATION, ref = ApiHeaders.LOCATION), @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG)})
     @APIResponse(responseCode = "422", description = "Rows with problems; nothing imported")
-    public Response importCsv(byte[] csv,
+    public Response importCsv(@jakarta.ws.rs.HeaderParam(jakarta.ws.rs.core.HttpHeaders.CONTENT_TYPE) @Parameter(hidden = true) String contentType,
+            byte[] csv,
             @QueryParam("example") @jakarta.ws.rs.DefaultValue("false") @Parameter(description = "True for an example list, not the district's adopted one") boolean example,
             @QueryParam("source") @Size(max = 300, message = "must be at most 300 characters") @Parameter(description = "Where the list comes from, kept for the record", example = "应急减排清单.csv") String source) {
+        requireUtf8(contentType);
         if (csv == null || csv.length == 0) {
             throw ProblemException.invalidField("body", "the file is empty / 文件为空");
         }
@@ -119,6 +121,18 @@ public class DutyListResource {
     public Response version(@PathParam("version") int version, @Context Request request) {
         DutyListView list = duties.version(version);
         return ETags.conditionalGet(request, ETags.ofRevision(list.version()), list);
+    }
+
+    /** The file is read as UTF-8 only: a request naming another charset is refused rather than read as something else. */
+    private static void requireUtf8(String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        String charset = MediaType.valueOf(contentType).getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.strip().replace("\"", "").equalsIgnoreCase("UTF-8")) {
+            throw ProblemException.invalidField("Content-Type", "charset " + charset
+                    + " is not read; send the file as UTF-8 (text/csv; charset=UTF-8) / 仅支持UTF-8编码");
+        }
     }
 
     private static Response created(DutyListView list) {
