@@ -28,7 +28,11 @@ public enum AlertRule {
     /** Red: few heavy-pollution days are left in the year's budget. */
     POLLUTION_BUDGET(Severity.RED),
     /** Info: a webhook subscription kept failing and was disabled. */
-    WEBHOOK_DISABLED(Severity.INFO);
+    WEBHOOK_DISABLED(Severity.INFO),
+    /** Red: a member unit did not acknowledge its heavy-pollution duties in time; goes to the supervisors. */
+    EPISODE_UNACKNOWLEDGED(Severity.RED),
+    /** Red: still not acknowledged after the longer delay; goes to the unit's head as well. */
+    EPISODE_ESCALATED_TO_HEAD(Severity.RED);
 
     private final Severity severity;
 

@@ -5,5 +5,7 @@ public enum SubjectType {
     MEASURE,
     INDICATOR,
     REPORT,
-    WEBHOOK_SUBSCRIPTION
+    WEBHOOK_SUBSCRIPTION,
+    /** A heavy-pollution episode (plan-service's episode id). */
+    EPISODE
 }

@@ -12,9 +12,9 @@ import java.util.UUID;
  * @param alertId      stable id of the alert
  * @param rule         DEADLINE_REMINDER, WINDOW_OPENING, BEHIND_PACE, OVERDUE, ESCALATED_TO_SUPERVISORS,
  *                     ESCALATED_TO_HEAD, MISSING_REPORT, REPORT_RETURNED, REVIEW_WAITING, INDICATOR_WORSENED,
- *                     POLLUTION_BUDGET or WEBHOOK_DISABLED
+ *                     POLLUTION_BUDGET, WEBHOOK_DISABLED, EPISODE_UNACKNOWLEDGED or EPISODE_ESCALATED_TO_HEAD
  * @param severity     BLUE, YELLOW, RED or INFO
- * @param subjectType  MEASURE, INDICATOR, REPORT or WEBHOOK_SUBSCRIPTION
+ * @param subjectType  MEASURE, INDICATOR, REPORT, WEBHOOK_SUBSCRIPTION or EPISODE
  * @param subjectId    the measure, indicator, report or subscription id; also the Kafka key
  * @param period       what distinguishes this occurrence, e.g. {@code D-7@2026-06-30} or {@code 2026-05}
  * @param planId       the measure's plan, {@code null} when not about a measure

@@ -1,0 +1,22 @@
+package org.ecoplan.notification.episode;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Heavy-pollution episodes: how long a member unit has to acknowledge its duties, and when that is escalated. */
+@ConfigMapping(prefix = "ecoplan.episodes")
+public interface EpisodeConfig {
+
+    /** A unit that has not acknowledged its duties this long after they were sent is reported to the supervisors. */
+    @WithDefault("2h")
+    Duration acknowledgeWithin();
+
+    /** Still not acknowledged this long after they were sent: the unit's head is told too. */
+    @WithDefault("4h")
+    Duration headEscalationAfter();
+
+    /** When the acknowledgements are checked (read by the scheduler; {@code off} disables). */
+    @WithDefault("0 */5 * * * ?")
+    String checkCron();
+}

@@ -1,0 +1,182 @@
+package org.ecoplan.notification.episode;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.ecoplan.catalogue.contract.EpisodeEvents;
+import org.ecoplan.catalogue.contract.EpisodeState;
+import org.ecoplan.notification.alert.Audience;
+import org.ecoplan.notification.inbox.InboxWriter;
+import org.ecoplan.notification.inbox.MessageKind;
+import org.ecoplan.web.clock.BusinessClock;
+
+/**
+ * Turns plan-service's episode states into what member units must do: on activation and on every level change one
+ * urgent message per member unit with its duties for the level (e-mailed too where an address is configured), and a
+ * request to acknowledge them; lifting closes the open requests and tells the units that the response ended. The
+ * latest revision applied per episode is kept, so an older or repeated state changes nothing.
+ */
+@ApplicationScoped
+public class EpisodeDuties {
+
+    /** The inbox's rule column for the duty messages. */
+    public static final String RULE = "EPISODE_DUTIES";
+    /** The inbox's rule column for the end-of-response notices. */
+    public static final String LIFTED_RULE = "EPISODE_LIFTED";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日HH:mm");
+
+    private final DataSource dataSource;
+    private final InboxWriter inboxes;
+    private final BusinessClock clock;
+    private final EpisodeConfig config;
+
+    EpisodeDuties(DataSource dataSource, InboxWriter inboxes, BusinessClock clock, EpisodeConfig config) {
+        this.dataSource = dataSource;
+        this.inboxes = inboxes;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void apply(EpisodeState state) {
+        Instant now = clock.now();
+        LocalDate today = clock.today();
+        try (Connection connection = dataSource.getConnection()) {
+            if (!advance(connection, state, now)) {
+                Log.debugf("Episode %s revision %d is not newer than the one applied; skipped", state.id(), state.revision());
+                return;
+            }
+            // Whatever came before is settled: a new level asks for a new acknowledgement, lifting asks for none.
+            try (var close = connection.prepareStatement("""
+                    update episode_acknowledgement set closed_at = ? where episode_id = ? and revision < ? and closed_at is null""")) {
+                close.setTimestamp(1, Timestamp.from(now));
+                close.setString(2, state.id());
+                close.setLong(3, state.revision());
+                close.executeUpdate();
+            }
+            if (state.liftedAt() != null || EpisodeEvents.LIFTED.name().equals(state.change())) {
+                tellLifted(connection, state, now, today);
+                return;
+            }
+            List<InboxWriter.NewMessage> messages = new ArrayList<>();
+            try (var insert = connection.prepareStatement("""
+                    insert into episode_acknowledgement (episode_id, revision, department_code, department_name, level,
+                                                         message_id, requested_at)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                for (EpisodeState.MemberDuties member : state.members()) {
+                    UUID messageId = UUID.nameUUIDFromBytes(("episode:" + state.id() + ":" + state.revision() + ":"
+                            + member.departmentCode()).getBytes(StandardCharsets.UTF_8));
+                    insert.setString(1, state.id());
+                    insert.setLong(2, state.revision());
+                    insert.setString(3, member.departmentCode());
+                    insert.setString(4, member.departmentName());
+                    insert.setString(5, state.level().name());
+                    insert.setObject(6, messageId);
+                    insert.setTimestamp(7, Timestamp.from(now));
+                    insert.addBatch();
+                    messages.add(new InboxWriter.NewMessage(messageId, null, Audience.department(member.departmentCode()),
+                            MessageKind.NOTICE, RULE, "RED", state.id(), title(state), body(state, member), today, now, false));
+                }
+                insert.executeBatch();
+            }
+            messages.forEach(inboxes::deliverNotice);
+            Log.infof("Episode %s %s at %s (revision %d): duties sent to %d member unit(s)", state.id(), state.change(),
+                    state.level(), state.revision(), messages.size());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot apply episode " + state.id() + " revision " + state.revision(), e);
+        }
+    }
+
+    /** Stores the revision unless one as new was applied; false when this state is stale or repeated. */
+    private static boolean advance(Connection connection, EpisodeState state, Instant now) throws SQLException {
+        try (var upsert = connection.prepareStatement("""
+                insert into episode_watch (episode_id, revision, level, lifted_at, updated_at) values (?, ?, ?, ?, ?)
+                on conflict (episode_id) do update set revision = excluded.revision, level = excluded.level,
+                    lifted_at = excluded.lifted_at, updated_at = excluded.updated_at
+                where episode_watch.revision < excluded.revision""")) {
+            upsert.setString(1, state.id());
+            upsert.setLong(2, state.revision());
+            upsert.setString(3, state.level().name());
+            upsert.setTimestamp(4, state.liftedAt() == null ? null : Timestamp.from(state.liftedAt()));
+            upsert.setTimestamp(5, Timestamp.from(now));
+            return upsert.executeUpdate() == 1;
+        }
+    }
+
+    private void tellLifted(Connection connection, EpisodeState state, Instant now, LocalDate today) throws SQLException {
+        List<String> told = new ArrayList<>();
+        try (var query = connection.prepareStatement(
+                "select distinct department_code from episode_acknowledgement where episode_id = ? order by department_code")) {
+            query.setString(1, state.id());
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    told.add(rows.getString(1));
+                }
+            }
+        }
+        String when = state.liftedAt() == null ? "" : format(state.liftedAt()) + "起";
+        for (String department : told) {
+            UUID id = UUID.nameUUIDFromBytes(("episode-lifted:" + state.id() + ":" + department).getBytes(StandardCharsets.UTF_8));
+            inboxes.deliverNotice(new InboxWriter.NewMessage(id, null, Audience.department(department), MessageKind.NOTICE,
+                    LIFTED_RULE, "INFO", state.id(), "【预警解除】重污染天气" + state.levelName() + "已解除",
+                    "重污染天气" + state.levelName() + when + "解除，应急响应终止，无需继续报送每日应对情况。\n原因：" + state.reason()
+                            + "\n\n[" + LIFTED_RULE + " · EPISODE " + state.id() + "]", today, now, false));
+        }
+        Log.infof("Episode %s lifted (revision %d): %d member unit(s) told", state.id(), state.revision(), told.size());
+    }
+
+    private String title(EpisodeState state) {
+        String what = EpisodeEvents.LEVEL_CHANGED.name().equals(state.change())
+                ? "预警由" + (state.previousLevel() == null ? "" : state.previousLevel().chineseName()) + "调整为" + state.levelName()
+                : "启动" + state.levelName() + "应急响应";
+        return "【紧急】重污染天气" + what + "：请于" + hours(config.acknowledgeWithin()) + "内确认本单位应急任务";
+    }
+
+    private String body(EpisodeState state, EpisodeState.MemberDuties member) {
+        StringBuilder body = new StringBuilder();
+        body.append(member.departmentName()).append("：\n")
+                .append(state.levelName()).append("（").append("CITY".equals(state.issuer()) ? "市级预警" : "区级预警").append("），")
+                .append(format(state.startsAt())).append("至").append(format(state.expectedEndAt())).append("（预计）。\n")
+                .append("原因：").append(state.reason()).append('\n');
+        if (member.duties().isEmpty()) {
+            body.append("应急减排清单未列出本单位在该级别的任务；请按指挥部要求做好应对。\n");
+        } else {
+            body.append("本单位应急任务：\n");
+            int n = 1;
+            for (EpisodeState.Duty duty : member.duties()) {
+                body.append(n++).append(". ").append(duty.action());
+                if (!duty.reportItems().isEmpty()) {
+                    body.append("（每日报送：").append(String.join("、", duty.reportItems())).append('）');
+                }
+                body.append('\n');
+            }
+        }
+        body.append("请于").append(hours(config.acknowledgeWithin()))
+                .append("内确认（POST /episodes/").append(state.id()).append("/acknowledgement），逾期将报督办。\n\n[")
+                .append(RULE).append(" · EPISODE ").append(state.id()).append(" · rev").append(state.revision()).append(']');
+        return body.toString();
+    }
+
+    private String format(Instant instant) {
+        return ZonedDateTime.ofInstant(instant, clock.zone()).format(TIME);
+    }
+
+    static String hours(java.time.Duration duration) {
+        long minutes = duration.toMinutes();
+        return minutes % 60 == 0 ? (minutes / 60) + "小时" : minutes + "分钟";
+    }
+}
