@@ -121,6 +121,23 @@ public class RollupService {
     }
 
     /**
+     * A replay's events of one poll, in topic order: the outcome of {@link #apply(MeasureStatusChanged)} and
+     * {@link #apply(ReportEvent)} one by one, in a few statements per batch instead of three per event (the
+     * rebuild was 68 times slower than reading the topic, issue 16).
+     *
+     * @return how many of them were newer than what was known (those one by one would have applied)
+     */
+    @Transactional(TxType.MANDATORY)
+    public int applyAll(List<MeasureStatusChanged> statuses, List<ReportEvent> reports) {
+        Instant now = clock.now();
+        List<MeasureStatusChanged> applied = ProgressRows.writeStatuses(statuses, now);
+        history.recordAll(applied, now);
+        // As one by one: the earliest submission time is kept whatever order events come in, stale or not.
+        history.recordSubmissions(reports);
+        return applied.size() + ProgressRows.writeReports(reports);
+    }
+
+    /**
      * Lets a progress event update the roll-ups in the caller's transaction unless a rebuild or full recomputation
      * holds them (see {@link RecomputeLocks}).
      *
