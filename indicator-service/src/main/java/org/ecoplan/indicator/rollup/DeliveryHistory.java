@@ -6,8 +6,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,23 +65,30 @@ public class DeliveryHistory {
         recordAll(List.of(event), receivedAt);
     }
 
-    /** {@link #record} of many events in one batch of statements (a replay's). */
+    /**
+     * {@link #record} of many events (a replay's batch, in topic order) in one batch of statements: per measure and
+     * month only the newest sequence, the one the upserts one by one would have kept.
+     */
     @Transactional(TxType.MANDATORY)
     public void recordAll(List<MeasureStatusChanged> events, Instant receivedAt) {
-        List<Object[]> rows = new ArrayList<>();
+        Map<String, Object[]> rows = new LinkedHashMap<>();
         for (MeasureStatusChanged event : events) {
             DeliveryAssessment delivery = event.delivery();
             if (delivery == null || delivery.state() == null || delivery.assessedOn() == null) {
                 continue;
             }
             LocalDate month = YearMonth.from(delivery.assessedOn()).atDay(1);
-            rows.add(new Object[] {event.measureId(), month, event.sequence(), delivery.state().name(),
+            Object[] kept = rows.get(event.measureId() + "/" + month);
+            if (kept != null && (long) kept[2] >= event.sequence()) {
+                continue;
+            }
+            rows.put(event.measureId() + "/" + month, new Object[] {event.measureId(), month, event.sequence(), delivery.state().name(),
                     delivery.assessedOn(), delivery.windowStart(), delivery.windowEnd(), delivery.expectedPercent(),
                     delivery.paceGap(), delivery.overdueSince(), delivery.daysLate(),
                     event.status() == null ? null : event.status().name(), event.percentComplete(),
                     event.basedOnReportId(), timestamp(event.lastApprovedAt()), event.completedOn(), timestamp(receivedAt)});
         }
-        execute(STATE_OF_MONTH, rows);
+        execute(STATE_OF_MONTH, List.copyOf(rows.values()));
     }
 
     /** Keeps the first submission time of a monthly report, for reporting punctuality (reports in by the 5th). */
@@ -89,19 +97,27 @@ public class DeliveryHistory {
         recordSubmissions(List.of(report));
     }
 
-    /** {@link #recordSubmission} of many reports in one batch of statements (a replay's). */
+    /**
+     * {@link #recordSubmission} of many reports (a replay's batch, in topic order) in one batch of statements: per
+     * measure, period and department the first report's id with the earliest time, what the upserts one by one
+     * would have kept.
+     */
     @Transactional(TxType.MANDATORY)
     public void recordSubmissions(List<ReportEvent> reports) {
-        List<Object[]> rows = new ArrayList<>();
+        Map<String, Object[]> rows = new LinkedHashMap<>();
         for (ReportEvent report : reports) {
             if (!"MONTHLY".equals(report.kind()) || report.period() == null || report.departmentCode() == null
                     || report.submittedAt() == null || !SUBMITTED.contains(report.state())) {
                 continue;
             }
-            rows.add(new Object[] {report.measureId(), report.period(), report.departmentCode(), report.reportId(),
-                    timestamp(report.submittedAt())});
+            Timestamp submitted = timestamp(report.submittedAt());
+            Object[] kept = rows.putIfAbsent(report.measureId() + "/" + report.period() + "/" + report.departmentCode(),
+                    new Object[] {report.measureId(), report.period(), report.departmentCode(), report.reportId(), submitted});
+            if (kept != null && submitted.before((Timestamp) kept[4])) {
+                kept[4] = submitted;
+            }
         }
-        execute(SUBMISSION, rows);
+        execute(SUBMISSION, List.copyOf(rows.values()));
     }
 
     private static Timestamp timestamp(Instant instant) {
