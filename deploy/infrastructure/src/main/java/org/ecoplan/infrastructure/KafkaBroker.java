@@ -337,6 +337,10 @@ public final class KafkaBroker implements AutoCloseable {
                 "num.recovery.threads.per.data.dir=1",
                 "log.cleaner.threads=1",
                 "log.cleaner.dedupe.buffer.size=8388608",
+                "# Retention is judged every second (Kafka: 5 minutes), so that a test sees records whose timestamps",
+                "# lie beyond a topic's retention.ms deleted at once (RollupReplayBeyondRetentionTest). It only reads",
+                "# segment metadata.",
+                "log.retention.check.interval.ms=1000",
                 "");
     }
 

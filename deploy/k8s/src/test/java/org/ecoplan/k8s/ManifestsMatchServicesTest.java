@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class ManifestsMatchServicesTest {
     }
 
     @Test
-    void everyTopicTheServicesProvisionIsAKafkaTopicWithTheirPartitionsAndCleanupPolicy() {
+    void everyTopicTheServicesProvisionIsAKafkaTopicWithTheirPartitionsCleanupPolicyAndRetention() {
         Map<String, ServiceSettings.Topic> declared = new HashMap<>();
         for (String service : SERVICES) {
             ServiceSettings.read(service).provisionedTopics().forEach((name, topic) -> {
@@ -52,10 +53,15 @@ class ManifestsMatchServicesTest {
             JsonNode spec = kafkaTopics.get(name);
             assertThat(spec.path("partitions").asInt()).as(name).isEqualTo(topic.partitions());
             assertThat(spec.at("/config/cleanup.policy").asText()).as(name).isEqualTo(topic.cleanupPolicy());
+            JsonNode retention = spec.at("/config/retention.ms");
+            assertThat(retention.isMissingNode() ? Optional.empty() : Optional.of(retention.asLong())).as(name + " retention.ms")
+                    .isEqualTo(topic.retentionMs());
             assertThat(spec.path("replicas").asInt()).as(name).isEqualTo(3);
             assertThat(spec.at("/config/min.insync.replicas").asInt()).as(name).isEqualTo(2);
         });
         assertThat(declared.get("ecoplan.plan").cleanupPolicy()).isEqualTo("compact");
+        // A roll-up rebuild replays the progress events from the start: none may ever be deleted.
+        assertThat(declared.get("ecoplan.progress").retentionMs()).contains(-1L);
     }
 
     @Test

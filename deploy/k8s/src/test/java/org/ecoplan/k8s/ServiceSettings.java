@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -29,7 +30,8 @@ record ServiceSettings(String name, int httpPort, int connectionPoolSize, Map<St
     private static final String DEFAULT_CLEANUP_POLICY = "delete";
     private static final int DEFAULT_POOL_SIZE = 20;
 
-    record Topic(int partitions, String cleanupPolicy) {
+    /** @param retentionMs Kafka's {@code retention.ms}; empty: the broker's */
+    record Topic(int partitions, String cleanupPolicy, Optional<Long> retentionMs) {
     }
 
     static ServiceSettings read(String service) {
@@ -45,7 +47,7 @@ record ServiceSettings(String name, int httpPort, int connectionPoolSize, Map<St
         for (String key : properties.stringPropertyNames()) {
             Matcher topic = TOPIC_SETTING.matcher(key);
             if (topic.matches()) {
-                topics.putIfAbsent(topic.group(1), new Topic(DEFAULT_PARTITIONS, DEFAULT_CLEANUP_POLICY));
+                topics.putIfAbsent(topic.group(1), new Topic(DEFAULT_PARTITIONS, DEFAULT_CLEANUP_POLICY, Optional.empty()));
             }
             Matcher channel = CHANNEL_SETTING.matcher(key);
             if (channel.matches()) {
@@ -54,7 +56,8 @@ record ServiceSettings(String name, int httpPort, int connectionPoolSize, Map<St
         }
         topics.replaceAll((name, defaults) -> new Topic(
                 Integer.parseInt(properties.getProperty("ecoplan.events.topics.\"" + name + "\".partitions", "" + DEFAULT_PARTITIONS)),
-                properties.getProperty("ecoplan.events.topics.\"" + name + "\".cleanup-policy", DEFAULT_CLEANUP_POLICY)));
+                properties.getProperty("ecoplan.events.topics.\"" + name + "\".cleanup-policy", DEFAULT_CLEANUP_POLICY),
+                Optional.ofNullable(properties.getProperty("ecoplan.events.topics.\"" + name + "\".retention-ms")).map(Long::valueOf)));
         Map<String, String> consumed = new TreeMap<>();
         channels.keySet().forEach(channel -> consumed.put(
                 properties.getProperty("mp.messaging.incoming." + channel + ".group.id"),

@@ -58,7 +58,8 @@ public interface EventsConfig {
 
     /**
      * Topics this service creates at start if they do not exist, by name. Names contain dots, so quote
-     * them: {@code ecoplan.events.topics."ecoplan.plan".cleanup-policy=compact}.
+     * them: {@code ecoplan.events.topics."ecoplan.plan".cleanup-policy=compact}. Every service that declares a topic
+     * declares it alike (deploy/k8s' ManifestsMatchServicesTest checks it): whichever starts first creates it.
      */
     Map<String, Topic> topics();
 
@@ -102,7 +103,7 @@ public interface EventsConfig {
     /**
      * How a topic is created. Partitions, replication factor and {@code min.insync.replicas} are chosen per topic;
      * an existing topic keeps its partitions and replication (changing them is an operator's migration), while its
-     * cleanup policy and {@code min.insync.replicas} are corrected at start.
+     * cleanup policy, {@code retention.ms} and {@code min.insync.replicas} are corrected at start.
      */
     interface Topic {
 
@@ -117,6 +118,13 @@ public interface EventsConfig {
         /** {@code delete} for event streams, {@code compact} for state topics such as the catalogue. */
         @WithDefault("delete")
         String cleanupPolicy();
+
+        /**
+         * Kafka's {@code retention.ms}: how long a record of a {@code delete} topic is kept, judged by its timestamp;
+         * {@code -1} keeps every record for ever (an event stream that rebuilds state, such as {@code ecoplan.progress}:
+         * README "Replay that does not forget"). Empty: the broker's {@code log.retention.*} (7 days by default).
+         */
+        Optional<Long> retentionMs();
 
         /** Empty: the broker's {@code default.replication.factor} (3 in a production cluster, 1 on one broker). */
         Optional<Short> replicationFactor();

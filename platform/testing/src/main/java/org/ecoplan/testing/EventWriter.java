@@ -31,6 +31,7 @@ public final class EventWriter implements AutoCloseable {
 
     private final String source;
     private final Integer partition;
+    private final Instant recordTime;
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
@@ -46,8 +47,18 @@ public final class EventWriter implements AutoCloseable {
      *                  partitions by key as a relay does
      */
     public EventWriter(String source, Integer partition) {
+        this(source, partition, null);
+    }
+
+    /**
+     * @param recordTime every record's timestamp (and {@code ce_time}), as if it had been written then: Kafka judges a
+     *                   record's age against a topic's {@code retention.ms} by it, with the broker's own clock; {@code
+     *                   null}: now
+     */
+    public EventWriter(String source, Integer partition, Instant recordTime) {
         this.source = source;
         this.partition = partition;
+        this.recordTime = recordTime;
     }
 
     /** @return the event id */
@@ -83,14 +94,15 @@ public final class EventWriter implements AutoCloseable {
         headers.add("ce_id", bytes(eventId.toString()));
         headers.add("ce_source", bytes(source));
         headers.add("ce_type", bytes(type));
-        headers.add("ce_time", bytes(Instant.now().toString()));
+        headers.add("ce_time", bytes((recordTime == null ? Instant.now() : recordTime).toString()));
         headers.add("ce_subject", bytes(key));
         headers.add("ce_aggregatetype", bytes(aggregateType));
         headers.add("content-type", bytes("application/json"));
         // A test's stand-in for a producer: EventReader holds only the services' own events to asyncapi.yaml.
         headers.add(AsyncApiContract.TEST_WRITTEN_HEADER, bytes("true"));
         try {
-            producer.send(new ProducerRecord<>(topic, partition, key, json, headers)).get();
+            producer.send(new ProducerRecord<>(topic, partition, recordTime == null ? null : recordTime.toEpochMilli(), key,
+                    json, headers)).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot send " + type + " for " + key + " to " + topic, e);
         } catch (InterruptedException e) {

@@ -60,23 +60,28 @@ public class ProgressReplay {
 
     /** @throws ProblemException 409 if a rebuild runs already (here or on another instance) */
     public Outcome rebuild() {
+        return rebuildFrom(ProgressEvents.TOPIC);
+    }
+
+    /** The rebuild from another topic with progress events: for a test that must control the topic's whole life. */
+    Outcome rebuildFrom(String topic) {
         return QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).call(() -> {
             if (!rollups.lockForRebuild()) {
                 throw ProblemException.conflict("a roll-up rebuild is running already; try again when it is done / 汇总重建正在进行");
             }
-            return replay();
+            return replay(topic);
         });
     }
 
-    private Outcome replay() {
+    private Outcome replay(String topic) {
         rollups.clearProgressState();
         int read = 0;
         int applied = 0;
         int malformed = 0;
         try (KafkaConsumer<String, String> consumer = consumer()) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(ProgressEvents.TOPIC, Duration.ofSeconds(10));
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             List<TopicPartition> assigned = partitions == null ? List.of()
-                    : partitions.stream().map(partition -> new TopicPartition(ProgressEvents.TOPIC, partition.partition())).toList();
+                    : partitions.stream().map(partition -> new TopicPartition(topic, partition.partition())).toList();
             if (!assigned.isEmpty()) {
                 consumer.assign(assigned);
                 consumer.seekToBeginning(assigned);
@@ -107,7 +112,7 @@ public class ProgressReplay {
         }
         MeasureProgress.getEntityManager().flush();
         int changed = rollups.recomputeAll();
-        Log.infof("Replayed %s: %d events read, %d applied, %d malformed; %d roll-up(s) changed", ProgressEvents.TOPIC,
+        Log.infof("Replayed %s: %d events read, %d applied, %d malformed; %d roll-up(s) changed", topic,
                 read, applied, malformed, changed);
         return new Outcome(read, applied, malformed, changed);
     }

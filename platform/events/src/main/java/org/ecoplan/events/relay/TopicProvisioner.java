@@ -27,14 +27,16 @@ import io.quarkus.logging.Log;
 /**
  * Creates the configured topics before anything is published to them, so that a broker that
  * auto-creates topics cannot give a state topic the wrong cleanup policy. A topic is created with its
- * configured partitions, replication factor and {@code min.insync.replicas} (the latter two default to the
- * broker's). On an existing topic the cleanup policy and {@code min.insync.replicas} are corrected; its partition
+ * configured partitions, replication factor, {@code retention.ms} and {@code min.insync.replicas} (all but the
+ * partitions default to the broker's). On an existing topic the cleanup policy, {@code retention.ms} and
+ * {@code min.insync.replicas} are corrected (so a topic created with the broker's 7-day retention is kept for ever
+ * from the next start on); its partition
  * count and replication factor are left alone and only reported when they differ, because changing the partitions
  * would move keys to other partitions and break their order, and changing replication is a reassignment an
  * operator plans.
  */
 @ApplicationScoped
-class TopicProvisioner {
+public class TopicProvisioner {
 
     private static final long TIMEOUT_SECONDS = 10;
 
@@ -72,9 +74,10 @@ class TopicProvisioner {
     }
 
     /** The topic-level settings we own; those left empty stay the broker's. */
-    private static Map<String, String> settings(EventsConfig.Topic topic) {
+    public static Map<String, String> settings(EventsConfig.Topic topic) {
         Map<String, String> settings = new HashMap<>();
         settings.put(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy());
+        topic.retentionMs().ifPresent(retention -> settings.put(TopicConfig.RETENTION_MS_CONFIG, retention.toString()));
         topic.minInsyncReplicas().ifPresent(replicas -> settings.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, replicas.toString()));
         return settings;
     }

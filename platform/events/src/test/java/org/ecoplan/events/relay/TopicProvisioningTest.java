@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Topics are created as configured, and an existing topic's settings are put right at start. */
+/** Topics are created as configured, and an existing topic's settings (also its retention) are put right at start. */
 @QuarkusTest
 @WithTestResource(RealInfrastructureResource.class)
 class TopicProvisioningTest {
@@ -42,6 +42,7 @@ class TopicProvisioningTest {
         assertEquals(12, description.partitions().size(), "the default partition count");
         assertEquals("1", config().get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value());
         assertEquals("delete", config().get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
+        assertEquals("-1", config().get(TopicConfig.RETENTION_MS_CONFIG).value(), "kept for ever");
     }
 
     @Test
@@ -49,13 +50,16 @@ class TopicProvisioningTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> kafka.admin().listTopics().names().get().contains(TOPIC));
         kafka.admin().incrementalAlterConfigs(Map.of(RESOURCE, List.of(
                 new AlterConfigOp(new ConfigEntry(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, "2"), AlterConfigOp.OpType.SET),
-                new AlterConfigOp(new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact"), AlterConfigOp.OpType.SET))))
+                new AlterConfigOp(new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact"), AlterConfigOp.OpType.SET),
+                // As a topic created by an earlier version (or auto-created) has it: the broker's 7 days.
+                new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "604800000"), AlterConfigOp.OpType.SET))))
                 .all().get(10, TimeUnit.SECONDS);
 
         provisioner.provision();
 
         assertEquals("1", config().get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value());
         assertEquals("delete", config().get(TopicConfig.CLEANUP_POLICY_CONFIG).value());
+        assertEquals("-1", config().get(TopicConfig.RETENTION_MS_CONFIG).value());
     }
 
     private Config config() throws Exception {
