@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +54,15 @@ class ReportChainIT {
             List<String> measures = measuresWithoutReports(ecoplan, reporter, 2);
             String approvedMeasure = measures.get(0);
             String returnedMeasure = measures.get(1);
-            JsonNode rollupBefore = rollup(ecoplan);
+            // The catalogue copies are complete when the stack is up; the roll-ups follow a few seconds later (catalogue
+            // changes are gathered and their scopes recomputed together). Wait until ENV's roll-up counts exactly the
+            // measures progress-service lists for ENV to lead or be responsible for: the two services agree first.
+            long accountable = accountableMeasures(ecoplan, reporter);
+            JsonNode rollupBefore = Eventually.awaitValue("indicator-service's roll-up of ENV counts the " + accountable
+                    + " measures ENV leads or is responsible for", EFFECT_TIMEOUT, () -> {
+                        JsonNode now = rollup(ecoplan);
+                        return now.path("measures").asLong() == accountable ? now : null;
+                    });
 
             // COMPLETED moves ENV's roll-up whatever today's date: at risk, on track and overdue depend on it.
             Filed approved = file(ecoplan, reporter, approvedMeasure, "COMPLETED", 100, run + "-approved");
@@ -130,6 +139,20 @@ class ReportChainIT {
     }
 
     /** ENV's measures that it leads or is responsible for and that nobody has reported on yet. */
+    private static long accountableMeasures(RunningEcoPlan ecoplan, String reporter) {
+        JsonNode todo = ecoplan.http().get(ecoplan.uri(LocalService.PROGRESS, "/departments/" + DEPARTMENT + "/todo"),
+                reporter).expect(200).json();
+        Set<String> accountable = new HashSet<>();
+        for (JsonNode item : todo.path("measures")) {
+            String role = item.path("role").asText();
+            if (role.equals("LEAD") || role.equals("RESPONSIBLE")) {
+                accountable.add(item.path("measureId").asText());
+            }
+        }
+        assertThat(accountable).as("measures ENV leads or is responsible for").isNotEmpty();
+        return accountable.size();
+    }
+
     private static List<String> measuresWithoutReports(RunningEcoPlan ecoplan, String reporter, int count) {
         JsonNode todo = ecoplan.http().get(ecoplan.uri(LocalService.PROGRESS, "/departments/" + DEPARTMENT + "/todo"),
                 reporter).expect(200).json();

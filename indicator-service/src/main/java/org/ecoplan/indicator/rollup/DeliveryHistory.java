@@ -6,6 +6,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,48 +62,90 @@ public class DeliveryHistory {
     /** Keeps the event's delivery state as its assessment month's latest; events without one are not kept. */
     @Transactional(TxType.MANDATORY)
     public void record(MeasureStatusChanged event, Instant receivedAt) {
-        DeliveryAssessment delivery = event.delivery();
-        if (delivery == null || delivery.state() == null || delivery.assessedOn() == null) {
-            return;
+        recordAll(List.of(event), receivedAt);
+    }
+
+    /**
+     * {@link #record} of many events (a replay's batch, in topic order) in one batch of statements: per measure and
+     * month only the newest sequence, the one the upserts one by one would have kept.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordAll(List<MeasureStatusChanged> events, Instant receivedAt) {
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        for (MeasureStatusChanged event : events) {
+            DeliveryAssessment delivery = event.delivery();
+            if (delivery == null || delivery.state() == null || delivery.assessedOn() == null) {
+                continue;
+            }
+            LocalDate month = YearMonth.from(delivery.assessedOn()).atDay(1);
+            Object[] kept = rows.get(event.measureId() + "/" + month);
+            if (kept != null && (long) kept[2] >= event.sequence()) {
+                continue;
+            }
+            rows.put(event.measureId() + "/" + month, new Object[] {event.measureId(), month, event.sequence(), delivery.state().name(),
+                    delivery.assessedOn(), delivery.windowStart(), delivery.windowEnd(), delivery.expectedPercent(),
+                    delivery.paceGap(), delivery.overdueSince(), delivery.daysLate(),
+                    event.status() == null ? null : event.status().name(), event.percentComplete(),
+                    event.basedOnReportId(), timestamp(event.lastApprovedAt()), event.completedOn(), timestamp(receivedAt)});
         }
-        LocalDate month = YearMonth.from(delivery.assessedOn()).atDay(1);
-        execute(STATE_OF_MONTH, event.measureId(), month, event.sequence(), delivery.state().name(),
-                delivery.assessedOn(), delivery.windowStart(), delivery.windowEnd(), delivery.expectedPercent(),
-                delivery.paceGap(), delivery.overdueSince(), delivery.daysLate(),
-                event.status() == null ? null : event.status().name(), event.percentComplete(),
-                event.basedOnReportId(), timestamp(event.lastApprovedAt()), event.completedOn(), timestamp(receivedAt));
+        execute(STATE_OF_MONTH, List.copyOf(rows.values()));
     }
 
     /** Keeps the first submission time of a monthly report, for reporting punctuality (reports in by the 5th). */
     @Transactional(TxType.MANDATORY)
     public void recordSubmission(ReportEvent report) {
-        if (!"MONTHLY".equals(report.kind()) || report.period() == null || report.departmentCode() == null
-                || report.submittedAt() == null || !SUBMITTED.contains(report.state())) {
-            return;
+        recordSubmissions(List.of(report));
+    }
+
+    /**
+     * {@link #recordSubmission} of many reports (a replay's batch, in topic order) in one batch of statements: per
+     * measure, period and department the first report's id with the earliest time, what the upserts one by one
+     * would have kept.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void recordSubmissions(List<ReportEvent> reports) {
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        for (ReportEvent report : reports) {
+            if (!"MONTHLY".equals(report.kind()) || report.period() == null || report.departmentCode() == null
+                    || report.submittedAt() == null || !SUBMITTED.contains(report.state())) {
+                continue;
+            }
+            Timestamp submitted = timestamp(report.submittedAt());
+            Object[] kept = rows.putIfAbsent(report.measureId() + "/" + report.period() + "/" + report.departmentCode(),
+                    new Object[] {report.measureId(), report.period(), report.departmentCode(), report.reportId(), submitted});
+            if (kept != null && submitted.before((Timestamp) kept[4])) {
+                kept[4] = submitted;
+            }
         }
-        execute(SUBMISSION, report.measureId(), report.period(), report.departmentCode(), report.reportId(),
-                timestamp(report.submittedAt()));
+        execute(SUBMISSION, List.copyOf(rows.values()));
     }
 
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    /** Plain JDBC on the transaction's connection: every value, null or not, is bound with its own SQL type. */
-    private static void execute(String sql, Object... values) {
+    /**
+     * Plain JDBC on the transaction's connection, one statement per row in one batch: every value, null or not, is
+     * bound with its own SQL type. Each row's upsert keeps the newest (earliest) as it would alone.
+     */
+    static void execute(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
         MeasureProgress.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    Object value = values[i];
-                    if (value == null) {
-                        statement.setNull(i + 1, Types.NULL);
-                    } else if (value instanceof LocalDate date) {
-                        statement.setObject(i + 1, date);
-                    } else {
-                        statement.setObject(i + 1, value);
+                for (Object[] values : rows) {
+                    for (int i = 0; i < values.length; i++) {
+                        Object value = values[i];
+                        if (value == null) {
+                            statement.setNull(i + 1, Types.NULL);
+                        } else {
+                            statement.setObject(i + 1, value);
+                        }
                     }
+                    statement.addBatch();
                 }
-                statement.executeUpdate();
+                statement.executeBatch();
             }
         });
     }

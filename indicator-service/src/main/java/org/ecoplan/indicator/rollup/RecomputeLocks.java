@@ -2,8 +2,8 @@ package org.ecoplan.indicator.rollup;
 
 import java.util.Collection;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
 
 /**
  * Transaction-scoped PostgreSQL advisory locks that keep roll-up recomputations apart, across instances:
@@ -68,11 +68,14 @@ final class RecomputeLocks {
         for (Rollup.Key scope : scopes) {
             keys.add((scope.scopeType.name() + "/" + scope.scopeId).hashCode());
         }
-        EntityManager entityManager = Rollup.getEntityManager();
-        for (int key : keys) {
-            entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1, ?2)) as locked")
-                    .setParameter(1, SCOPE_CLASS).setParameter(2, key).getSingleResult();
+        if (keys.isEmpty()) {
+            return;
         }
+        // One round trip for all of them; PostgreSQL calls a volatile function of the select list after the sort.
+        Rollup.getEntityManager().createNativeQuery(
+                "select count(*) from (select pg_advisory_xact_lock(?1, k) from unnest(cast(?2 as int[])) as k order by k) as locked")
+                .setParameter(1, SCOPE_CLASS).setParameter(2, keys.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .getSingleResult();
     }
 
     private static void lock(String sql, long key) {

@@ -1,13 +1,7 @@
 package org.ecoplan.indicator.rollup;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
-import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.progress.contract.DeliveryState;
 
 /**
@@ -15,7 +9,8 @@ import org.ecoplan.progress.contract.DeliveryState;
  * and published for it ({@link MeasureProgress#deliveryState}); a measure without one yet counts as not assessed.
  * Nothing here judges deadlines or pace: that rule has one home, progress-service, and its decision travels on
  * the events. Independently, "not reported this period": not completed and no submitted or approved report for
- * the current month. The derived figures are {@link StateCounts}'.
+ * the current month. The derived figures are {@link StateCounts}'. The measures come counted per standing
+ * ({@link ScopeMembers} counts them in SQL), so a scope of thousands of measures is a handful of rows here.
  */
 public final class RollupCalculator {
 
@@ -26,36 +21,18 @@ public final class RollupCalculator {
     record Standing(DeliveryState state, boolean reported) {
     }
 
-    static Standing standing(MeasureProgress progress, boolean reportedThisPeriod) {
-        return new Standing(progress == null ? null : progress.deliveryState, reportedThisPeriod);
-    }
-
-    /** Figures of one set of measures. */
-    static RollupFigures figures(List<Standing> standings, String period) {
+    /** Figures of one set of measures, given how many measures stand each way. */
+    static RollupFigures figures(Map<Standing, Integer> standings, String period) {
         StateCounts.Counter counter = new StateCounts.Counter();
         int notReported = 0;
-        for (Standing standing : standings) {
-            counter.add(standing.state());
-            boolean completed = standing.state() != null && standing.state().completed();
-            if (!completed && !standing.reported()) {
-                notReported++;
+        for (Map.Entry<Standing, Integer> standing : standings.entrySet()) {
+            DeliveryState state = standing.getKey().state();
+            counter.add(state, standing.getValue());
+            boolean completed = state != null && state.completed();
+            if (!completed && !standing.getKey().reported()) {
+                notReported += standing.getValue();
             }
         }
         return new RollupFigures(counter.counts(), notReported, period);
-    }
-
-    /** Figures of every scope the measures belong to, in one pass. */
-    static Map<Rollup.Key, RollupFigures> all(List<MeasureState> measures, Map<String, MeasureProgress> progress,
-            Set<String> reported, String period, Function<MeasureState, List<Rollup.Key>> scopes) {
-        Map<Rollup.Key, List<Standing>> byScope = new HashMap<>();
-        for (MeasureState measure : measures) {
-            Standing standing = standing(progress.get(measure.id()), reported.contains(measure.id()));
-            for (Rollup.Key key : scopes.apply(measure)) {
-                byScope.computeIfAbsent(key, any -> new ArrayList<>()).add(standing);
-            }
-        }
-        Map<Rollup.Key, RollupFigures> figures = new HashMap<>();
-        byScope.forEach((key, standings) -> figures.put(key, figures(standings, period)));
-        return figures;
     }
 }

@@ -114,6 +114,23 @@ public class ProgressEventHandler implements EventConsumer {
     }
 
     /**
+     * What a replay applies of an event: its {@link MeasureStatusChanged} or {@link ReportEvent}, read and checked as
+     * {@link #apply(IncomingEvent, boolean)} reads it; empty if it is not a progress event this version knows.
+     *
+     * @throws MalformedEventException if it can never be applied
+     */
+    public Optional<Record> read(IncomingEvent event) {
+        Optional<ProgressEvents> kind = ProgressEvents.forEventType(event.type());
+        if (kind.isEmpty() || event.isTombstone()) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (kind.get()) {
+            case MEASURE_STATUS_CHANGED -> json.read(event, MeasureStatusChanged.class);
+            case REPORT_SUBMITTED, REPORT_RETURNED, REPORT_APPROVED -> report(event);
+        });
+    }
+
+    /**
      * The report, if every measured value is within the range the contract promises (progress-service refuses the
      * rest at its edge; an older or foreign producer may not have): such a report is dead-lettered whole, live and
      * in a replay alike, rather than overflowing a column halfway or being rounded silently.

@@ -18,9 +18,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ecoplan.events.IncomingEvent;
 import org.ecoplan.events.MalformedEventException;
-import org.ecoplan.indicator.rollup.MeasureProgress;
 import org.ecoplan.indicator.rollup.RollupService;
+import org.ecoplan.progress.contract.MeasureStatusChanged;
 import org.ecoplan.progress.contract.ProgressEvents;
+import org.ecoplan.progress.contract.ReportEvent;
 import org.ecoplan.web.problem.ProblemException;
 
 import io.quarkus.logging.Log;
@@ -28,7 +29,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Rebuilds the roll-ups from {@code ecoplan.progress} alone: clears the per-measure state, reads the topic
+ * Rebuilds the roll-ups from {@code ecoplan.progress} alone (which keeps every event: README "Replay that does not
+ * forget"): clears the per-measure state, reads the topic
  * from its beginning up to the end offsets seen at the start (its own consumer, no group, so the live
  * consumer's position is untouched), applies every event, then recomputes and publishes the scopes whose
  * figures differ. All of it in one transaction under the exclusive roll-up lock: the live consumers (of every
@@ -38,8 +40,8 @@ import io.smallrye.common.annotation.Identifier;
 @ApplicationScoped
 public class ProgressReplay {
 
-    /** The Hibernate session is flushed and emptied this often, so that a long topic does not fill the heap. */
-    private static final int EVENTS_PER_FLUSH = 500;
+    /** Records per poll, and so per batch of statements. */
+    private static final int EVENTS_PER_POLL = 2000;
 
     private final Map<String, Object> kafkaConfig;
     private final ProgressEventHandler handler;
@@ -93,24 +95,29 @@ public class ProgressReplay {
                             batch.add(record);
                         }
                     }
+                    // A poll's events go to the database together: the newest state per measure and report in a few
+                    // statements, the outcome of applying them one by one.
+                    List<MeasureStatusChanged> statuses = new ArrayList<>();
+                    List<ReportEvent> reports = new ArrayList<>();
                     for (ConsumerRecord<String, String> record : batch) {
+                        read++;
                         try {
-                            if (handler.apply(IncomingEvent.from(record), false).isPresent()) {
-                                applied++;
-                            }
+                            handler.read(IncomingEvent.from(record)).ifPresent(event -> {
+                                if (event instanceof MeasureStatusChanged status) {
+                                    statuses.add(status);
+                                } else if (event instanceof ReportEvent report) {
+                                    reports.add(report);
+                                }
+                            });
                         } catch (MalformedEventException e) {
                             malformed++;
                             Log.warnf("Replay skipped %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
                         }
-                        if (++read % EVENTS_PER_FLUSH == 0) {
-                            MeasureProgress.getEntityManager().flush();
-                            MeasureProgress.getEntityManager().clear();
-                        }
                     }
+                    applied += rollups.applyAll(statuses, reports);
                 }
             }
         }
-        MeasureProgress.getEntityManager().flush();
         int changed = rollups.recomputeAll();
         Log.infof("Replayed %s: %d events read, %d applied, %d malformed; %d roll-up(s) changed", topic,
                 read, applied, malformed, changed);
@@ -130,6 +137,7 @@ public class ProgressReplay {
         settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "indicator-service-progress-replay");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, EVENTS_PER_POLL);
         return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
     }
 }
