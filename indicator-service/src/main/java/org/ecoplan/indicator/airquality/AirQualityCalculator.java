@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.ecoplan.indicator.observation.DailyValue;
+
 /**
  * Annual air-quality statistics from daily values, as HJ 663-2013 and HJ 633-2012 define them.
  * <ul>

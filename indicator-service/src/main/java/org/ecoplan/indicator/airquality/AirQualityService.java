@@ -1,6 +1,5 @@
 package org.ecoplan.indicator.airquality;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,14 +9,15 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ecoplan.indicator.observation.Area;
+import org.ecoplan.indicator.observation.DailyValue;
 import org.ecoplan.indicator.observation.ObservationRepository;
 import org.ecoplan.indicator.targets.Metric;
 import org.ecoplan.web.clock.BusinessClock;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Air-quality figures per area from the stored daily values, and the monthly PM2.5 ranking. */
 @ApplicationScoped

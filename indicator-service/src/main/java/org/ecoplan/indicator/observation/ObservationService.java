@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.ecoplan.indicator.observation.Observation.ObservationKey;
-import org.ecoplan.indicator.status.StatusService;
 import org.ecoplan.web.clock.BusinessClock;
 
 import io.quarkus.logging.Log;
@@ -27,12 +27,12 @@ import io.quarkus.logging.Log;
 public class ObservationService {
 
     private final ObservationRepository observations;
-    private final StatusService status;
+    private final Event<SeriesChanged> seriesChanged;
     private final BusinessClock clock;
 
-    ObservationService(ObservationRepository observations, StatusService status, BusinessClock clock) {
+    ObservationService(ObservationRepository observations, Event<SeriesChanged> seriesChanged, BusinessClock clock) {
         this.observations = observations;
-        this.status = status;
+        this.seriesChanged = seriesChanged;
         this.clock = clock;
     }
 
@@ -94,7 +94,8 @@ public class ObservationService {
         }
         observations.flush();
         if (!changedSeries.isEmpty()) {
-            status.evaluateSeries(changedSeries);
+            // The indicators these series feed are judged again in this transaction (status observes the event).
+            seriesChanged.fire(new SeriesChanged(changedSeries));
         }
         Log.infof("Recorded %d observation(s) of %s by %s: %d new, %d corrected, %d unchanged", inputs.size(), series,
                 enteredBy, created, corrected, unchanged);

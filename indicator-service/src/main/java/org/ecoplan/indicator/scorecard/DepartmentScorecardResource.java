@@ -1,6 +1,5 @@
 package org.ecoplan.indicator.scorecard;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +15,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ecoplan.catalogue.contract.Assignment;
 import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.contract.DepartmentState;
@@ -27,19 +32,13 @@ import org.ecoplan.indicator.rollup.Rollup;
 import org.ecoplan.indicator.rollup.ScopeType;
 import org.ecoplan.indicator.rollup.StateCountsView;
 import org.ecoplan.indicator.rollup.api.RollupView;
-import org.ecoplan.indicator.tracking.IndicatorService;
+import org.ecoplan.indicator.status.IndicatorService;
+import org.ecoplan.indicator.status.api.IndicatorViews.IndicatorView;
 import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorView;
 import org.ecoplan.progress.contract.DeliveryState;
-import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

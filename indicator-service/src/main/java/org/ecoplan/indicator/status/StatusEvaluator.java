@@ -12,9 +12,9 @@ import java.util.function.DoublePredicate;
 
 import org.ecoplan.indicator.airquality.AirQualityCalculator;
 import org.ecoplan.indicator.airquality.AirQualityFigures;
-import org.ecoplan.indicator.airquality.DailyValue;
 import org.ecoplan.indicator.contract.IndicatorStatus;
 import org.ecoplan.indicator.display.Published;
+import org.ecoplan.indicator.observation.DailyValue;
 import org.ecoplan.indicator.targets.Comparison;
 import org.ecoplan.indicator.targets.QuantityKind;
 import org.ecoplan.indicator.targets.TargetState;

@@ -1,12 +1,14 @@
 package org.ecoplan.indicator.status;
 
+
 import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 import org.ecoplan.events.EventOutbox;
 import org.ecoplan.events.OutgoingEvent;
@@ -16,9 +18,11 @@ import org.ecoplan.indicator.contract.IndicatorStatusChanged;
 import org.ecoplan.indicator.observation.Area;
 import org.ecoplan.indicator.observation.Observation;
 import org.ecoplan.indicator.observation.ObservationRepository;
+import org.ecoplan.indicator.observation.SeriesChanged;
 import org.ecoplan.indicator.status.StatusEvaluator.Evidence;
 import org.ecoplan.indicator.status.StatusEvaluator.Point;
 import org.ecoplan.indicator.status.StatusEvaluator.Target;
+import org.ecoplan.indicator.tracking.IndicatorChanged;
 import org.ecoplan.indicator.tracking.TrackedIndicator;
 import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
 import org.ecoplan.web.clock.BusinessClock;
@@ -78,6 +82,15 @@ public class StatusService {
             }
         }
         return changed;
+    }
+
+    // Observed synchronously: in the transaction that recorded the observations or changed the indicator.
+    void onSeriesChanged(@Observes SeriesChanged changed) {
+        evaluateSeries(changed.series());
+    }
+
+    void onIndicatorChanged(@Observes IndicatorChanged changed) {
+        evaluate(changed.indicator());
     }
 
     /** Judges the indicators fed by these series (indicator ids or metric codes). */

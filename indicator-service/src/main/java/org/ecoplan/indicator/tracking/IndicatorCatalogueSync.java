@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.tracking;
 
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
@@ -19,7 +21,6 @@ import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.catalogue.contract.PlanState;
 import org.ecoplan.catalogue.replica.CatalogueEntityChanged;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
-import org.ecoplan.indicator.status.StatusService;
 import org.ecoplan.indicator.targets.ExtractedTarget;
 import org.ecoplan.indicator.targets.MeasureTargetExtractor;
 import org.ecoplan.indicator.targets.ParsedTarget;
@@ -44,15 +45,15 @@ public class IndicatorCatalogueSync {
     private final TrackedIndicatorRepository indicators;
     private final TargetParser parser;
     private final MeasureTargetExtractor extractor;
-    private final StatusService status;
+    private final Event<IndicatorChanged> changed;
 
     IndicatorCatalogueSync(CatalogueReplica replica, TrackedIndicatorRepository indicators, TargetParser parser,
-            MeasureTargetExtractor extractor, StatusService status) {
+            MeasureTargetExtractor extractor, Event<IndicatorChanged> changed) {
         this.replica = replica;
         this.indicators = indicators;
         this.parser = parser;
         this.extractor = extractor;
-        this.status = status;
+        this.changed = changed;
     }
 
     // An exception here would stop the catalogue channel: bad data is logged and kept as UNREADABLE instead.
@@ -142,7 +143,7 @@ public class IndicatorCatalogueSync {
         }
         Log.debugf("Indicator %s (%d %s) target '%s' read as %s %s %s %s", indicator.id, state.number(), state.name(),
                 state.target(), indicator.targetState, indicator.comparison, indicator.targetValue, indicator.unit);
-        status.evaluate(indicator);
+        changed.fire(new IndicatorChanged(indicator));
     }
 
     private void applyTarget(TrackedIndicator indicator, String name, String targetText) {

@@ -9,8 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ecoplan.indicator.airquality.DailyValue;
 import org.ecoplan.indicator.contract.IndicatorStatus;
+import org.ecoplan.indicator.observation.DailyValue;
 import org.ecoplan.indicator.status.StatusEvaluator.Evidence;
 import org.ecoplan.indicator.status.StatusEvaluator.Point;
 import org.ecoplan.indicator.status.StatusEvaluator.Target;

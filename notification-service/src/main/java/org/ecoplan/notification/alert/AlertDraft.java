@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.ecoplan.notification.inbox.Audience;
+
 /**
  * An alert a rule wants raised. It is raised only if no alert with the same {@link #key()} exists, so a
  * rule may propose the same draft on every evaluation.

@@ -17,14 +17,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 import org.ecoplan.events.EventOutbox;
 import org.ecoplan.events.OutgoingEvent;
 import org.ecoplan.notification.alert.events.AlertRaised;
 import org.ecoplan.notification.alert.events.NotificationEvents;
+import org.ecoplan.notification.inbox.Audience;
+import org.ecoplan.notification.inbox.InboxWriter.NewMessage;
 import org.ecoplan.notification.inbox.InboxWriter;
+import org.ecoplan.notification.inbox.MessageKind;
 import org.ecoplan.notification.webhook.WebhookEvent;
 import org.ecoplan.notification.webhook.WebhookFanOut;
 import org.ecoplan.web.clock.BusinessClock;
@@ -83,7 +86,7 @@ public class AlertService {
         }
         List<RaisedAlert> raised = insertNew(candidates.values());
         if (!raised.isEmpty()) {
-            inboxes.deliver(raised);
+            inboxes.deliver(messages(raised));
             List<UUID> eventIds = outbox.recordAll(raised.stream().map(AlertService::event).toList());
             List<WebhookEvent> forWebhooks = new ArrayList<>();
             for (int i = 0; i < raised.size(); i++) {
@@ -161,4 +164,24 @@ public class AlertService {
                 draft.audiences().stream().map(audience -> audience.box() + ":" + audience.owner()).sorted().toList(),
                 draft.businessDate(), alert.raisedAt());
     }
+
+    /** Each alert's inbox message for each of its audiences. */
+    private static List<NewMessage> messages(List<RaisedAlert> alerts) {
+        List<NewMessage> messages = new ArrayList<>();
+        for (RaisedAlert alert : alerts) {
+            AlertDraft draft = alert.draft();
+            for (Audience audience : draft.audiences()) {
+                messages.add(new NewMessage(UUID.randomUUID(), alert.id(), audience, MessageKind.ALERT, draft.rule().name(),
+                        draft.severity().name(), draft.subjectId(), draft.title(), body(draft), draft.businessDate(),
+                        alert.raisedAt(), false));
+            }
+        }
+        return messages;
+    }
+
+    private static String body(AlertDraft draft) {
+        return draft.reason() + "\n\n[" + draft.severity() + " " + draft.rule() + " · " + draft.subjectType() + " "
+                + draft.subjectId() + " · " + draft.period() + "]";
+    }
+
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ecoplan.indicator.contract.BulletinPublished;
-import org.ecoplan.notification.alert.Audience;
+import org.ecoplan.notification.inbox.Audience;
 import org.ecoplan.notification.inbox.InboxWriter;
 import org.ecoplan.notification.inbox.MessageKind;
 import org.ecoplan.web.clock.BusinessClock;

@@ -1,5 +1,6 @@
 package org.ecoplan.notification.email;
 
+
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
-import org.ecoplan.notification.alert.Audience;
+import org.ecoplan.notification.inbox.Audience;
 import org.ecoplan.notification.inbox.InboxWriter.NewMessage;
+import org.ecoplan.notification.inbox.MessagesWritten;
 import org.ecoplan.web.clock.BusinessClock;
 
 /**
@@ -36,6 +39,11 @@ public class EmailOutbox {
         this.dataSource = dataSource;
         this.config = config;
         this.clock = clock;
+    }
+
+    // Observed synchronously: the e-mails commit with the inbox messages they copy.
+    void onMessagesWritten(@Observes MessagesWritten written) {
+        enqueue(written.messages());
     }
 
     @Transactional(TxType.MANDATORY)

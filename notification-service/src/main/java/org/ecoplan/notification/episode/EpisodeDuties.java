@@ -1,9 +1,5 @@
 package org.ecoplan.notification.episode;
 
-import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,13 +11,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
 import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
+
 import org.ecoplan.catalogue.contract.EpisodeEvents;
 import org.ecoplan.catalogue.contract.EpisodeState;
-import org.ecoplan.notification.alert.Audience;
+import org.ecoplan.notification.inbox.Audience;
 import org.ecoplan.notification.inbox.InboxWriter;
 import org.ecoplan.notification.inbox.MessageKind;
 import org.ecoplan.web.clock.BusinessClock;
+
+import io.quarkus.logging.Log;
 
 /**
  * Turns plan-service's episode states into what member units must do: on activation and on every level change one

@@ -13,10 +13,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
-import org.ecoplan.notification.alert.Audience;
 import org.ecoplan.notification.inbox.InboxWriter.NewMessage;
 import org.ecoplan.web.clock.BusinessClock;
 

@@ -11,8 +11,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.ecoplan.notification.alert.Audience;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A message in one inbox. Written by {@link InboxWriter}; read and marked read through {@link InboxService}. */

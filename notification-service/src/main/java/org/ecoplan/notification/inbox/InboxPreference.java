@@ -11,8 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import org.ecoplan.notification.alert.Audience;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** How an inbox wants its alerts; absent means {@link Delivery#IMMEDIATE}. */

@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.ecoplan.notification.alert.Audience;
 import org.ecoplan.notification.inbox.api.InboxViews.MessageView;
 import org.ecoplan.notification.inbox.api.InboxViews.PreferenceView;
 import org.ecoplan.notification.inbox.api.InboxViews.UnreadCount;

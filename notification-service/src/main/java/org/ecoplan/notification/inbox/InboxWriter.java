@@ -14,13 +14,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional.TxType;
-
-import org.ecoplan.notification.alert.AlertDraft;
-import org.ecoplan.notification.alert.Audience;
-import org.ecoplan.notification.alert.RaisedAlert;
-import org.ecoplan.notification.email.EmailOutbox;
+import jakarta.transaction.Transactional;
 
 /**
  * Puts messages into inboxes, in the caller's transaction. An inbox that takes a daily digest gets the
@@ -37,26 +33,21 @@ public class InboxWriter {
     private static final String DIGEST_TAKERS = "select box, owner from inbox_preference where delivery = 'DAILY_DIGEST'";
 
     private final DataSource dataSource;
-    private final EmailOutbox email;
+    private final Event<MessagesWritten> written;
 
-    InboxWriter(DataSource dataSource, EmailOutbox email) {
+    InboxWriter(DataSource dataSource, Event<MessagesWritten> written) {
         this.dataSource = dataSource;
-        this.email = email;
+        this.written = written;
     }
 
+    /**
+     * An alert's messages, one per audience: those whose audience takes a daily digest instead are kept for it
+     * ({@code heldForDigest}), the others are in the inbox (and e-mailed) at once.
+     */
     @Transactional(TxType.MANDATORY)
-    public void deliver(List<RaisedAlert> alerts) {
+    public void deliver(List<NewMessage> messages) {
         Set<Audience> digestTakers = digestTakers();
-        List<NewMessage> messages = new ArrayList<>();
-        for (RaisedAlert alert : alerts) {
-            AlertDraft draft = alert.draft();
-            for (Audience audience : draft.audiences()) {
-                messages.add(new NewMessage(UUID.randomUUID(), alert.id(), audience, MessageKind.ALERT, draft.rule().name(),
-                        draft.severity().name(), draft.subjectId(), draft.title(), body(draft), draft.businessDate(),
-                        alert.raisedAt(), digestTakers.contains(audience)));
-            }
-        }
-        write(messages);
+        write(messages.stream().map(message -> digestTakers.contains(message.audience()) ? message.heldBack() : message).toList());
     }
 
     /** A message that is not an alert's, e.g. a digest or a notice to a subscription's owner. */
@@ -96,7 +87,8 @@ public class InboxWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write " + messages.size() + " inbox message(s)", e);
         }
-        email.enqueue(written);
+        // In this transaction: the e-mail package queues the owners' e-mails (observes the event).
+        this.written.fire(new MessagesWritten(written));
     }
 
     private Set<Audience> digestTakers() {
@@ -112,14 +104,14 @@ public class InboxWriter {
         return takers;
     }
 
-    private static String body(AlertDraft draft) {
-        return draft.reason() + "\n\n[" + draft.severity() + " " + draft.rule() + " · " + draft.subjectType() + " "
-                + draft.subjectId() + " · " + draft.period() + "]";
-    }
-
     /** A message to write; {@code alertId} is null for digests and notices. */
     public record NewMessage(UUID id, UUID alertId, Audience audience, MessageKind kind, String rule, String severity,
             String subjectId, String title, String body, LocalDate businessDate, Instant createdAt,
             boolean heldForDigest) {
+
+        /** The same message, kept for the audience's daily digest. */
+        NewMessage heldBack() {
+            return new NewMessage(id, alertId, audience, kind, rule, severity, subjectId, title, body, businessDate, createdAt, true);
+        }
     }
 }

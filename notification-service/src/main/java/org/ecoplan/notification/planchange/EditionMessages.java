@@ -1,11 +1,13 @@
 package org.ecoplan.notification.planchange;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.ecoplan.catalogue.contract.EditionAdopted;
-import org.ecoplan.notification.alert.Audience;
+import org.ecoplan.notification.inbox.Audience;
 import org.ecoplan.notification.inbox.InboxWriter;
 import org.ecoplan.notification.inbox.MessageKind;
 import org.ecoplan.web.clock.BusinessClock;

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ecoplan.catalogue.contract.Assignment;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.notification.alert.AlertRule;
-import org.ecoplan.notification.alert.Audience;
+import org.ecoplan.notification.inbox.Audience;
 
 /**
  * Who gets a rule's alert: the departments in the roles the configuration names for the rule (groups

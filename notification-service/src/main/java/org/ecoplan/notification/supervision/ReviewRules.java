@@ -13,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.notification.alert.AlertDraft;
 import org.ecoplan.notification.alert.AlertRule;
-import org.ecoplan.notification.alert.Audience;
 import org.ecoplan.notification.alert.SubjectType;
+import org.ecoplan.notification.inbox.Audience;
 import org.ecoplan.progress.contract.ReportEvent;
 import org.ecoplan.web.clock.BusinessClock;
 

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -17,15 +16,11 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 
 import org.ecoplan.events.tracing.EventTracing;
 import org.ecoplan.events.tracing.TraceContext;
-import org.ecoplan.notification.alert.AlertDraft;
-import org.ecoplan.notification.alert.AlertRule;
-import org.ecoplan.notification.alert.AlertService;
-import org.ecoplan.notification.alert.Audience;
-import org.ecoplan.notification.alert.SubjectType;
 import org.ecoplan.web.clock.BusinessClock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,21 +60,21 @@ public class WebhookDispatcher {
     private final WebhookConfig config;
     private final TargetAddressPolicy policy;
     private final SecretCipher cipher;
-    private final AlertService alerts;
+    private final Event<SubscriptionDisabled> disabled;
     private final BusinessClock clock;
     private final WebhookSender sender;
     private final EventTracing tracing;
     private final MeterRegistry metrics;
 
     WebhookDispatcher(DataSource dataSource, WebhookConfig config, TargetAddressPolicy policy, SecretCipher cipher,
-            AlertService alerts, BusinessClock clock, WebhookSender sender, EventTracing tracing, MeterRegistry metrics) {
+            Event<SubscriptionDisabled> disabled, BusinessClock clock, WebhookSender sender, EventTracing tracing, MeterRegistry metrics) {
         this.tracing = tracing;
         this.metrics = metrics;
         this.dataSource = dataSource;
         this.config = config;
         this.policy = policy;
         this.cipher = cipher;
-        this.alerts = alerts;
+        this.disabled = disabled;
         this.clock = clock;
         this.sender = sender;
     }
@@ -212,12 +207,10 @@ public class WebhookDispatcher {
         subscription.disabledReason = truncate("disabled after " + subscription.consecutiveFailures
                 + " failed attempts in a row; last: " + lastError);
         Log.warnf("Webhook subscription %s of %s disabled: %s", subscription.id, subscription.owner, subscription.disabledReason);
-        String title = "Webhook 订阅已停用 / webhook subscription disabled: " + subscription.url;
         String reason = "订阅 " + subscription.id + " (" + subscription.url + ") 连续 " + subscription.consecutiveFailures
                 + " 次推送失败，已停用；修复接收端后可重新启用并重发。Last error: " + lastError;
-        alerts.raise(List.of(new AlertDraft(AlertRule.WEBHOOK_DISABLED, AlertRule.WEBHOOK_DISABLED.defaultSeverity(),
-                SubjectType.WEBHOOK_SUBSCRIPTION, subscription.id.toString(), "disabled@" + now, null, title, reason,
-                List.of(), Set.of(Audience.user(subscription.owner)), clock.today())));
+        // In this transaction: the alert package tells the subscription's owner (observes the event).
+        disabled.fire(new SubscriptionDisabled(subscription.id, subscription.owner, subscription.url, reason, now));
     }
 
     private List<Claimed> claim() {

@@ -15,8 +15,6 @@ import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.progress.contract.WorkflowState;
 import org.ecoplan.progress.report.api.ReportRequest;
 import org.ecoplan.progress.report.events.ReportEventPublisher;
-import org.ecoplan.progress.status.MeasureStatus;
-import org.ecoplan.progress.status.OfficialStatusService;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.problem.Problem;
@@ -38,13 +36,13 @@ public class ReportService {
     private final ReportRepository reports;
     private final ReportHistory history;
     private final MeasureAccess access;
-    private final OfficialStatusService officialStatus;
+    private final OfficialStatusKeeper officialStatus;
     private final ReportEventPublisher events;
     private final BusinessClock clock;
     private final Caller caller;
 
     ReportService(ReportRepository reports, ReportHistory history, MeasureAccess access,
-            OfficialStatusService officialStatus, ReportEventPublisher events, BusinessClock clock, Caller caller) {
+            OfficialStatusKeeper officialStatus, ReportEventPublisher events, BusinessClock clock, Caller caller) {
         this.reports = reports;
         this.history = history;
         this.access = access;
@@ -131,7 +129,7 @@ public class ReportService {
         ETags.requireCurrent(expectedRevision, report.revision);
         requireSubmitted(report, "approved");
         MeasureState measure = access.measure(report.measureId);
-        MeasureStatus status = officialStatus.lock(measure);
+        officialStatus.lockStatusOf(measure);
         ReportHistory.Change change = history.begin(report);
         Instant now = clock.now();
         report.state = WorkflowState.APPROVED;
@@ -140,7 +138,7 @@ public class ReportService {
         report.returnReason = null;
         change.record("APPROVED", null, now);
         events.publish(ProgressEvents.REPORT_APPROVED, report);
-        officialStatus.reportApproved(status, measure, report);
+        officialStatus.approved(measure, report);
         history.save(change);
         return report;
     }
@@ -150,7 +148,7 @@ public class ReportService {
         access.requireMayReview(report);
         ETags.requireCurrent(expectedRevision, report.revision);
         requireSubmitted(report, "returned");
-        officialStatus.lock(access.measure(report.measureId));
+        officialStatus.lockStatusOf(access.measure(report.measureId));
         ReportHistory.Change change = history.begin(report);
         Instant now = clock.now();
         report.state = WorkflowState.RETURNED;
@@ -178,14 +176,14 @@ public class ReportService {
     /** The submit step of a change (on its own, after an edit, or right after creation). */
     private void submit(ReportHistory.Change change, MeasureState measure, Instant now) {
         ProgressReport report = change.report();
-        MeasureStatus status = officialStatus.lock(measure);
+        officialStatus.lockStatusOf(measure);
         report.state = WorkflowState.SUBMITTED;
         report.submittedAt = now;
         report.reviewedBy = null;
         report.reviewedAt = null;
         change.record("SUBMITTED", null, now);
         events.publish(ProgressEvents.REPORT_SUBMITTED, report);
-        officialStatus.reportSubmitted(status, report);
+        officialStatus.submitted(measure, report);
     }
 
     private static void applyContent(ProgressReport report, ReportRequest request) {

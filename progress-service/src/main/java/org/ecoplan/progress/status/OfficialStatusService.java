@@ -1,5 +1,6 @@
 package org.ecoplan.progress.status;
 
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,13 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.ReportStatus;
+import org.ecoplan.progress.report.OfficialStatusKeeper;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportKind;
 import org.ecoplan.progress.status.events.MeasureStatusPublisher;
@@ -30,7 +32,7 @@ import org.ecoplan.web.clock.BusinessClock;
  * (expected percent, pace gap, days late) is stored for the views but not published.
  */
 @ApplicationScoped
-public class OfficialStatusService {
+public class OfficialStatusService implements OfficialStatusKeeper {
 
     private final MeasureStatusRepository statuses;
     private final MeasureStatusPublisher publisher;
@@ -52,6 +54,25 @@ public class OfficialStatusService {
     @Transactional(TxType.MANDATORY)
     public MeasureStatus lock(MeasureState measure) {
         return statuses.lockOrCreate(measure.id(), measure.planId(), measure.taskId(), measure.dueDate());
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void lockStatusOf(MeasureState measure) {
+        lock(measure);
+    }
+
+    // The row is locked already (lockStatusOf): locking it again in the same transaction only reads it.
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void submitted(MeasureState measure, ProgressReport report) {
+        reportSubmitted(lock(measure), report);
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public void approved(MeasureState measure, ProgressReport report) {
+        reportApproved(lock(measure), measure, report);
     }
 
     /** A monthly report was submitted: the measure's last reported period moves on (no event on its own). */

@@ -19,9 +19,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.ecoplan.notification.alert.Audience;
-import org.ecoplan.notification.alert.Severity;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ecoplan.notification.alert.AlertRule;
+import org.ecoplan.notification.alert.Severity;
+import org.ecoplan.notification.inbox.Audience;
 import org.ecoplan.notification.inbox.InboxService;
 import org.ecoplan.notification.inbox.MessageFilter;
 import org.ecoplan.notification.inbox.api.InboxViews.MarkedRead;
@@ -35,16 +45,6 @@ import org.ecoplan.web.problem.ProblemException;
 import org.ecoplan.web.problem.QueryParameters;
 import org.ecoplan.web.security.Caller;
 import org.ecoplan.web.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/inbox")
 @Produces(MediaType.APPLICATION_JSON)

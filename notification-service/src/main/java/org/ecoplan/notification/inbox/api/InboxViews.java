@@ -6,11 +6,11 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
-import org.ecoplan.notification.alert.Audience;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ecoplan.notification.inbox.Audience;
 import org.ecoplan.notification.inbox.Delivery;
 import org.ecoplan.notification.inbox.MessageKind;
 import org.ecoplan.web.input.NotBlankWhenPresent;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

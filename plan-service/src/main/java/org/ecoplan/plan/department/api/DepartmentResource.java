@@ -1,51 +1,53 @@
 package org.ecoplan.plan.department.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.BeanParam;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.HttpHeaders;
-import org.ecoplan.web.openapi.ApiHeaders;
-import org.ecoplan.plan.department.GroupMembershipService;
-import org.ecoplan.plan.department.api.DepartmentViews.GroupMembersRequest;
-import org.ecoplan.web.input.Years;
-import org.ecoplan.web.security.Caller;
-import org.ecoplan.web.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import org.ecoplan.plan.department.DepartmentKind;
-import org.ecoplan.plan.department.DepartmentService;
-import org.ecoplan.plan.department.api.DepartmentViews.DepartmentDetail;
-import org.ecoplan.plan.department.api.DepartmentViews.DepartmentPage;
-import org.ecoplan.plan.department.api.DepartmentViews.GroupPage;
-import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
-import org.ecoplan.web.etag.ETags;
-import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.Problem;
-import org.ecoplan.web.problem.QueryParameters;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ecoplan.plan.catalogue.DepartmentService;
+import org.ecoplan.plan.catalogue.GroupMembershipService;
+import org.ecoplan.plan.department.DepartmentKind;
+import org.ecoplan.plan.department.api.DepartmentViews.DepartmentDetail;
+import org.ecoplan.plan.department.api.DepartmentViews.DepartmentPage;
+import org.ecoplan.plan.department.api.DepartmentViews.GroupMembersRequest;
+import org.ecoplan.plan.department.api.DepartmentViews.GroupPage;
+import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
+import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.input.Years;
+import org.ecoplan.web.openapi.ApiHeaders;
+import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.Problem;
+import org.ecoplan.web.problem.QueryParameters;
+import org.ecoplan.web.security.Caller;
+import org.ecoplan.web.security.Roles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)

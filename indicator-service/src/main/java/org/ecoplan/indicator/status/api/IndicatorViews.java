@@ -1,10 +1,12 @@
-package org.ecoplan.indicator.tracking.api;
+package org.ecoplan.indicator.status.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.constraints.Digits;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ecoplan.indicator.contract.IndicatorStatus;
 import org.ecoplan.indicator.display.Published;
 import org.ecoplan.indicator.status.IndicatorJudgement;
@@ -14,8 +16,8 @@ import org.ecoplan.indicator.tracking.DepartmentNames.Named;
 import org.ecoplan.indicator.tracking.DepartmentNames.Registry;
 import org.ecoplan.indicator.tracking.TrackedIndicator;
 import org.ecoplan.web.input.NotBlankWhenPresent;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import jakarta.validation.constraints.Digits;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** REST bodies of the indicator API. */
 public final class IndicatorViews {

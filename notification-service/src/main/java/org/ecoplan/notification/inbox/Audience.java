@@ -1,4 +1,4 @@
-package org.ecoplan.notification.alert;
+package org.ecoplan.notification.inbox;
 
 import java.util.Objects;
 

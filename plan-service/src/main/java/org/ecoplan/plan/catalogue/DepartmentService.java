@@ -1,25 +1,27 @@
-package org.ecoplan.plan.department;
+package org.ecoplan.plan.catalogue;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.ecoplan.plan.catalogue.Measure;
-import org.ecoplan.plan.catalogue.MeasureAssignment;
-import org.ecoplan.plan.catalogue.MeasureFilter;
-import org.ecoplan.plan.catalogue.MeasureRepository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
 import org.ecoplan.plan.catalogue.api.CatalogueViewMapper;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
+import org.ecoplan.plan.department.Department;
+import org.ecoplan.plan.department.DepartmentGroup;
+import org.ecoplan.plan.department.DepartmentGroupRepository;
+import org.ecoplan.plan.department.DepartmentKind;
+import org.ecoplan.plan.department.DepartmentRepository;
 import org.ecoplan.plan.department.api.DepartmentViews.DepartmentDetail;
 import org.ecoplan.plan.department.api.DepartmentViews.DepartmentSummary;
 import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
 import org.ecoplan.plan.department.api.DepartmentViews.RoleCounts;
-import org.ecoplan.plan.catalogue.AssignmentRole;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.ProblemException;

@@ -1,25 +1,28 @@
-package org.ecoplan.plan.department;
+package org.ecoplan.plan.catalogue;
 
-import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
 import org.ecoplan.catalogue.contract.CatalogueState;
-import org.ecoplan.plan.catalogue.Indicator;
-import org.ecoplan.plan.catalogue.IndicatorRepository;
-import org.ecoplan.plan.catalogue.Measure;
-import org.ecoplan.plan.catalogue.MeasureRepository;
-import org.ecoplan.plan.catalogue.events.CatalogueStates;
 import org.ecoplan.plan.catalogue.events.CataloguePublisher;
+import org.ecoplan.plan.catalogue.events.CatalogueStates;
+import org.ecoplan.plan.department.Department;
+import org.ecoplan.plan.department.DepartmentGroup;
+import org.ecoplan.plan.department.DepartmentGroupRepository;
+import org.ecoplan.plan.department.DepartmentRepository;
 import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
+
+import io.quarkus.logging.Log;
 
 /**
  * Administrators name the members of a group the document left open (相关乡镇, 有关部门 …) or correct a

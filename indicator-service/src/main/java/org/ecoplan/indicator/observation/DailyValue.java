@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.airquality;
+package org.ecoplan.indicator.observation;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.tracking.api;
+package org.ecoplan.indicator.status.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,23 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import org.ecoplan.web.openapi.ApiHeaders;
-import org.ecoplan.indicator.contract.IndicatorStatus;
-import org.ecoplan.indicator.tracking.IndicatorService;
-import org.ecoplan.indicator.tracking.Origin;
-import org.ecoplan.indicator.tracking.ReviewState;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.CandidateReview;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.ExtractionReport;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorPage;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorView;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.TargetChange;
-import org.ecoplan.web.etag.ETags;
-import org.ecoplan.web.input.Years;
-import org.ecoplan.web.paging.Page;
-import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.QueryParameters;
-import org.ecoplan.web.security.Caller;
-import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -48,6 +31,23 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ecoplan.indicator.contract.IndicatorStatus;
+import org.ecoplan.indicator.status.IndicatorService;
+import org.ecoplan.indicator.status.api.IndicatorViews.CandidateReview;
+import org.ecoplan.indicator.status.api.IndicatorViews.ExtractionReport;
+import org.ecoplan.indicator.status.api.IndicatorViews.IndicatorPage;
+import org.ecoplan.indicator.status.api.IndicatorViews.IndicatorView;
+import org.ecoplan.indicator.status.api.IndicatorViews.TargetChange;
+import org.ecoplan.indicator.tracking.Origin;
+import org.ecoplan.indicator.tracking.ReviewState;
+import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.input.Years;
+import org.ecoplan.web.openapi.ApiHeaders;
+import org.ecoplan.web.paging.Page;
+import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.QueryParameters;
+import org.ecoplan.web.security.Caller;
+import org.ecoplan.web.security.Roles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.tracking;
+package org.ecoplan.indicator.status;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -7,19 +7,23 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 import org.ecoplan.indicator.contract.IndicatorStatus;
-import org.ecoplan.indicator.status.IndicatorJudgement;
-import org.ecoplan.indicator.status.StatusService;
+import org.ecoplan.indicator.status.api.IndicatorViews.CandidateReview;
+import org.ecoplan.indicator.status.api.IndicatorViews.ExtractionReport;
+import org.ecoplan.indicator.status.api.IndicatorViews.IndicatorView;
+import org.ecoplan.indicator.status.api.IndicatorViews.TargetChange;
+import org.ecoplan.indicator.status.api.IndicatorViews.UnreadMeasure;
+import org.ecoplan.indicator.status.api.IndicatorViews;
 import org.ecoplan.indicator.targets.TargetState;
-import org.ecoplan.indicator.tracking.api.IndicatorViews;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.CandidateReview;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.ExtractionReport;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.IndicatorView;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.TargetChange;
-import org.ecoplan.indicator.tracking.api.IndicatorViews.UnreadMeasure;
+import org.ecoplan.indicator.tracking.DepartmentNames;
+import org.ecoplan.indicator.tracking.MeasureExtraction;
+import org.ecoplan.indicator.tracking.Origin;
+import org.ecoplan.indicator.tracking.ReviewState;
+import org.ecoplan.indicator.tracking.TrackedIndicator;
+import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.ProblemException;
