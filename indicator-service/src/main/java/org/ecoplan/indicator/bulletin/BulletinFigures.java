@@ -8,6 +8,7 @@ import org.ecoplan.indicator.airquality.AirQualityService.RankedArea;
 import org.ecoplan.indicator.overview.Overview;
 import org.ecoplan.indicator.overview.Overview.RankedParty;
 import org.ecoplan.indicator.overview.Overview.SupervisionItem;
+import org.ecoplan.indicator.tracking.DepartmentNames.Named;
 
 /**
  * Every figure of one month's bulletin, taken as of the month's end from the district overview (the same service
@@ -19,13 +20,27 @@ import org.ecoplan.indicator.overview.Overview.SupervisionItem;
  * @param monthlyAir     the district's daily values per month, this year up to the month and all of last year
  * @param towns          the month's PM2.5 ranking of the 18, with each area's rank the month before
  * @param yearTowns      the ranking on the year so far (1 January to the month's end)
- * @param correctedAt    when data of the month (a state or a daily air value) was recorded after the bulletin's issue
+ * @param returned       the district's progress reports returned to their departments in the month (district time),
+ *                       oldest first
+ * @param correctedAt    when data of the month (a state, a daily air value or a report's return) was recorded after the bulletin's issue
  *                       date: the bulletin says so in a footnote; {@code null} when nothing was
  */
 public record BulletinFigures(String month, String district, int year, String edition, LocalDate asOf,
         LocalDate issuedOn, String issuer, Overview overview, List<SupervisionItem> supervision,
         List<RankedParty> departments, List<MonthlyAir> monthlyAir, List<TownRank> towns, List<RankedArea> yearTowns,
-        Instant correctedAt) {
+        List<ReturnedReport> returned, Instant correctedAt) {
+
+    /**
+     * A progress report returned to its department in the month, with the reviewer's reason.
+     *
+     * @param taskLabel  {@code 附件1 第30项}
+     * @param department the reporting department with its name
+     * @param period     the report's month ({@code 2026-05}); {@code null} for an ad-hoc report
+     * @param returnedOn the return's date in the district's calendar
+     */
+    public record ReturnedReport(String reportId, String measureId, String taskLabel, String taskName, String measureText,
+            Named department, String period, LocalDate returnedOn, String reason) {
+    }
 
     /**
      * One month of the district's daily air values.

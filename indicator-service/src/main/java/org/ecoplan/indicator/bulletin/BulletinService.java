@@ -10,15 +10,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.ecoplan.catalogue.contract.MeasureState;
+import org.ecoplan.catalogue.contract.PlanState;
+import org.ecoplan.catalogue.contract.TaskState;
+import org.ecoplan.catalogue.replica.CatalogueReplica;
 import org.ecoplan.indicator.airquality.AirQualityService;
 import org.ecoplan.indicator.airquality.AirQualityService.RankedArea;
 import org.ecoplan.indicator.bulletin.BulletinFigures.MonthlyAir;
+import org.ecoplan.indicator.bulletin.BulletinFigures.ReturnedReport;
 import org.ecoplan.indicator.bulletin.BulletinFigures.TownRank;
 import org.ecoplan.indicator.observation.Area;
 import org.ecoplan.indicator.overview.Overview;
@@ -27,7 +35,10 @@ import org.ecoplan.indicator.overview.Overview.SupervisionItem;
 import org.ecoplan.indicator.overview.OverviewPages.SupervisionPage;
 import org.ecoplan.indicator.overview.OverviewScope;
 import org.ecoplan.indicator.overview.OverviewService;
+import org.ecoplan.indicator.bulletin.returns.ReturnedReports;
+import org.ecoplan.indicator.bulletin.returns.ReturnedReports.Returned;
 import org.ecoplan.indicator.targets.Metric;
+import org.ecoplan.indicator.tracking.DepartmentNames;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.ProblemException;
@@ -36,7 +47,8 @@ import org.ecoplan.web.problem.ProblemException;
  * Takes a month's bulletin figures as of the month's end from the district overview's own methods (the same ones
  * {@code GET /overview?asOf=} answers with), in one read-only transaction, so that the bulletin and the API agree
  * figure for figure. Adds only what the overview does not carry: the district's months of air data for the
- * charts, the year's town ranking, last month's town ranks and the date of a correction.
+ * charts, the year's town ranking, last month's town ranks, the reports returned in the month and the date of a
+ * correction.
  */
 @ApplicationScoped
 public class BulletinService {
@@ -49,14 +61,21 @@ public class BulletinService {
     private final EntityManager entityManager;
     private final BusinessClock clock;
     private final BulletinConfig config;
+    private final ReturnedReports returns;
+    private final CatalogueReplica replica;
+    private final DepartmentNames names;
 
     BulletinService(OverviewService overviews, AirQualityService airQuality, EntityManager entityManager,
-            BusinessClock clock, BulletinConfig config) {
+            BusinessClock clock, BulletinConfig config, ReturnedReports returns, CatalogueReplica replica,
+            DepartmentNames names) {
         this.overviews = overviews;
         this.airQuality = airQuality;
         this.entityManager = entityManager;
         this.clock = clock;
         this.config = config;
+        this.returns = returns;
+        this.replica = replica;
+        this.names = names;
     }
 
     /** A {@code yyyy-MM} that has ended; else 400 naming {@code month}. */
@@ -109,16 +128,65 @@ public class BulletinService {
         // Data of the month arriving in the first days of the next month is in the bulletin as issued; only what was
         // recorded after the issue date changed a bulletin people may already have read.
         Instant issued = issuedOn.atStartOfDay(clock.zone()).toInstant();
-        Instant corrected = latest(overview.lastRecordedAt(), observedAfter(area, asOf, issued), issued);
+        Map<String, MeasureState> returnedMeasures = new HashMap<>();
+        List<Returned> returnedRows = returnedIn(month, scope, returnedMeasures);
+        Instant returnRecorded = returnedRows.stream().map(Returned::recordedAt).max(Instant::compareTo).orElse(null);
+        Instant corrected = latest(issued, overview.lastRecordedAt(), observedAfter(area, asOf, issued), returnRecorded);
         return new BulletinFigures(month.toString(), scope.district(), scope.year(), scope.edition(), asOf, issuedOn,
                 String.format(config.issuer(), scope.district()), overview, List.copyOf(supervision), List.copyOf(departments),
-                monthlyAir(area, month), towns, yearTowns, corrected);
+                monthlyAir(area, month), towns, yearTowns, returned(returnedRows, returnedMeasures, scope), corrected);
     }
 
-    /** The later of two times, when it is after the issue date (a correction); else {@code null}. */
-    private static Instant latest(Instant states, Instant observed, Instant issued) {
-        Instant latest = states == null ? observed : observed == null || states.isAfter(observed) ? states : observed;
+    /** The latest of the times, when it is after the issue date (a correction); else {@code null}. */
+    private static Instant latest(Instant issued, Instant... times) {
+        Instant latest = null;
+        for (Instant time : times) {
+            if (time != null && (latest == null || time.isAfter(latest))) {
+                latest = time;
+            }
+        }
         return latest != null && latest.isAfter(issued) ? latest : null;
+    }
+
+    /**
+     * The returns made in the month (district time) of reports on the scope's measures. A return is a fact of its
+     * month: the report's later resubmission or approval does not take it off the month's list.
+     */
+    private List<Returned> returnedIn(YearMonth month, OverviewScope scope, Map<String, MeasureState> measures) {
+        List<Returned> all = returns.between(month.atDay(1).atStartOfDay(clock.zone()).toInstant(),
+                month.plusMonths(1).atDay(1).atStartOfDay(clock.zone()).toInstant());
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        Set<String> plans = scope.plans().stream().map(PlanState::id).collect(Collectors.toSet());
+        replica.findAll(MeasureState.class, all.stream().map(Returned::measureId).distinct().toList())
+                .forEach(measure -> measures.put(measure.id(), measure));
+        return all.stream().filter(row -> {
+            MeasureState measure = measures.get(row.measureId());
+            return measure != null && plans.contains(measure.planId());
+        }).toList();
+    }
+
+    private List<ReturnedReport> returned(List<Returned> rows, Map<String, MeasureState> measures, OverviewScope scope) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TaskState> tasks = replica.findAll(TaskState.class,
+                measures.values().stream().map(MeasureState::taskId).distinct().toList()).stream()
+                .collect(Collectors.toMap(TaskState::id, Function.identity(), (first, second) -> first));
+        Map<String, PlanState> plans = scope.plans().stream().collect(Collectors.toMap(PlanState::id, Function.identity()));
+        DepartmentNames.Registry registry = names.registry();
+        List<ReturnedReport> returned = new ArrayList<>();
+        for (Returned row : rows) {
+            MeasureState measure = measures.get(row.measureId());
+            TaskState task = tasks.get(measure.taskId());
+            PlanState plan = plans.get(measure.planId());
+            returned.add(new ReturnedReport(row.reportId(), row.measureId(),
+                    "附件" + plan.attachment() + " 第" + measure.taskNumber() + "项", task == null ? null : task.name(),
+                    measure.text(), row.departmentCode() == null ? null : registry.named(row.departmentCode()), row.period(),
+                    LocalDate.ofInstant(row.returnedAt(), clock.zone()), row.reason()));
+        }
+        return List.copyOf(returned);
     }
 
     /** When a daily value of the year up to the month's end was last entered after {@code after}. */

@@ -17,6 +17,7 @@ import org.ecoplan.indicator.bulletin.BulletinDocument.Note;
 import org.ecoplan.indicator.bulletin.BulletinDocument.Paragraph;
 import org.ecoplan.indicator.bulletin.BulletinDocument.Table;
 import org.ecoplan.indicator.bulletin.BulletinFigures.MonthlyAir;
+import org.ecoplan.indicator.bulletin.BulletinFigures.ReturnedReport;
 import org.ecoplan.indicator.bulletin.BulletinFigures.TownRank;
 import org.ecoplan.indicator.bulletin.chart.Chart;
 import org.ecoplan.indicator.bulletin.chart.Chart.Orientation;
@@ -38,6 +39,8 @@ import org.ecoplan.indicator.tracking.DepartmentNames.Named;
 public final class BulletinTemplate {
 
     static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    /** A day of the bulletin's month, e.g. 6月12日. */
+    public static final DateTimeFormatter RETURNED_ON = DateTimeFormatter.ofPattern("M月d日");
     // State colours: completed green, on track blue, at risk amber, behind pace orange, overdue red, the rest grey.
     private static final String COMPLETED = "#2e7d32";
     private static final String ON_TRACK = "#1e88e5";
@@ -61,7 +64,7 @@ public final class BulletinTemplate {
         towns(figures, month, blocks);
         plans(overview, blocks);
         departments(figures, blocks);
-        supervision(figures, blocks);
+        supervision(figures, month, blocks);
         indicators(overview, blocks);
 
         if (figures.correctedAt() != null) {
@@ -259,15 +262,19 @@ public final class BulletinTemplate {
 
     // ---- 五、督办事项 ---------------------------------------------------------------------------------------------
 
-    private static void supervision(BulletinFigures figures, List<Block> blocks) {
+    private static void supervision(BulletinFigures figures, int month, List<Block> blocks) {
         blocks.add(new Heading(1, "五、督办事项"));
         Overview.SupervisionSummary summary = figures.overview().supervision();
         blocks.add(new Paragraph(summary.total() == 0 ? "本月无需督办事项。"
                 : "需督办" + summary.total() + "项（已逾期" + summary.overdue() + "项，滞后于序时进度" + summary.behindPace()
                         + "项），请牵头单位抓紧推进，并在下月调度中报告整改情况。"));
-        if (figures.supervision().isEmpty()) {
-            return;
+        if (!figures.supervision().isEmpty()) {
+            supervisionList(figures, blocks);
         }
+        returned(figures, month, blocks);
+    }
+
+    private static void supervisionList(BulletinFigures figures, List<Block> blocks) {
         List<List<String>> rows = new ArrayList<>();
         int number = 1;
         for (SupervisionItem item : figures.supervision()) {
@@ -284,6 +291,44 @@ public final class BulletinTemplate {
                 List.of(true, false, false, false, false, false, false), List.of(6, 15, 35, 16, 9, 9, 10)));
     }
 
+    /** The reports returned to their departments in the month, oldest first, with the reviewer's reason. */
+    private static void returned(BulletinFigures figures, int month, List<Block> blocks) {
+        List<ReturnedReport> returned = figures.returned();
+        if (returned.isEmpty()) {
+            blocks.add(new Paragraph(month + "月无退回的报告。"));
+            return;
+        }
+        long departments = returned.stream().map(report -> report.department() == null ? "" : report.department().code())
+                .distinct().count();
+        blocks.add(new Paragraph(month + "月共退回报告" + returned.size() + "份（涉及" + departments
+                + "个单位），请相关单位按退回意见修改后重新报送。"));
+        List<List<String>> rows = new ArrayList<>();
+        int number = 1;
+        for (ReturnedReport report : returned) {
+            rows.add(List.of(String.valueOf(number++), report.taskLabel() + " " + Objects.toString(report.taskName(), ""),
+                    report.measureText(), report.department() == null ? "—" : report.department().name(),
+                    period(report.period(), figures.year()), RETURNED_ON.format(report.returnedOn()),
+                    Objects.toString(report.reason(), "—")));
+        }
+        blocks.add(new Table("table-returned", "表6 " + month + "月退回的报告",
+                List.of("序号", "任务", "工作措施", "报送单位", "报告期", "退回日期", "退回原因"), rows,
+                List.of(true, false, false, false, false, false, false), List.of(6, 14, 30, 14, 9, 9, 18)));
+    }
+
+    /** A monthly report's period as 5月 (another year: 2025年12月); an ad-hoc report has none. */
+    static String period(String period, int year) {
+        if (period == null) {
+            return "临时报告";
+        }
+        java.time.YearMonth month;
+        try {
+            month = java.time.YearMonth.parse(period);
+        } catch (java.time.format.DateTimeParseException e) {
+            return period; // as the producer wrote it: shown, not guessed
+        }
+        return (month.getYear() == year ? "" : month.getYear() + "年") + month.getMonthValue() + "月";
+    }
+
     // ---- 六、指标完成情况 ------------------------------------------------------------------------------------------
 
     private static void indicators(Overview overview, List<Block> blocks) {
@@ -296,7 +341,7 @@ public final class BulletinTemplate {
                     Objects.toString(line.targetText(), "—"), Objects.toString(line.valueSoFarText(), "—"),
                     Objects.toString(line.projectedText(), "—"), Objects.toString(line.statusName(), "—")));
         }
-        blocks.add(new Table("table-indicators", "表6 指标完成情况",
+        blocks.add(new Table("table-indicators", "表7 指标完成情况",
                 List.of("序号", "指标", "目标", "截至月底", "预计全年", "状态"), rows, List.of(true, false, false, false, false, false)));
     }
 

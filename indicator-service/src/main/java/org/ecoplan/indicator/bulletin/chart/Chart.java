@@ -14,6 +14,12 @@ import java.util.List;
 public record Chart(String id, String title, Orientation orientation, boolean stacked, String unit,
         List<String> categories, List<Series> series, Double targetValue, String targetLabel, int decimals) {
 
+    /** Copies: a chart is a value (its PNG is cached by it), not a view of lists its maker may still change. */
+    public Chart {
+        categories = List.copyOf(categories);
+        series = List.copyOf(series);
+    }
+
     public enum Orientation {
         /** Categories along the x axis (months). */
         VERTICAL,
@@ -23,6 +29,11 @@ public record Chart(String id, String title, Orientation orientation, boolean st
 
     /** @param line drawn as a line over the bars instead of as bars */
     public record Series(String name, String color, List<Double> values, boolean line) {
+
+        public Series {
+            // Values may be null (no value that month): List.copyOf would refuse them.
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        }
     }
 
     public double maxValue() {

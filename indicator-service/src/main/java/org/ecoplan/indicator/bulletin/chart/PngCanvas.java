@@ -13,9 +13,16 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Draws a chart with Java2D into a PNG (headless: no display is needed), for the .docx and the PDF. Text is drawn
@@ -32,7 +39,37 @@ public final class PngCanvas implements Canvas {
         this.graphics = graphics;
     }
 
+    /**
+     * Encoded charts by their content (a chart is a value: same months, same figures, same picture), so that a
+     * month's Word and PDF forms, and the same bulletin downloaded again, encode each chart once. Encoding is most of
+     * a chart's cost (about 20 ms of CPU against 2 ms for drawing it); a year of four charts is 48 entries of 30-50 KB.
+     */
+    private static final int CACHED = 64;
+    private static final Map<Chart, byte[]> ENCODED = new LinkedHashMap<>(CACHED * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Chart, byte[]> eldest) {
+            return size() > CACHED;
+        }
+    };
+
+    /** The chart as PNG; the array is shared with other callers: read it, do not change it. */
     public static byte[] png(Chart chart) {
+        synchronized (ENCODED) {
+            byte[] cached = ENCODED.get(chart);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // Outside the lock: two requests for a new chart at once both encode it, neither waits for the other.
+        byte[] png = encode(draw(chart));
+        synchronized (ENCODED) {
+            ENCODED.put(chart, png);
+        }
+        return png;
+    }
+
+    /** The chart drawn at {@link #SCALE}. */
+    public static BufferedImage draw(Chart chart) {
         int height = ChartPainter.height(chart);
         BufferedImage image = new BufferedImage(ChartPainter.WIDTH * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
@@ -44,11 +81,25 @@ public final class PngCanvas implements Canvas {
         } finally {
             graphics.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
+        return image;
+    }
+
+    /** The image as PNG. */
+    public static byte[] encode(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        // In memory: ImageIO.write to a stream caches through a temporary file by default.
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            // Fast deflate: measured on a 1280×720 chart, 19 ms of CPU and 45 KB against 27 ms and 32 KB by default.
+            param.setCompressionQuality(0.9f);
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }
