@@ -42,3 +42,11 @@ create table episode_response (
     unique (episode_id, department_code, day)
 );
 create index episode_response_day on episode_response (episode_id, day, department_code);
+
+-- Photos of a response, in the evidence table of the reports (one upload path, one set of checks): each file belongs
+-- to a report or to a response, never both.
+alter table episode_response add column evidence_count integer not null default 0;
+alter table evidence alter column report_id drop not null;
+alter table evidence add column episode_response_id uuid references episode_response (id);
+alter table evidence add constraint evidence_one_owner check (num_nonnulls(report_id, episode_response_id) = 1);
+create index evidence_episode_response on evidence (episode_response_id, uploaded_at);

@@ -102,7 +102,7 @@ class EpisodeReportsTest {
         respond(episodeId, units.get(2), dayTwo, 1, at(dayTwo, 19), "检查工地数", 4);
         awaitReports(episodeId, 6);
         sendResponse(new EpisodeResponseSubmitted(corrected, 1, episodeId, units.get(0), "成员单位" + units.get(0), dayTwo, "ORANGE",
-                List.of(new Quantity("停工工地数", BigDecimal.valueOf(99))), "", "reporter", at(dayTwo, 17), at(dayTwo, 17), null));
+                List.of(new Quantity("停工工地数", BigDecimal.valueOf(99))), "", "reporter", at(dayTwo, 17), at(dayTwo, 17), null, 0));
         clock.setTo(at(dayTwo, 21));
         assertThat(mine(episodeId, check.check())).extracting(alert -> alert.draft().period()).containsExactly(units.get(3) + "@" + dayTwo);
 
@@ -176,7 +176,7 @@ class EpisodeReportsTest {
         String id = UUID.nameUUIDFromBytes((episodeId + unit + day).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
         sendResponse(new EpisodeResponseSubmitted(id, revision, episodeId, unit, "成员单位" + unit, day, "YELLOW",
                 List.of(new Quantity(item, BigDecimal.valueOf(value))), "已落实", "reporter-" + unit, filedAt,
-                filedAt.plus(Duration.ofMinutes(revision - 1)), null));
+                filedAt.plus(Duration.ofMinutes(revision - 1)), null, 0));
         return id;
     }
 

@@ -59,7 +59,10 @@ public class EpisodeResponse extends PanacheEntityBase {
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 
-    /** 1 when filed, +1 per correction: the ETag. */
+    @Column(name = "evidence_count", nullable = false)
+    public int evidenceCount;
+
+    /** 1 when filed, +1 per correction or attached photo: the ETag. */
     @Column(nullable = false)
     public long revision;
 }

@@ -93,6 +93,28 @@ class EpisodeResponseTest {
                 .put("/episodes/{id}/responses/{rid}", episode.id, id).then().statusCode(422)
                 .body("errors[0].field", equalTo("day"));
 
+        // A photo of the day, as a report's evidence: stored with the response, counted, its revision raised.
+        byte[] png = new byte[120];
+        System.arraycopy(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }, 0, png, 0, 8);
+        for (int send = 0; send < 2; send++) {
+            given().header("Authorization", episode.reporter(1)).header("Idempotency-Key", "photo-" + id)
+                    .header("X-File-Name", "%E5%81%9C%E5%B7%A5%E5%B7%A5%E5%9C%B0.png").contentType("image/png").body(png)
+                    .post("/episodes/{id}/responses/{rid}/evidence", episode.id, id).then().statusCode(201)
+                    .body("responseRevision", equalTo(3)).body("fileName", equalTo("停工工地.png"));
+        }
+        given().header("Authorization", episode.reporter(2)).header("X-File-Name", "x.png").contentType("image/png").body(png)
+                .post("/episodes/{id}/responses/{rid}/evidence", episode.id, id).then().statusCode(403);
+        given().header("Authorization", episode.reporter(1)).header("X-File-Name", "x.png").contentType("image/png")
+                .body(new byte[] { 1, 2, 3 }).post("/episodes/{id}/responses/{rid}/evidence", episode.id, id).then().statusCode(415);
+        var photos = as(episode.reporter(1)).get("/episodes/{id}/responses/{rid}/evidence", episode.id, id).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(photos.getList("id")).hasSize(1);
+        byte[] downloaded = given().header("Authorization", SUPERVISOR)
+                .get("/episodes/{id}/responses/{rid}/evidence/{eid}", episode.id, id, photos.getString("[0].id")).then()
+                .statusCode(200).contentType("image/png").extract().asByteArray();
+        assertThat(downloaded).isEqualTo(png);
+        as(episode.reporter(2)).get("/episodes/{id}/responses/{rid}/evidence", episode.id, id).then().statusCode(403);
+
         var events = EventReader.awaitRecords(EpisodeResponseEvents.TOPIC, record -> episode.id.equals(record.key()), 2,
                 Duration.ofSeconds(30));
         assertThat(events).extracting(record -> EventReader.header(record, "ce_type").orElse(""))
@@ -126,7 +148,7 @@ class EpisodeResponseTest {
         as(episode.reporter(2)).queryParam("department", episode.unit(1)).get("/episodes/{id}/responses", episode.id)
                 .then().statusCode(403);
         as(episode.reporter(1)).get("/episodes/{id}/responses/{rid}", episode.id, id).then().statusCode(200)
-                .header("ETag", "\"2\"");
+                .header("ETag", "\"3\"").body("evidenceCount", equalTo(1));
     }
 
     @Test

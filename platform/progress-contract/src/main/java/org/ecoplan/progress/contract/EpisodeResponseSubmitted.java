@@ -22,10 +22,11 @@ import java.util.List;
  * @param firstSubmittedAt server time of the first filing: whether the day's report was on time is judged on it
  * @param submittedAt     server time of this revision (the correction's time after a correction)
  * @param clientTimestamp when the phone recorded it, null if not sent
+ * @param evidenceCount   photos attached to it (GET /episodes/{id}/responses/{responseId}/evidence)
  */
 public record EpisodeResponseSubmitted(String responseId, long revision, String episodeId, String departmentCode,
         String departmentName, LocalDate day, String level, List<Quantity> quantities, String narrative, String reporter,
-        Instant firstSubmittedAt, Instant submittedAt, Instant clientTimestamp) {
+        Instant firstSubmittedAt, Instant submittedAt, Instant clientTimestamp, int evidenceCount) {
 
     /**
      * @param name  a report item of the unit's duties, e.g. 停工工地数

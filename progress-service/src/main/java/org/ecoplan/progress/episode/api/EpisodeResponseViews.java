@@ -36,13 +36,15 @@ public final class EpisodeResponseViews {
             @Schema(example = "li.qiang") String reporter,
             @Schema(nullable = true) Instant clientTimestamp,
             @Schema(description = "Server time of the first filing") Instant firstSubmittedAt,
-            @Schema(description = "Server time of this revision") Instant submittedAt) {
+            @Schema(description = "Server time of this revision") Instant submittedAt,
+            @Schema(description = "Photos attached (GET …/evidence)", example = "2") int evidenceCount) {
 
         public static ResponseView of(EpisodeResponse response) {
             return new ResponseView(response.id, response.revision, response.episodeId, response.departmentCode,
                     response.departmentName, response.day, response.level,
                     response.quantities.stream().map(q -> new QuantityView(q.name(), q.value())).toList(), response.narrative,
-                    response.reporter, response.clientTimestamp, response.firstSubmittedAt, response.submittedAt);
+                    response.reporter, response.clientTimestamp, response.firstSubmittedAt, response.submittedAt,
+                    response.evidenceCount);
         }
     }
 

@@ -25,7 +25,7 @@ public class EpisodeResponsePublisher {
         var event = new EpisodeResponseSubmitted(response.id.toString(), response.revision, response.episodeId,
                 response.departmentCode, response.departmentName, response.day, response.level, response.quantities,
                 response.narrative, response.reporter, response.firstSubmittedAt, response.submittedAt,
-                response.clientTimestamp);
+                response.clientTimestamp, response.evidenceCount);
         outbox.record(new OutgoingEvent(EpisodeResponseEvents.TOPIC, EpisodeResponseEvents.AGGREGATE_TYPE,
                 response.episodeId, EpisodeResponseEvents.RESPONSE_SUBMITTED.eventType(), event));
     }
