@@ -32,7 +32,9 @@ public enum AlertRule {
     /** Red: a member unit did not acknowledge its heavy-pollution duties in time; goes to the supervisors. */
     EPISODE_UNACKNOWLEDGED(Severity.RED),
     /** Red: still not acknowledged after the longer delay; goes to the unit's head as well. */
-    EPISODE_ESCALATED_TO_HEAD(Severity.RED);
+    EPISODE_ESCALATED_TO_HEAD(Severity.RED),
+    /** Yellow: during an active episode a member unit had not filed its daily response by the configured hour. */
+    EPISODE_REPORT_MISSING(Severity.YELLOW);
 
     private final Severity severity;
 

@@ -75,9 +75,19 @@ public class EpisodeAcknowledgements {
         }
     }
 
-    /** Every request of the episode, by revision and department. */
+    /** Every request of the episode, by revision and department; 404 if none was sent. */
     @Transactional
     public List<Acknowledgement> list(String episodeId) {
+        List<Acknowledgement> all = requests(episodeId);
+        if (all.isEmpty()) {
+            throw ProblemException.notFound("episode", episodeId);
+        }
+        return all;
+    }
+
+    /** Every request of the episode, by revision and department; empty if none was sent. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Acknowledgement> requests(String episodeId) {
         try (Connection connection = dataSource.getConnection();
              var query = connection.prepareStatement("select " + COLUMNS
                      + " from episode_acknowledgement where episode_id = ? order by revision, department_code")) {
@@ -87,9 +97,6 @@ public class EpisodeAcknowledgements {
                 while (rows.next()) {
                     all.add(read(rows));
                 }
-            }
-            if (all.isEmpty()) {
-                throw ProblemException.notFound("episode", episodeId);
             }
             return all;
         } catch (SQLException e) {

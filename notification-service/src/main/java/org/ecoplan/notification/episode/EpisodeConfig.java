@@ -16,6 +16,17 @@ public interface EpisodeConfig {
     @WithDefault("4h")
     Duration headEscalationAfter();
 
+    /**
+     * A member unit's response for a day of an active episode is due by this hour of that day (0-23, in
+     * {@code ecoplan.clock.zone}, Beijing time); a unit without one by then gets {@code EPISODE_REPORT_MISSING}.
+     */
+    @WithDefault("20")
+    int dailyReportHour();
+
+    /** When missing daily reports are checked (read by the scheduler; {@code off} disables). */
+    @WithDefault("0 10 * * * ?")
+    String reportCheckCron();
+
     /** When the acknowledgements are checked (read by the scheduler; {@code off} disables). */
     @WithDefault("0 */5 * * * ?")
     String checkCron();

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A photo or document attached to a report; its bytes are in {@link EvidenceContent}. */
+/** A photo or document attached to a report or a daily episode response; its bytes are in {@link EvidenceContent}. */
 @Entity
 @Table(name = "evidence")
 public class Evidence extends PanacheEntityBase {
@@ -18,8 +18,13 @@ public class Evidence extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "report_id", nullable = false)
+    /** The report it is attached to; null for a daily episode response's file. */
+    @Column(name = "report_id")
     public UUID reportId;
+
+    /** The daily episode response it is attached to; null for a report's file. */
+    @Column(name = "episode_response_id")
+    public UUID episodeResponseId;
 
     @Column(name = "file_name", nullable = false)
     public String fileName;

@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param alertId      stable id of the alert
  * @param rule         DEADLINE_REMINDER, WINDOW_OPENING, BEHIND_PACE, OVERDUE, ESCALATED_TO_SUPERVISORS,
  *                     ESCALATED_TO_HEAD, MISSING_REPORT, REPORT_RETURNED, REVIEW_WAITING, INDICATOR_WORSENED,
- *                     POLLUTION_BUDGET, WEBHOOK_DISABLED, EPISODE_UNACKNOWLEDGED or EPISODE_ESCALATED_TO_HEAD
+ *                     POLLUTION_BUDGET, WEBHOOK_DISABLED, EPISODE_UNACKNOWLEDGED, EPISODE_ESCALATED_TO_HEAD or
+ *                     EPISODE_REPORT_MISSING
  * @param severity     BLUE, YELLOW, RED or INFO
  * @param subjectType  MEASURE, INDICATOR, REPORT, WEBHOOK_SUBSCRIPTION or EPISODE
  * @param subjectId    the measure, indicator, report or subscription id; also the Kafka key

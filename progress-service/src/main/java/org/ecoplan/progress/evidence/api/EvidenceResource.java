@@ -32,17 +32,13 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ecoplan.progress.config.ProgressConfig;
+import org.ecoplan.progress.evidence.EvidenceFiles;
 import org.ecoplan.progress.evidence.EvidenceService;
 import org.ecoplan.progress.evidence.FileType;
 import org.ecoplan.progress.idempotency.IdempotentRequests;
 import org.ecoplan.web.http.ContentDisposition;
-import org.ecoplan.web.input.PercentEncoding;
 import org.ecoplan.progress.report.RequestClient;
 import org.ecoplan.web.openapi.ApiHeaders;
-import org.ecoplan.web.problem.Problem;
-import org.ecoplan.web.problem.ProblemException;
-import org.ecoplan.web.problem.ProblemType;
 import org.ecoplan.web.security.Roles;
 
 @Path("/reports/{id}/evidence")
@@ -51,8 +47,7 @@ import org.ecoplan.web.security.Roles;
 public class EvidenceResource {
 
     /** The file's name, percent-encoded UTF-8 (Chinese names survive every HTTP stack that way). */
-    public static final String FILE_NAME_HEADER = "X-File-Name";
-    private static final int MAX_FILE_NAME_LENGTH = 255;
+    public static final String FILE_NAME_HEADER = EvidenceFiles.FILE_NAME_HEADER;
 
     @Inject
     EvidenceService evidence;
@@ -61,7 +56,7 @@ public class EvidenceResource {
     IdempotentRequests idempotency;
 
     @Inject
-    ProgressConfig config;
+    EvidenceFiles files;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -90,23 +85,10 @@ public class EvidenceResource {
             @HeaderParam(FILE_NAME_HEADER) @Parameter(description = "Percent-encoded UTF-8 file name", example = "%E7%8E%B0%E5%9C%BA%E7%85%A7%E7%89%87.jpg") String encodedFileName,
             @HeaderParam(IdempotentRequests.HEADER) @Parameter(example = "phone-7f3a-000126") String idempotencyKey,
             byte[] content) {
-        String fileName = fileName(encodedFileName);
-        if (content == null || content.length == 0) {
-            throw ProblemException.invalidField("body", "the file is empty / 文件为空");
-        }
-        long maxSize = config.evidence().maxSize().asLongValue();
-        if (content.length > maxSize) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the file has " + content.length
-                    + " bytes; at most " + maxSize + " are accepted / 文件过大");
-        }
-        FileType type = FileType.detect(content).orElseThrow(() -> new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                "the content is not a JPEG, PNG, PDF, WebP or HEIC file / 仅支持JPEG、PNG、PDF、WebP、HEIC文件"));
-        if (contentType != null && !contentType.startsWith(MediaType.APPLICATION_OCTET_STREAM) && !type.matches(contentType)) {
-            throw ProblemException.unprocessable("Content-Type " + contentType + " does not match the content, which is "
-                    + type.mediaType() + " / 文件类型与内容不符",
-                    List.of(new Problem.FieldProblem(HttpHeaders.CONTENT_TYPE, "content is " + type.mediaType())));
-        }
-        String sha256 = EvidenceService.sha256(content);
+        EvidenceFiles.Checked file = files.check(contentType, encodedFileName, content);
+        String fileName = file.fileName();
+        FileType type = file.type();
+        String sha256 = file.sha256();
         // The request hash covers name and content: the same photo under another name is another request.
         byte[] requestIdentity = (fileName + "\n" + sha256).getBytes(StandardCharsets.UTF_8);
         return idempotency.execute(idempotencyKey, "POST /reports/" + reportId + "/evidence", requestIdentity, () -> {
@@ -152,22 +134,5 @@ public class EvidenceResource {
                 // that sniffs as HTML would run in our origin).
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
-    }
-
-    private static String fileName(String encoded) {
-        if (encoded == null || encoded.isBlank()) {
-            throw ProblemException.invalidField(FILE_NAME_HEADER, "is required / 需要文件名");
-        }
-        // Strictly: a lenient decoder would store bytes that are not UTF-8 as U+FFFD, a name nobody sent. A '+'
-        // is a space, as the form encoding of phone apps' URL encoders writes it (send %2B for a plus).
-        String name = PercentEncoding.decode(encoded.trim().replace("+", "%20")).orElseThrow(() -> ProblemException.invalidField(
-                FILE_NAME_HEADER, "is not percent-encoded UTF-8 / 文件名编码无效"));
-        // Only the last path segment: a name is never a path on anybody's disk.
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        if (name.isEmpty() || name.length() > MAX_FILE_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-            throw ProblemException.invalidField(FILE_NAME_HEADER, "must be 1 to " + MAX_FILE_NAME_LENGTH
-                    + " printable characters");
-        }
-        return name;
     }
 }
