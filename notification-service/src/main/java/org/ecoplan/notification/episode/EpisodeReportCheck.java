@@ -1,22 +1,25 @@
 package org.ecoplan.notification.episode;
 
-import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
 import org.ecoplan.catalogue.contract.WarningLevel;
 import org.ecoplan.notification.alert.AlertDraft;
 import org.ecoplan.notification.alert.AlertRule;
 import org.ecoplan.notification.alert.AlertService;
-import org.ecoplan.notification.alert.Audience;
 import org.ecoplan.notification.alert.RaisedAlert;
 import org.ecoplan.notification.alert.SubjectType;
+import org.ecoplan.notification.inbox.Audience;
 import org.ecoplan.notification.supervision.SupervisionLock;
 import org.ecoplan.web.clock.BusinessClock;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Raises {@code EPISODE_REPORT_MISSING} for every member unit that had not filed its daily response by
