@@ -103,6 +103,23 @@ class IdempotencyTest extends ProgressTestSupport {
         assertThat(reportCount(SUPERVISOR, measureId)).isEqualTo(2);
     }
 
+    @Test
+    void aProblemTheWorkflowFindsNamesTheFieldInsideTheBatch() {
+        String measureId = envLedMeasure(7).id();
+        // 2999-12 has not begun whatever today's date: the workflow, not the document's constraints, refuses it.
+        String batch = """
+                {"items":[{"clientReference":"phone-d-0001","report":%s}]}"""
+                .formatted(monthly(measureId, "2999-12", "ON_TRACK", 20, true));
+        long before = reportCount(SUPERVISOR, measureId);
+
+        JsonPath answer = post(ENV_REPORTER, "/reports/batch", batch).then().statusCode(200).extract().jsonPath();
+
+        assertThat(answer.getInt("items[0].status")).isEqualTo(422);
+        assertThat(answer.getString("items[0].problem.errors[0].field")).isEqualTo("items[0].report.period");
+        assertThat(answer.getString("items[0].problem.instance")).isEqualTo("/reports/batch#items[0]");
+        assertThat(reportCount(SUPERVISOR, measureId)).isEqualTo(before);
+    }
+
     private static Response keyed(String key, String body) {
         return as(ENV_REPORTER).header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/reports");
     }

@@ -1,17 +1,11 @@
 package org.ecoplan.progress.episode.api;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -48,12 +42,9 @@ import org.ecoplan.progress.episode.api.EpisodeResponseViews.BatchRequest;
 import org.ecoplan.progress.episode.api.EpisodeResponseViews.BatchResult;
 import org.ecoplan.progress.episode.api.EpisodeResponseViews.ResponseView;
 import org.ecoplan.progress.idempotency.IdempotentRequests;
-import org.ecoplan.progress.idempotency.StoredResponse;
+import org.ecoplan.progress.idempotency.OfflineBatch;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.openapi.ApiHeaders;
-import org.ecoplan.web.problem.Problem;
-import org.ecoplan.web.problem.ProblemException;
-import org.ecoplan.web.problem.ProblemType;
 import org.ecoplan.web.problem.QueryParameters;
 import org.ecoplan.web.security.Roles;
 
@@ -69,14 +60,14 @@ public class EpisodeResponseResource {
 
     private final EpisodeResponseService responses;
     private final IdempotentRequests idempotency;
-    private final Validator validator;
+    private final OfflineBatch batch;
     private final ObjectMapper mapper;
 
-    EpisodeResponseResource(EpisodeResponseService responses, IdempotentRequests idempotency, Validator validator,
+    EpisodeResponseResource(EpisodeResponseService responses, IdempotentRequests idempotency, OfflineBatch batch,
             ObjectMapper mapper) {
         this.responses = responses;
         this.idempotency = idempotency;
-        this.validator = validator;
+        this.batch = batch;
         this.mapper = mapper;
     }
 
@@ -110,63 +101,11 @@ public class EpisodeResponseResource {
     @APIResponse(responseCode = "400", description = "The batch itself is malformed (not the items)")
     public BatchResult batch(@PathParam("episodeId") @Size(max = 100, message = "must be at most 100 characters") String episodeId,
             @Valid @NotNull(message = "a JSON body is required") BatchRequest body) {
-        List<BatchItemResult> results = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < body.items().size(); i++) {
-            results.add(batchItem(episodeId, i, body.items().get(i), seen));
-        }
-        return new BatchResult(results);
-    }
-
-    private BatchItemResult batchItem(String episodeId, int index, BatchItem item, Set<String> seen) {
-        String prefix = "items[" + index + "].";
-        String reference = item == null ? null : item.clientReference();
-        try {
-            if (item == null || reference == null || reference.isBlank()) {
-                throw ProblemException.invalidField(prefix + "clientReference", "is required");
-            }
-            if (!seen.add(reference)) {
-                throw ProblemException.invalidField(prefix + "clientReference", "appears twice in this batch");
-            }
-            if (item.response() == null) {
-                throw ProblemException.invalidField(prefix + "response", "is required");
-            }
-            validate(prefix + "response.", item.response());
-            IdempotentRequests.Outcome outcome;
-            try {
-                outcome = idempotency.run(prefix + "clientReference", reference, "POST /episodes/" + episodeId + "/responses",
-                        item.response(), () -> created(responses.file(episodeId, item.response().toFiling())));
-            } catch (ProblemException problem) {
-                throw prefixed(prefix + "response.", problem);
-            }
-            StoredResponse response = outcome.response();
-            return new BatchItemResult(reference, outcome.replayed() ? 200 : response.status(),
-                    outcome.replayed() ? Boolean.TRUE : null, response.body(), null);
-        } catch (ProblemException problem) {
-            ProblemType type = problem.type();
-            return new BatchItemResult(reference, type.status(), null, null, new Problem(type.uri(), type.title(), type.status(),
-                    problem.getMessage(), "/episodes/" + episodeId + "/responses/batch#" + prefix.substring(0, prefix.length() - 1),
-                    problem.errors()));
-        }
-    }
-
-    /** A field problem of an item's response names the field inside the batch (items[1].response.day). */
-    private static ProblemException prefixed(String prefix, ProblemException problem) {
-        if (problem.errors().isEmpty() || problem.errors().get(0).field().startsWith("items[")) {
-            return problem;
-        }
-        return new ProblemException(problem.type(), problem.getMessage(), problem.errors().stream()
-                .map(error -> new Problem.FieldProblem(prefix + error.field(), error.message())).toList());
-    }
-
-    private void validate(String prefix, EpisodeResponseRequest response) {
-        var violations = validator.validate(response);
-        if (!violations.isEmpty()) {
-            List<Problem.FieldProblem> errors = violations.stream()
-                    .map((ConstraintViolation<EpisodeResponseRequest> v) -> new Problem.FieldProblem(prefix + v.getPropertyPath(), v.getMessage()))
-                    .sorted(Comparator.comparing(Problem.FieldProblem::field)).toList();
-            throw new ProblemException(ProblemType.VALIDATION, errors.get(0).field() + ": " + errors.get(0).message(), errors);
-        }
+        return new BatchResult(batch.file(body.items(), "POST /episodes/" + episodeId + "/responses",
+                "/episodes/" + episodeId + "/responses/batch",
+                new OfflineBatch.Items<>("response", BatchItem::clientReference, BatchItem::response, response -> { },
+                        response -> created(responses.file(episodeId, response.toFiling()))),
+                BatchItemResult::new));
     }
 
     @GET

@@ -1,18 +1,12 @@
 package org.ecoplan.progress.report.api;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -49,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.contract.WorkflowState;
 import org.ecoplan.progress.idempotency.IdempotentRequests;
-import org.ecoplan.progress.idempotency.StoredResponse;
+import org.ecoplan.progress.idempotency.OfflineBatch;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportFilter;
 import org.ecoplan.progress.report.ReportQueryService;
@@ -68,8 +62,6 @@ import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.openapi.ApiHeaders;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.Problem;
-import org.ecoplan.web.problem.ProblemException;
-import org.ecoplan.web.problem.ProblemType;
 import org.ecoplan.web.problem.QueryParameters;
 import org.ecoplan.web.security.Roles;
 
@@ -96,7 +88,7 @@ public class ReportResource {
     IdempotentRequests idempotency;
 
     @Inject
-    Validator validator;
+    OfflineBatch batch;
 
     @Inject
     ObjectMapper mapper;
@@ -131,55 +123,10 @@ public class ReportResource {
     @APIResponse(responseCode = "400", description = "The batch itself is malformed (not the items)")
     @Parameter(name = RequestClient.CLIENT_ID_HEADER, in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING, maxLength = 200), description = CLIENT_ID_DOC, example = "phone-7f3a")
     public BatchResult batch(@Valid @NotNull(message = "a JSON body is required") BatchRequest body) {
-        List<BatchItemResult> results = new ArrayList<>();
-        var seen = new HashSet<String>();
-        for (int i = 0; i < body.items().size(); i++) {
-            results.add(batchItem(i, body.items().get(i), seen));
-        }
-        return new BatchResult(results);
-    }
-
-    private BatchItemResult batchItem(int index, BatchItem item, Set<String> seen) {
-        String prefix = "items[" + index + "].";
-        String reference = item == null ? null : item.clientReference();
-        try {
-            if (item == null || reference == null || reference.isBlank()) {
-                throw ProblemException.invalidField(prefix + "clientReference", "is required");
-            }
-            if (!seen.add(reference)) {
-                throw ProblemException.invalidField(prefix + "clientReference", "appears twice in this batch");
-            }
-            if (item.report() == null) {
-                throw ProblemException.invalidField(prefix + "report", "is required");
-            }
-            validate(prefix + "report.", item.report());
-            IdempotentRequests.Outcome outcome = idempotency.run(prefix + "clientReference", reference,
-                    "POST /reports", item.report(), () -> created(workflow.create(item.report())));
-            StoredResponse response = outcome.response();
-            return new BatchItemResult(reference, outcome.replayed() ? 200 : response.status(),
-                    outcome.replayed() ? Boolean.TRUE : null, response.body(), null);
-        } catch (ProblemException problem) {
-            ProblemType type = problem.type();
-            return new BatchItemResult(reference, type.status(), null, null, new Problem(type.uri(), type.title(),
-                    type.status(), problem.getMessage(), "/reports/batch#" + prefix.substring(0, prefix.length() - 1),
-                    problem.errors()));
-        }
-    }
-
-    private void validate(String prefix, ReportRequest report) {
-        var violations = validator.validate(report);
-        if (!violations.isEmpty()) {
-            List<Problem.FieldProblem> errors = violations.stream()
-                    .map((ConstraintViolation<ReportRequest> v) -> new Problem.FieldProblem(prefix + v.getPropertyPath(), v.getMessage()))
-                    .sorted(Comparator.comparing(Problem.FieldProblem::field)).toList();
-            throw new ProblemException(ProblemType.VALIDATION, errors.get(0).field() + ": " + errors.get(0).message(), errors);
-        }
-        try {
-            report.checkConsistency();
-        } catch (ProblemException e) {
-            throw new ProblemException(e.type(), e.getMessage(), e.errors().stream()
-                    .map(error -> new Problem.FieldProblem(prefix + error.field(), error.message())).toList());
-        }
+        return new BatchResult(batch.file(body.items(), "POST /reports", "/reports/batch",
+                new OfflineBatch.Items<>("report", BatchItem::clientReference, BatchItem::report, ReportRequest::checkConsistency,
+                        report -> created(workflow.create(report))),
+                BatchItemResult::new));
     }
 
     @GET
