@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.progress.contract.WorkflowState;
-import org.ecoplan.progress.report.api.ReportRequest;
 import org.ecoplan.progress.report.events.ReportEventPublisher;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.etag.ETags;

@@ -1,5 +1,4 @@
 package org.ecoplan.progress.report.api;
-
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -46,7 +45,7 @@ import org.ecoplan.progress.idempotency.IdempotentRequests;
 import org.ecoplan.progress.idempotency.OfflineBatch;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportFilter;
-import org.ecoplan.progress.report.ReportQueryService;
+import org.ecoplan.progress.report.ReportRequest;
 import org.ecoplan.progress.report.ReportService;
 import org.ecoplan.progress.report.RequestClient;
 import org.ecoplan.progress.report.api.ReportViews.BatchItem;

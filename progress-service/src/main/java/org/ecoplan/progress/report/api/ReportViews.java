@@ -1,5 +1,4 @@
 package org.ecoplan.progress.report.api;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportAction;
 import org.ecoplan.progress.report.ReportHistory;
 import org.ecoplan.progress.report.ReportKind;
+import org.ecoplan.progress.report.ReportRequest;
 import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.Problem;
 

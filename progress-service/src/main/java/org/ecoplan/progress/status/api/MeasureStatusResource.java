@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ecoplan.progress.status.MeasureStatusQueryService;
 import org.ecoplan.progress.status.api.StatusViews.MeasureStatusView;
 import org.ecoplan.progress.status.api.StatusViews.TodoView;
 import org.ecoplan.web.etag.ETags;

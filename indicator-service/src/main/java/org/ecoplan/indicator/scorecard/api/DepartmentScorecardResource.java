@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.scorecard;
+package org.ecoplan.indicator.scorecard.api;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,4 @@
-package org.ecoplan.progress.status;
-
+package org.ecoplan.progress.status.api;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -10,12 +9,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
 import org.ecoplan.catalogue.contract.MeasureState;
-import org.ecoplan.catalogue.replica.CatalogueNames;
 import org.ecoplan.catalogue.replica.CatalogueNames.TaskReference;
+import org.ecoplan.catalogue.replica.CatalogueNames;
 import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.ReportStatus;
@@ -25,6 +24,9 @@ import org.ecoplan.progress.report.MeasureAccess;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportRepository;
 import org.ecoplan.progress.report.api.ReportViews.ReportView;
+import org.ecoplan.progress.status.CatalogueMeasures;
+import org.ecoplan.progress.status.MeasureStatus;
+import org.ecoplan.progress.status.MeasureStatusRepository;
 import org.ecoplan.progress.status.api.StatusViews.DeliveryView;
 import org.ecoplan.progress.status.api.StatusViews.MeasureStatusView;
 import org.ecoplan.progress.status.api.StatusViews.PeriodReport;

@@ -1,4 +1,4 @@
-package org.ecoplan.progress.report.api;
+package org.ecoplan.progress.report;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ecoplan.progress.contract.MeasuredValue;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.contract.StorableValue;
-import org.ecoplan.progress.report.ReportKind;
 import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.ProblemException;
 

@@ -1,12 +1,16 @@
-package org.ecoplan.progress.report;
-
+package org.ecoplan.progress.report.api;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import jakarta.transaction.Transactional;
 
+import org.ecoplan.progress.report.MeasureAccess;
+import org.ecoplan.progress.report.ProgressReport;
+import org.ecoplan.progress.report.ReportFilter;
+import org.ecoplan.progress.report.ReportHistory;
+import org.ecoplan.progress.report.ReportRepository;
 import org.ecoplan.progress.report.api.ReportViews.ReportActionView;
 import org.ecoplan.progress.report.api.ReportViews.ReportChanges;
 import org.ecoplan.progress.report.api.ReportViews.ReportPage;
