@@ -1,8 +1,12 @@
 package org.ecoplan.notification.episode;
 
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** Heavy-pollution episodes: how long a member unit has to acknowledge its duties, and when that is escalated. */
 @ConfigMapping(prefix = "ecoplan.episodes")
@@ -21,6 +25,8 @@ public interface EpisodeConfig {
      * {@code ecoplan.clock.zone}, Beijing time); a unit without one by then gets {@code EPISODE_REPORT_MISSING}.
      */
     @WithDefault("20")
+    @Min(0)
+    @Max(23)
     int dailyReportHour();
 
     /** When missing daily reports are checked (read by the scheduler; {@code off} disables). */
