@@ -90,6 +90,20 @@ class EpisodeAirQualityTest {
         assertThat(running.getInt("airQuality.heavyDays")).isEqualTo(1);
         assertThat(running.getInt("airQuality.heavyDaysThisYear")).isEqualTo(2);
 
+        // The episode checks run now, for an administrator only: neither unit acknowledged nor reported day one.
+        given().when().post("/episode-checks/run").then().statusCode(401);
+        given().header("Authorization", SUPERVISOR).when().post("/episode-checks/run").then().statusCode(403)
+                .contentType("application/problem+json");
+        JsonPath checked = given().header("Authorization", Tokens.bearer("admin", null)).when().post("/episode-checks/run")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(checked.getString("checkedAt")).isEqualTo(at(dayTwo, 12).toString());
+        assertThat(mine(checked, episodeId)).containsExactlyInAnyOrder("EPISODE_UNACKNOWLEDGED EAQ-1@rev1",
+                "EPISODE_UNACKNOWLEDGED EAQ-2@rev1", "EPISODE_ESCALATED_TO_HEAD EAQ-1@rev1", "EPISODE_ESCALATED_TO_HEAD EAQ-2@rev1",
+                "EPISODE_REPORT_MISSING EAQ-1@" + DAY_ONE, "EPISODE_REPORT_MISSING EAQ-2@" + DAY_ONE);
+        JsonPath second = given().header("Authorization", Tokens.bearer("admin", null)).when().post("/episode-checks/run")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(mine(second, episodeId)).isEmpty();
+
         // An older revision of day two arriving late, and the same event delivered twice: nothing changes.
         applied(day("YANQING", dayTwo, 2, "150", true, "110"));
         try (var writer = new EventWriter("/ecoplan/indicator-service")) {
@@ -133,6 +147,13 @@ class EpisodeAirQualityTest {
         assertThat(empty.aqi()).isNull();
         assertThat(empty.aqiLevelName()).isNull();
         assertThat(empty.heavy()).isFalse();
+    }
+
+    /** "rule period" of the alerts a check run raised for this test's episode (other tests' episodes share the database). */
+    private static List<String> mine(JsonPath checked, String episodeId) {
+        List<Map<String, Object>> raised = checked.getList("raised");
+        return raised.stream().filter(alert -> episodeId.equals(alert.get("subjectId")))
+                .map(alert -> alert.get("rule") + " " + alert.get("period")).toList();
     }
 
     private JsonPath assessment(String episodeId) {
