@@ -58,6 +58,16 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
                 series, area, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
+    /**
+     * Every daily value ever entered (current and superseded) of some series for some areas between two dates
+     * (inclusive), oldest first.
+     */
+    public List<Observation> dailyHistory(Collection<String> series, Collection<String> areas, LocalDate from, LocalDate to) {
+        return list("series in :series and area in :areas and periodType = :type and periodStart between :from and :to"
+                + " order by enteredAt", Parameters.with("series", series).and("areas", areas).and("type", PeriodType.DAY)
+                        .and("from", from).and("to", to));
+    }
+
     /** Every value ever entered for one period, oldest first: the correction history. */
     public List<Observation> history(String series, String area, PeriodType type, LocalDate start) {
         return list("series = ?1 and area = ?2 and periodType = ?3 and periodStart = ?4 order by enteredAt, current",

@@ -13,7 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import org.ecoplan.indicator.observation.DailyValuesChanged.AreaDay;
 import org.ecoplan.indicator.observation.Observation.ObservationKey;
+import org.ecoplan.indicator.targets.Metric;
 import org.ecoplan.web.clock.BusinessClock;
 
 import io.quarkus.logging.Log;
@@ -28,11 +30,14 @@ public class ObservationService {
 
     private final ObservationRepository observations;
     private final Event<SeriesChanged> seriesChanged;
+    private final Event<DailyValuesChanged> dailyValuesChanged;
     private final BusinessClock clock;
 
-    ObservationService(ObservationRepository observations, Event<SeriesChanged> seriesChanged, BusinessClock clock) {
+    ObservationService(ObservationRepository observations, Event<SeriesChanged> seriesChanged,
+            Event<DailyValuesChanged> dailyValuesChanged, BusinessClock clock) {
         this.observations = observations;
         this.seriesChanged = seriesChanged;
+        this.dailyValuesChanged = dailyValuesChanged;
         this.clock = clock;
     }
 
@@ -58,6 +63,7 @@ public class ObservationService {
         int corrected = 0;
         int unchanged = 0;
         Set<String> changedSeries = new LinkedHashSet<>();
+        Set<AreaDay> changedDays = new LinkedHashSet<>();
         for (ObservationInput input : inputs) {
             ObservationKey key = new ObservationKey(input.series(), input.area(), input.period().type(), input.period().start());
             Observation before = current.get(key);
@@ -91,11 +97,19 @@ public class ObservationService {
             observations.persist(observation);
             current.put(key, observation);
             changedSeries.add(input.series());
+            if (input.period().type() == PeriodType.DAY && (Metric.AQI_DAILY.name().equals(input.series())
+                    || Metric.PM25_DAILY.name().equals(input.series()))) {
+                changedDays.add(new AreaDay(input.area(), input.period().start()));
+            }
         }
         observations.flush();
         if (!changedSeries.isEmpty()) {
             // The indicators these series feed are judged again in this transaction (status observes the event).
             seriesChanged.fire(new SeriesChanged(changedSeries));
+        }
+        if (!changedDays.isEmpty()) {
+            // Each changed day's air quality is published whole, in this transaction (through the outbox).
+            dailyValuesChanged.fire(new DailyValuesChanged(changedDays));
         }
         Log.infof("Recorded %d observation(s) of %s by %s: %d new, %d corrected, %d unchanged", inputs.size(), series,
                 enteredBy, created, corrected, unchanged);

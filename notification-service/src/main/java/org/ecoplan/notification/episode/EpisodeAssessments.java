@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.ecoplan.indicator.contract.AqiLevel;
 import org.ecoplan.notification.episode.EpisodeAcknowledgements.Acknowledgement;
 import org.ecoplan.progress.contract.EpisodeResponseSubmitted.Quantity;
 import org.ecoplan.web.clock.BusinessClock;
@@ -39,15 +40,17 @@ public class EpisodeAssessments {
     private final DataSource dataSource;
     private final EpisodeAcknowledgements acknowledgements;
     private final EpisodeReports reports;
+    private final AirQualityDays airQuality;
     private final EpisodeConfig config;
     private final BusinessClock clock;
     private final ObjectMapper mapper;
 
     EpisodeAssessments(DataSource dataSource, EpisodeAcknowledgements acknowledgements, EpisodeReports reports,
-            EpisodeConfig config, BusinessClock clock, ObjectMapper mapper) {
+            AirQualityDays airQuality, EpisodeConfig config, BusinessClock clock, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.acknowledgements = acknowledgements;
         this.reports = reports;
+        this.airQuality = airQuality;
         this.config = config;
         this.clock = clock;
         this.mapper = mapper;
@@ -141,12 +144,50 @@ public class EpisodeAssessments {
                     (int) all.stream().filter(a -> a.acknowledgedAt() == null).count(),
                     (int) assessed.stream().filter(UnitAssessment::neverAcknowledged).count(), due, onTime, late, missing);
             return new Assessment(episodeId, level, startsAt, liftedAt, liftedAt != null, now, config.dailyReportHour(), counts,
-                    quantities(allTotals), assessed);
+                    quantities(allTotals), assessed, airQuality(startsAt, liftedAt, now, zone));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable quantities of episode " + episodeId, e);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot assess episode " + episodeId, e);
         }
+    }
+
+    /**
+     * The district's air quality on every day of the episode (its start's day to its lifting's, or today while it runs)
+     * and the heavy-pollution days it cost against the year's budget; null for an episode whose start is unknown.
+     */
+    private AirQualitySummary airQuality(Instant startsAt, Instant liftedAt, Instant now, ZoneId zone) {
+        if (startsAt == null) {
+            return null;
+        }
+        String area = config.airQualityArea();
+        LocalDate first = LocalDate.ofInstant(startsAt, zone);
+        LocalDate last = LocalDate.ofInstant(liftedAt == null ? now : liftedAt, zone);
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Map<LocalDate, AirQualityDays.Day> known = airQuality.between(area, first, last);
+        List<AirQualityDayView> days = new ArrayList<>();
+        List<LocalDate> heavy = new ArrayList<>();
+        List<LocalDate> withoutAqi = new ArrayList<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            AirQualityDays.Day state = known.get(day);
+            AirQualityDayView view = AirQualityDayView.of(day, state);
+            days.add(view);
+            if (view.heavy()) {
+                heavy.add(day);
+            }
+            if (state == null || state.aqi() == null || !Boolean.TRUE.equals(state.aqiValid())) {
+                withoutAqi.add(day);
+            }
+        }
+        LocalDate yearStart = last.withDayOfYear(1);
+        LocalDate yearEnd = today.getYear() == last.getYear() ? today : last.withDayOfYear(last.lengthOfYear());
+        int yearHeavy = airQuality.heavyDays(area, yearStart, yearEnd.isBefore(last) ? last : yearEnd);
+        int budget = config.heavyDayBudget();
+        String text = "过程共%d天，重污染%d天；%d年累计重污染%d天（全年不超过%d天）%s".formatted(days.size(), heavy.size(),
+                last.getYear(), yearHeavy, budget, yearHeavy > budget ? "，已超出" + (yearHeavy - budget) + "天"
+                        : "，尚余" + (budget - yearHeavy) + "天");
+        return new AirQualitySummary(area, days, heavy.size(), heavy, withoutAqi, last.getYear(), yearHeavy, budget,
+                Math.max(0, budget - yearHeavy), Math.max(0, yearHeavy - budget), text);
     }
 
     private static List<QuantityTotal> quantities(Map<String, BigDecimal> totals) {
@@ -188,7 +229,53 @@ public class EpisodeAssessments {
             @Schema(description = "false while the episode runs: the assessment is as of assessedAt") boolean lifted,
             Instant assessedAt, @Schema(description = "ecoplan.episodes.daily-report-hour (Beijing time)", example = "20") int dailyReportHour,
             Counts counts, @Schema(description = "Each reported quantity summed over every unit and day") List<QuantityTotal> totals,
-            List<UnitAssessment> units) {
+            List<UnitAssessment> units,
+            @Schema(nullable = true, description = "The district's air quality on each day of the episode and the heavy-pollution days it cost; null while the episode's start is unknown") AirQualitySummary airQuality) {
+    }
+
+    /**
+     * @param heavyDays          days of the episode with a valid AQI above 200 (重污染日: 重度污染 or 严重污染)
+     * @param heavyDaysThisYear  heavy days of the episode's (last day's) year so far, this episode's included
+     */
+    @Schema(name = "EpisodeAirQuality", description = "From indicator-service's daily observations (indicator.air-quality-day-changed.v1): the latest value of each day")
+    public record AirQualitySummary(@Schema(description = "ecoplan.episodes.air-quality-area", example = "YANQING") String area,
+            @Schema(description = "Every day from the start's to the lifting's (today's while the episode runs)") List<AirQualityDayView> days,
+            @Schema(description = "Days of the episode with a valid AQI above 200", example = "1") int heavyDays,
+            @Schema(description = "Those days") List<LocalDate> heavyDates,
+            @Schema(description = "Days of the episode without a valid AQI (yet)") List<LocalDate> daysWithoutAqi,
+            @Schema(example = "2026") int year,
+            @Schema(description = "Heavy-pollution days of the year so far (this episode's included)", example = "2") int heavyDaysThisYear,
+            @Schema(description = "ecoplan.episodes.heavy-day-budget: heavy days the year allows (附件1 task 1)", example = "3") int heavyDayBudget,
+            @Schema(description = "Heavy days the year still allows (0 once spent)", example = "1") int heavyDaysLeft,
+            @Schema(description = "Heavy days beyond the budget", example = "0") int heavyDaysOverBudget,
+            @Schema(description = "In Chinese, numbers as published", example = "过程共3天，重污染1天；2026年累计重污染2天（全年不超过3天），尚余1天") String summaryText) {
+    }
+
+    /** One day as published (AQI whole, rounded up; PM2.5 whole µg/m³) with the raw values beside. */
+    @Schema(name = "EpisodeAirQualityDay")
+    public record AirQualityDayView(LocalDate date,
+            @Schema(nullable = true, description = "Daily AQI as published: whole, rounded up (HJ 633); null without a value", example = "236") Integer aqi,
+            @Schema(nullable = true, description = "The AQI as entered", example = "235.4") BigDecimal aqiRaw,
+            @Schema(nullable = true, description = "Whether the AQI counts (at least 20 hourly values)") Boolean aqiValid,
+            @Schema(nullable = true, description = "EXCELLENT, GOOD, LIGHTLY_POLLUTED, MODERATELY_POLLUTED, HEAVILY_POLLUTED, SEVERELY_POLLUTED", example = "HEAVILY_POLLUTED") AqiLevel aqiLevel,
+            @Schema(nullable = true, description = "The category in Chinese: 优, 良, 轻度污染, 中度污染, 重度污染, 严重污染", example = "重度污染") String aqiLevelName,
+            @Schema(nullable = true, description = "PM2.5 daily mean as published: whole µg/m³, half up", example = "186") Integer pm25,
+            @Schema(nullable = true, description = "The PM2.5 mean as entered (µg/m³)", example = "186.4") BigDecimal pm25Raw,
+            @Schema(nullable = true) Boolean pm25Valid,
+            @Schema(nullable = true, description = "As published, e.g. 186微克/立方米", example = "186微克/立方米") String pm25Text,
+            @Schema(description = "A valid AQI above 200: charged against the year's budget") boolean heavy) {
+
+        static AirQualityDayView of(LocalDate date, AirQualityDays.Day state) {
+            if (state == null) {
+                return new AirQualityDayView(date, null, null, null, null, null, null, null, null, null, false);
+            }
+            Integer pm25 = state.pm25() == null ? null : AqiLevel.publishedPm25(state.pm25());
+            return new AirQualityDayView(date, state.aqi() == null ? null : AqiLevel.published(state.aqi()),
+                    state.aqi() == null ? null : plain(state.aqi()), state.aqiValid(), state.aqiLevel(),
+                    state.aqiLevel() == null ? null : state.aqiLevel().chineseName(), pm25,
+                    state.pm25() == null ? null : plain(state.pm25()), state.pm25Valid(),
+                    pm25 == null ? null : pm25 + "微克/立方米", state.heavy());
+        }
     }
 
     @Schema(name = "EpisodeQuantityTotal")

@@ -33,6 +33,18 @@ public interface EpisodeConfig {
     @WithDefault("0 10 * * * ?")
     String reportCheckCron();
 
+    /**
+     * The area whose daily air quality the assessment shows: the district's code in indicator-service's
+     * observations ({@code YANQING}, 延庆区).
+     */
+    @WithDefault("YANQING")
+    String airQualityArea();
+
+    /** Heavy-pollution days (AQI above 200) the year allows: 附件1 task 1, at most 3. */
+    @WithDefault("3")
+    @Min(0)
+    int heavyDayBudget();
+
     /** When the acknowledgements are checked (read by the scheduler; {@code off} disables). */
     @WithDefault("0 */5 * * * ?")
     String checkCron();

@@ -97,7 +97,7 @@ public class IndicatorEventHandler implements EventConsumer {
             if (bulletin.leadDepartments() != null) {
                 departments.addAll(bulletin.leadDepartments());
             }
-        } else {
+        } else if (kind == IndicatorEvents.ROLLUP_CHANGED) {
             RollupChanged rollup = json.read(event, RollupChanged.class);
             if ("DEPARTMENT".equals(rollup.scopeType())) {
                 departments.add(rollup.scopeId());
@@ -105,6 +105,7 @@ public class IndicatorEventHandler implements EventConsumer {
                 planId = rollup.scopeId();
             }
         }
+        // AIR_QUALITY_DAY_CHANGED is only forwarded here: the episodes' assessment reads it with a group of its own.
         webhooks.enqueue(List.of(new WebhookEvent(WebhookEvent.Category.INDICATOR, event.type(), event.id(),
                 json.tree(event), departments.stream().distinct().toList(), planId)));
     }

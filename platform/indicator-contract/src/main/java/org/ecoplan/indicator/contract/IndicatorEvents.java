@@ -13,7 +13,12 @@ public enum IndicatorEvents {
     /** The delivery roll-up of a plan, section, task or department changed; payload {@link RollupChanged}. */
     ROLLUP_CHANGED("rollup", "indicator.rollup-changed.v1", RollupChanged.class),
     /** A month's supervision bulletin is ready; payload {@link BulletinPublished}, key district/month. */
-    BULLETIN_PUBLISHED("bulletin", "bulletin.published.v1", BulletinPublished.class);
+    BULLETIN_PUBLISHED("bulletin", "bulletin.published.v1", BulletinPublished.class),
+    /**
+     * A day's AQI or PM2.5 of one area was recorded or corrected; payload {@link AirQualityDayChanged} (the day whole),
+     * key {@code area/date}.
+     */
+    AIR_QUALITY_DAY_CHANGED("air-quality-day", "indicator.air-quality-day-changed.v1", AirQualityDayChanged.class);
 
     /** An event stream (cleanup policy delete). */
     public static final String TOPIC = "ecoplan.indicator";
