@@ -1,8 +1,8 @@
 package org.ecoplan.indicator.overview;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.progress.contract.DeliveryState;
 
 /** The rows the overview is computed from. */
@@ -34,7 +34,7 @@ final class OverviewRows {
     record AssignmentRow(String measureId, String role, String partyKind, String partyCode, String viaGroup) {
 
         boolean accountable() {
-            return !"ASSISTING".equals(role);
+            return AssignmentRole.of(role).map(AssignmentRole::accountable).orElse(false);
         }
     }
 

@@ -1,5 +1,4 @@
 package org.ecoplan.indicator.overview;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,10 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.contract.PlanDocumentState;
 import org.ecoplan.catalogue.contract.PlanState;
@@ -50,16 +51,15 @@ import org.ecoplan.indicator.rollup.StateCountsView;
 import org.ecoplan.indicator.status.IndicatorJudgement;
 import org.ecoplan.indicator.status.Judgement;
 import org.ecoplan.indicator.status.StatusService;
-import org.ecoplan.indicator.tracking.DepartmentNames;
 import org.ecoplan.indicator.tracking.DepartmentNames.Named;
 import org.ecoplan.indicator.tracking.DepartmentNames.Registry;
+import org.ecoplan.indicator.tracking.DepartmentNames;
 import org.ecoplan.indicator.tracking.TrackedIndicator;
 import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
 import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.ProblemException;
-
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
 
@@ -245,11 +245,10 @@ public class OverviewService {
         }
         List<String> roles;
         if (role == null) {
-            roles = List.of("LEAD", "RESPONSIBLE");
-        } else if (List.of("LEAD", "RESPONSIBLE", "ASSISTING").contains(role)) {
-            roles = List.of(role);
+            roles = Stream.of(AssignmentRole.values()).filter(AssignmentRole::accountable).map(Enum::name).toList();
         } else {
-            throw ProblemException.invalidField("role", "must be LEAD, RESPONSIBLE or ASSISTING / 角色无效");
+            roles = List.of(AssignmentRole.of(role).orElseThrow(() -> ProblemException.invalidField("role",
+                    "must be LEAD, RESPONSIBLE or ASSISTING / 角色无效")).name());
         }
         if (role != null && department == null) {
             throw ProblemException.invalidField("role", "needs department / 需同时指定部门");
@@ -311,7 +310,8 @@ public class OverviewService {
                     state.state() == null ? StateCountsView.NOT_ASSESSED_NAME : state.state().chineseName(),
                     new Deadline(measure.deadlineKind(), measure.deadlineLabel(), measure.deadlineEnd()),
                     daysLate(state, scope.date()), state.paceGap(), state.expectedPercent(), state.percentComplete(),
-                    state.overdueSince(), state.assessedOn(), named(own, "LEAD", registry), named(own, "RESPONSIBLE", registry),
+                    state.overdueSince(), state.assessedOn(), named(own, AssignmentRole.LEAD, registry),
+                    named(own, AssignmentRole.RESPONSIBLE, registry),
                     state.basedOnReportId() == null ? null : new ApprovedReport(state.basedOnReportId(), state.lastApprovedAt(),
                             state.lastApprovedAt() == null ? null : LocalDate.ofInstant(state.lastApprovedAt(), clock.zone()))));
         }
@@ -327,8 +327,8 @@ public class OverviewService {
     }
 
     /** The departments and groups named in a role: a group as the group, not its members. */
-    private static List<Named> named(List<AssignmentRow> rows, String role, Registry registry) {
-        return rows.stream().filter(row -> role.equals(row.role()) && !"MEMBER".equals(row.partyKind()))
+    private static List<Named> named(List<AssignmentRow> rows, AssignmentRole role, Registry registry) {
+        return rows.stream().filter(row -> role.name().equals(row.role()) && !"MEMBER".equals(row.partyKind()))
                 .map(row -> registry.named(row.partyCode())).toList();
     }
 

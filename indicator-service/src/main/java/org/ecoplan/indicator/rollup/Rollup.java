@@ -1,5 +1,4 @@
 package org.ecoplan.indicator.rollup;
-
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,6 +11,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+
+import org.ecoplan.indicator.contract.ScopeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 

@@ -1,5 +1,4 @@
 package org.ecoplan.indicator.rollup;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -14,13 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import org.ecoplan.catalogue.contract.AssignmentRole;
+import org.ecoplan.catalogue.contract.Assignments;
 import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.catalogue.contract.SectionState;
 import org.ecoplan.catalogue.replica.CatalogueEntityChanged;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
+import org.ecoplan.indicator.contract.ScopeType;
 import org.ecoplan.indicator.rollup.RollupCalculator.Standing;
-import org.ecoplan.indicator.tracking.Departments;
 import org.ecoplan.progress.contract.DeliveryState;
 import org.hibernate.Session;
 
@@ -242,11 +243,11 @@ public class ScopeMembers {
             SectionState state = sections.get(section);
             section = state == null ? null : state.parentId();
         }
-        Set<String> accountable = new LinkedHashSet<>(Departments.accountable(measure.assignments()));
+        Set<String> accountable = new LinkedHashSet<>(Assignments.accountable(measure.assignments()));
         for (String code : accountable) {
             keys.add(new Rollup.Key(ScopeType.DEPARTMENT, code));
         }
-        for (String code : Departments.codes(measure.assignments(), "ASSISTING")) {
+        for (String code : Assignments.departments(measure.assignments(), AssignmentRole.ASSISTING)) {
             if (!accountable.contains(code)) {
                 keys.add(new Rollup.Key(ScopeType.DEPARTMENT_ASSISTING, code));
             }

@@ -1,6 +1,4 @@
 package org.ecoplan.indicator.tracking;
-
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +13,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import org.ecoplan.catalogue.contract.AssignmentRole;
+import org.ecoplan.catalogue.contract.Assignments;
 import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.contract.IndicatorState;
 import org.ecoplan.catalogue.contract.MeasureState;
@@ -131,8 +131,8 @@ public class IndicatorCatalogueSync {
         indicator.number = state.number();
         indicator.category = state.category();
         indicator.name = state.name();
-        indicator.leadDepartments = Departments.codes(state.lead());
-        indicator.cooperatingDepartments = Departments.codes(state.cooperating());
+        indicator.leadDepartments = Assignments.departments(state.lead());
+        indicator.cooperatingDepartments = Assignments.departments(state.cooperating());
         indicator.removed = false;
         indicator.updatedAt = Instant.now();
         if (!keepManualTarget) {
@@ -219,9 +219,9 @@ public class IndicatorCatalogueSync {
         indicator.unit = target.unit();
         indicator.comparison = target.comparison();
         indicator.kind = target.kind();
-        indicator.leadDepartments = Departments.codes(measure.assignments(), "LEAD");
-        List<String> cooperating = new java.util.ArrayList<>(Departments.codes(measure.assignments(), "RESPONSIBLE"));
-        Departments.codes(measure.assignments(), "ASSISTING").stream().filter(code -> !cooperating.contains(code))
+        indicator.leadDepartments = Assignments.departments(measure.assignments(), AssignmentRole.LEAD);
+        List<String> cooperating = new java.util.ArrayList<>(Assignments.departments(measure.assignments(), AssignmentRole.RESPONSIBLE));
+        Assignments.departments(measure.assignments(), AssignmentRole.ASSISTING).stream().filter(code -> !cooperating.contains(code))
                 .forEach(cooperating::add);
         cooperating.removeAll(indicator.leadDepartments);
         indicator.cooperatingDepartments = List.copyOf(cooperating);

@@ -1,5 +1,4 @@
 package org.ecoplan.indicator.rollup;
-
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -21,13 +20,14 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ecoplan.catalogue.contract.AssignmentRole;
+import org.ecoplan.catalogue.contract.Assignments;
 import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.catalogue.contract.SectionState;
 import org.ecoplan.indicator.AppFixture;
 import org.ecoplan.indicator.contract.IndicatorEvents;
 import org.ecoplan.indicator.contract.RollupChanged;
-import org.ecoplan.indicator.tracking.Departments;
 import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.MeasureStatusChanged;
@@ -43,11 +43,11 @@ import org.ecoplan.web.clock.BusinessClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
  * A progress event recomputes only its measure's scopes, and gives the figures a recomputation of everything
@@ -206,10 +206,10 @@ class IncrementalRollupTest {
             scopes.add("SECTION/" + section);
         }
         // Its own delivery for lead and responsible departments (a group for each member), apart for those only assisting.
-        List<String> accountable = Departments.codes(measure.assignments().stream()
+        List<String> accountable = Assignments.departments(measure.assignments().stream()
                 .filter(assignment -> !"ASSISTING".equals(assignment.role())).toList());
         accountable.forEach(code -> scopes.add("DEPARTMENT/" + code));
-        Departments.codes(measure.assignments(), "ASSISTING").stream().filter(code -> !accountable.contains(code))
+        Assignments.departments(measure.assignments(), AssignmentRole.ASSISTING).stream().filter(code -> !accountable.contains(code))
                 .forEach(code -> scopes.add("DEPARTMENT_ASSISTING/" + code));
         return scopes;
     }

@@ -1,15 +1,16 @@
 package org.ecoplan.notification.supervision;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.ecoplan.catalogue.contract.Assignment;
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.notification.alert.AlertRule;
 import org.ecoplan.notification.inbox.Audience;
@@ -21,6 +22,10 @@ import org.ecoplan.notification.inbox.Audience;
 @ApplicationScoped
 public class Recipients {
 
+    /** Without a policy for the rule: the departments that answer for the measure (牵头/主责). */
+    private static final List<String> ACCOUNTABLE = Stream.of(AssignmentRole.values()).filter(AssignmentRole::accountable)
+            .map(Enum::name).toList();
+
     private final SupervisionConfig config;
 
     Recipients(SupervisionConfig config) {
@@ -30,7 +35,7 @@ public class Recipients {
     /** @param departmentsByRole department codes by role name, groups already expanded */
     public Addressed address(AlertRule rule, Map<String, List<String>> departmentsByRole) {
         SupervisionConfig.Recipients policy = config.recipients().get(rule.configKey());
-        List<String> roles = policy == null ? List.of("LEAD", "RESPONSIBLE") : policy.roles();
+        List<String> roles = policy == null ? ACCOUNTABLE : policy.roles();
         Set<String> departments = new LinkedHashSet<>();
         for (String role : roles) {
             departments.addAll(departmentsByRole.getOrDefault(role.trim(), List.of()));

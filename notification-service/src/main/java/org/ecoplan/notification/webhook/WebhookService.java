@@ -1,6 +1,5 @@
 package org.ecoplan.notification.webhook;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

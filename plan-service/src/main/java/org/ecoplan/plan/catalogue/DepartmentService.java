@@ -1,5 +1,4 @@
 package org.ecoplan.plan.catalogue;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.plan.catalogue.api.CatalogueViewMapper;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
 import org.ecoplan.plan.department.Department;

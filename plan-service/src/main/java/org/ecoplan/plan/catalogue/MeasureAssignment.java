@@ -1,5 +1,4 @@
 package org.ecoplan.plan.catalogue;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.plan.department.Department;
 import org.ecoplan.plan.department.DepartmentGroup;
 

@@ -1,7 +1,8 @@
 package org.ecoplan.plan.catalogue;
-
 import java.time.LocalDate;
 import java.util.List;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 
 /**
  * An administrator's edit of a measure, as the edit service takes it. Null fields stay as they are; {@code

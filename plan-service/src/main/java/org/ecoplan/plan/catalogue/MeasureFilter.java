@@ -1,7 +1,8 @@
 package org.ecoplan.plan.catalogue;
-
 import java.time.LocalDate;
 import java.util.UUID;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 
 /**
  * The filters of the measure list; every one is backed by an index. {@code departmentId} matches a measure

@@ -1,8 +1,5 @@
 package org.ecoplan.plan.edition;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,7 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.ecoplan.plan.catalogue.AssignmentRole;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.plan.edition.EditionChanges.Change;
 import org.ecoplan.plan.edition.EditionChanges.DeadlineChange;
 import org.ecoplan.plan.edition.EditionChanges.IndicatorChange;
@@ -32,6 +30,10 @@ import org.ecoplan.plan.edition.EditionContent.IndicatorItem;
 import org.ecoplan.plan.edition.EditionContent.MeasureItem;
 import org.ecoplan.plan.edition.EditionContent.Named;
 import org.ecoplan.plan.edition.EditionContent.TaskItem;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
 
 /**
  * Compares two editions of a plan by content.

@@ -4,7 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.ecoplan.plan.catalogue.AssignmentRole;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.plan.catalogue.DeadlineKind;
 
 /**

@@ -1,11 +1,13 @@
 package org.ecoplan.plan.edition;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.ecoplan.plan.catalogue.AssignmentRole;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.plan.catalogue.Indicator;
 import org.ecoplan.plan.catalogue.IndicatorAssignment;
 import org.ecoplan.plan.catalogue.IndicatorRepository;

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.catalogue.contract.EditionAdopted;
-import org.ecoplan.plan.catalogue.AssignmentRole;
 import org.ecoplan.plan.catalogue.PlanDocument;
 
 /**
@@ -23,9 +24,6 @@ final class NoticeBuilder {
     record Item(EditionAdopted.Change change, boolean moved, EditionContent.MeasureItem before,
             EditionContent.MeasureItem after, UUID measureId) {
     }
-
-    private static final Map<AssignmentRole, String> ROLE_NAMES = Map.of(AssignmentRole.LEAD, "牵头部门",
-            AssignmentRole.RESPONSIBLE, "主责单位", AssignmentRole.ASSISTING, "协办单位");
 
     private final PlanDocument previous;
     private final PlanDocument adopted;
@@ -105,7 +103,7 @@ final class NoticeBuilder {
     }
 
     private static String chinese(List<String> roles) {
-        return String.join("、", roles.stream().map(role -> ROLE_NAMES.get(AssignmentRole.valueOf(role))).toList());
+        return String.join("、", roles.stream().map(role -> AssignmentRole.valueOf(role).chineseName()).toList());
     }
 
     /** The departments a measure names: directly, or as members of a group. */

@@ -1,10 +1,10 @@
 package org.ecoplan.plan.importing;
 
-import org.ecoplan.plan.catalogue.AssignmentRole;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 
 /**
  * Reads one department cell: one name a line, except that Word sometimes breaks one name over two lines

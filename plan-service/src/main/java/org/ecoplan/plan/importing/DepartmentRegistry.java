@@ -15,7 +15,7 @@ import org.ecoplan.plan.department.DepartmentKind;
 
 /**
  * The departments and groups the plan document names, as shipped in {@code catalogue/departments.tsv}
- * ({@code code	name	kind}) and {@code catalogue/groups.tsv} ({@code code	name	members}).
+ * ({@code code}, {@code name}, {@code kind}, tab-separated) and {@code catalogue/groups.tsv} ({@code code}, {@code name}, {@code members}, tab-separated).
  *
  * <p>Group membership decisions: 各街乡镇 is all 3 subdistricts, 11 towns and 4 townships; 各乡镇 the 11 towns and
  * 4 townships. 相关乡镇, 相关街乡镇, 有关部门, 相关部门 and 区空气重污染应急指挥部成员单位 are open groups (no members

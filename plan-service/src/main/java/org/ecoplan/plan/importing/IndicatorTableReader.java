@@ -1,10 +1,10 @@
 package org.ecoplan.plan.importing;
 
-import org.ecoplan.plan.catalogue.AssignmentRole;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 
 /** Reads the rows of the indicator table (附件4); the rules are on {@link PlanDocumentParser}. */
 final class IndicatorTableReader {

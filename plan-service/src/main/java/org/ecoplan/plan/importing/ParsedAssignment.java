@@ -1,6 +1,6 @@
 package org.ecoplan.plan.importing;
 
-import org.ecoplan.plan.catalogue.AssignmentRole;
+import org.ecoplan.catalogue.contract.AssignmentRole;
 
 /**
  * One department or group named in a department column. Exactly one of departmentName and groupName is set.

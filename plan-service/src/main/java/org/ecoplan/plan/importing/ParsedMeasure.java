@@ -1,8 +1,8 @@
 package org.ecoplan.plan.importing;
 
-import org.ecoplan.plan.catalogue.AssignmentRole;
-
 import java.util.List;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 
 /**
  * A work measure (工作措施) of a key task.

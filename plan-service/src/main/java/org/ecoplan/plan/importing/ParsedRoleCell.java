@@ -1,8 +1,8 @@
 package org.ecoplan.plan.importing;
 
-import org.ecoplan.plan.catalogue.AssignmentRole;
-
 import java.util.List;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
 
 /**
  * One department cell of a row as the document has it.

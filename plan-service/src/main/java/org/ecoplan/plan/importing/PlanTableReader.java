@@ -1,7 +1,5 @@
 package org.ecoplan.plan.importing;
 
-import org.ecoplan.plan.catalogue.AssignmentRole;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.catalogue.contract.MeasureState;
 
 /** Reads the rows of one plan table (附件1-3) into a {@link ParsedPlan}; the rules are on {@link PlanDocumentParser}. */

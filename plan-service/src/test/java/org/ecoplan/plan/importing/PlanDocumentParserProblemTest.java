@@ -1,14 +1,14 @@
 package org.ecoplan.plan.importing;
 
-import org.ecoplan.plan.catalogue.AssignmentRole;
-import org.ecoplan.plan.catalogue.DeadlineKind;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
+import org.ecoplan.plan.catalogue.DeadlineKind;
 import org.junit.jupiter.api.Test;
 
 /** Damaged documents give ERROR problems (with their lines) instead of silent guesses, and the parser never throws. */

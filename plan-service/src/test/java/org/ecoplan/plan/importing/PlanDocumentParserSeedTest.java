@@ -1,8 +1,5 @@
 package org.ecoplan.plan.importing;
 
-import org.ecoplan.plan.catalogue.AssignmentRole;
-import org.ecoplan.plan.catalogue.DeadlineKind;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +11,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import org.ecoplan.catalogue.contract.AssignmentRole;
+import org.ecoplan.plan.catalogue.DeadlineKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

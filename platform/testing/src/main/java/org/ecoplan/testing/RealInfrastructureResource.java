@@ -6,11 +6,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a {@code @QuarkusTest} a real PostgreSQL database and a real Kafka broker, plus the key that
- * verifies {@link Tokens}. Use it once per test module, on any test class:
- * <pre>
- * &#64;QuarkusTestResource(value = RealInfrastructureResource.class, restrictToAnnotatedClass = false)
- * </pre>
- * or {@code @WithTestResource(value = RealInfrastructureResource.class, scope = TestResourceScope.GLOBAL)}.
+ * verifies {@link Tokens}. Use it on a test class as
+ * {@code @WithTestResource(RealInfrastructureResource.class)} (or with {@code scope = TestResourceScope.GLOBAL}
+ * once per module); the deprecated {@code @QuarkusTestResource} is not used in this project.
  * It returns {@code quarkus.datasource.jdbc.url/username/password}, {@code kafka.bootstrap.servers},
  * {@code mp.jwt.verify.publickey} (PEM), {@code mp.jwt.verify.publickey.location} (the same key in a
  * file) and {@code mp.jwt.verify.issuer}. The servers are started once per

@@ -1,7 +1,5 @@
 package org.ecoplan.progress.ledger;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,7 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
 import org.ecoplan.catalogue.contract.Assignment;
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.catalogue.contract.EditionStatus;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.catalogue.contract.PlanDocumentState;
@@ -24,9 +27,9 @@ import org.ecoplan.progress.report.MeasureAccess;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportRepository;
 import org.ecoplan.progress.status.CatalogueMeasures;
+import org.ecoplan.progress.status.DeliveryRule;
 import org.ecoplan.progress.status.MeasureStatus;
 import org.ecoplan.progress.status.MeasureStatusRepository;
-import org.ecoplan.progress.status.DeliveryRule;
 import org.ecoplan.web.clock.BusinessClock;
 
 /**
@@ -121,7 +124,8 @@ public class LedgerService {
             rows.add(new LedgerRow(rows.size() + 1, measure.id(), plan == null ? 0 : plan.attachment(),
                     measure.taskNumber(), task == null ? "" : task.name(), measure.text(),
                     measure.deadline() == null ? "" : measure.deadline().label(), deadline,
-                    names(measure, "LEAD"), names(measure, "RESPONSIBLE"), names(measure, "ASSISTING"),
+                    names(measure, AssignmentRole.LEAD), names(measure, AssignmentRole.RESPONSIBLE),
+                    names(measure, AssignmentRole.ASSISTING),
                     report == null ? null : report.narrative, status == null ? 0 : status.percentComplete, state.name(),
                     state.chineseName(),
                     report == null || report.submittedAt == null ? null
@@ -139,7 +143,7 @@ public class LedgerService {
         return document == null || document.status() == EditionStatus.CURRENT;
     }
 
-    private static List<String> names(MeasureState measure, String role) {
-        return measure.assignments().stream().filter(a -> role.equals(a.role())).map(Assignment::name).toList();
+    private static List<String> names(MeasureState measure, AssignmentRole role) {
+        return measure.assignments().stream().filter(a -> a.is(role)).map(Assignment::name).toList();
     }
 }

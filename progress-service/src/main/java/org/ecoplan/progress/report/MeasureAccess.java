@@ -1,9 +1,10 @@
 package org.ecoplan.progress.report;
-
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ecoplan.catalogue.contract.AssignmentRole;
+import org.ecoplan.catalogue.contract.Assignments;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
 import org.ecoplan.progress.config.ProgressConfig;
@@ -49,9 +50,9 @@ public class MeasureAccess {
     }
 
     /** @return the role under which the caller's department reports on the measure */
-    public DepartmentRole requireMayReport(MeasureState measure) {
+    public AssignmentRole requireMayReport(MeasureState measure) {
         String department = callerDepartment();
-        return DepartmentRole.of(measure, department).orElseThrow(() -> ProblemException.forbidden(
+        return Assignments.strongestRole(measure.assignments(), department).orElseThrow(() -> ProblemException.forbidden(
                 "Department " + department + " has no role on measure " + measure.id()
                         + " and cannot report on it / 该部门不承担此措施，无权填报"));
     }
@@ -118,7 +119,7 @@ public class MeasureAccess {
     private boolean reviewsAsLeadDepartment(ProgressReport report, String department) {
         return config.leadDepartmentApproves() && caller.hasRole(Roles.REPORTER)
                 && catalogue.find(MeasureState.class, report.measureId)
-                        .flatMap(measure -> DepartmentRole.of(measure, department))
-                        .filter(role -> role == DepartmentRole.LEAD).isPresent();
+                        .flatMap(measure -> Assignments.strongestRole(measure.assignments(), department))
+                        .filter(role -> role == AssignmentRole.LEAD).isPresent();
     }
 }

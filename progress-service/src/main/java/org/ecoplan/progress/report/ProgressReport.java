@@ -1,5 +1,4 @@
 package org.ecoplan.progress.report;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.progress.contract.MeasuredValue;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.contract.WorkflowState;
@@ -41,7 +41,7 @@ public class ProgressReport extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "department_role", nullable = false)
-    public DepartmentRole departmentRole;
+    public AssignmentRole departmentRole;
 
     @Column(nullable = false)
     public String reporter;

@@ -1,5 +1,4 @@
 package org.ecoplan.progress.report;
-
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -10,8 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.progress.contract.WorkflowState;
-import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -106,7 +105,7 @@ public class ReportRepository implements PanacheRepositoryBase<ProgressReport, U
                 order by department_code, submitted_at desc""", ProgressReport.class)
                 .setParameter("measure", measureId).setParameter("approved", WorkflowState.APPROVED.name())
                 .getResultList();
-        return latestPerDepartment.stream().filter(report -> report.departmentRole == DepartmentRole.ASSISTING).toList();
+        return latestPerDepartment.stream().filter(report -> report.departmentRole == AssignmentRole.ASSISTING).toList();
     }
 
     /**

@@ -1,5 +1,4 @@
 package org.ecoplan.progress.report;
-
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.progress.contract.WorkflowState;
@@ -54,7 +54,7 @@ public class ReportService {
     public ProgressReport create(ReportRequest request) {
         request.checkConsistency();
         MeasureState measure = access.measureNamedIn("measureId", request.measureId());
-        DepartmentRole role = access.requireMayReport(measure);
+        AssignmentRole role = access.requireMayReport(measure);
         String department = access.callerDepartment();
         ReportKind kind = request.kindOrDefault();
         if (kind == ReportKind.MONTHLY) {

@@ -92,7 +92,7 @@ public class OfficialStatusService implements OfficialStatusKeeper {
     public void reportApproved(MeasureStatus status, MeasureState measure, ProgressReport report) {
         Snapshot before = Snapshot.of(status);
         reportSubmitted(status, report);
-        boolean setsStatus = report.departmentRole.setsOfficialStatus()
+        boolean setsStatus = report.departmentRole.accountable()
                 && (status.basedOnSubmittedAt == null || !report.submittedAt.isBefore(status.basedOnSubmittedAt));
         if (setsStatus) {
             status.status = report.status;

@@ -18,18 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
-import org.ecoplan.web.openapi.ApiHeaders;
-import org.ecoplan.indicator.rollup.Rollup;
-import org.ecoplan.indicator.rollup.ScopeType;
-import org.ecoplan.indicator.rollup.events.ProgressReplay;
-import org.ecoplan.indicator.rollup.api.RollupView.RollupPage;
-import org.ecoplan.web.etag.ETags;
-import org.ecoplan.web.paging.Page;
-import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.Problem;
-import org.ecoplan.web.problem.ProblemException;
-import org.ecoplan.web.problem.QueryParameters;
-import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,10 +26,22 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ecoplan.indicator.contract.ScopeType;
+import org.ecoplan.indicator.rollup.Rollup;
+import org.ecoplan.indicator.rollup.api.RollupView.RollupPage;
+import org.ecoplan.indicator.rollup.events.ProgressReplay;
+import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.openapi.ApiHeaders;
+import org.ecoplan.web.paging.Page;
+import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.Problem;
+import org.ecoplan.web.problem.ProblemException;
+import org.ecoplan.web.problem.QueryParameters;
+import org.ecoplan.web.security.Roles;
 
 import io.quarkus.panache.common.Sort;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/rollups")
 @Produces(MediaType.APPLICATION_JSON)

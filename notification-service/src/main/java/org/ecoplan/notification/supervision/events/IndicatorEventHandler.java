@@ -1,5 +1,4 @@
 package org.ecoplan.notification.supervision.events;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +14,7 @@ import org.ecoplan.indicator.contract.BulletinPublished;
 import org.ecoplan.indicator.contract.IndicatorEvents;
 import org.ecoplan.indicator.contract.IndicatorStatusChanged;
 import org.ecoplan.indicator.contract.RollupChanged;
+import org.ecoplan.indicator.contract.ScopeType;
 import org.ecoplan.notification.alert.AlertService;
 import org.ecoplan.notification.bulletin.BulletinMessages;
 import org.ecoplan.notification.supervision.IndicatorRules;
@@ -99,9 +99,10 @@ public class IndicatorEventHandler implements EventConsumer {
             }
         } else if (kind == IndicatorEvents.ROLLUP_CHANGED) {
             RollupChanged rollup = json.read(event, RollupChanged.class);
-            if ("DEPARTMENT".equals(rollup.scopeType())) {
+            ScopeType scope = ScopeType.of(rollup.scopeType()).orElse(null);
+            if (scope == ScopeType.DEPARTMENT) {
                 departments.add(rollup.scopeId());
-            } else if ("PLAN".equals(rollup.scopeType())) {
+            } else if (scope == ScopeType.PLAN) {
                 planId = rollup.scopeId();
             }
         }

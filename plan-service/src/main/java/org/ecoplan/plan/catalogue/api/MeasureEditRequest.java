@@ -1,18 +1,20 @@
 package org.ecoplan.plan.catalogue.api;
 
+import java.time.LocalDate;
+import java.util.List;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.LocalDate;
-import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.catalogue.contract.MeasureState;
-import org.ecoplan.plan.catalogue.AssignmentRole;
 import org.ecoplan.plan.catalogue.DeadlineKind;
 import org.ecoplan.plan.catalogue.MeasureChange;
 import org.ecoplan.web.input.NotBlankWhenPresent;
 import org.ecoplan.web.problem.ProblemException;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An administrator's edit of a measure. Fields left out stay as they are; {@code departments}, when given,

@@ -1,6 +1,8 @@
 package org.ecoplan.plan.catalogue.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -22,24 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.UUID;
-import org.ecoplan.web.openapi.ApiHeaders;
-import org.ecoplan.web.problem.Problem;
-import org.ecoplan.plan.catalogue.MeasureEditService;
-import org.ecoplan.plan.catalogue.MeasureFilter;
-import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureEditView;
-import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
-import org.ecoplan.plan.department.DepartmentRepository;
-import org.ecoplan.plan.catalogue.AssignmentRole;
-import org.ecoplan.plan.catalogue.DeadlineKind;
-import org.ecoplan.web.etag.ETags;
-import org.ecoplan.web.input.Years;
-import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.ProblemException;
-import org.ecoplan.web.problem.QueryParameters;
-import org.ecoplan.web.security.Caller;
-import org.ecoplan.web.security.Roles;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -51,6 +36,24 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ecoplan.catalogue.contract.AssignmentRole;
+import org.ecoplan.plan.catalogue.DeadlineKind;
+import org.ecoplan.plan.catalogue.MeasureEditService;
+import org.ecoplan.plan.catalogue.MeasureFilter;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureEditView;
+import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
+import org.ecoplan.plan.department.DepartmentRepository;
+import org.ecoplan.web.etag.ETags;
+import org.ecoplan.web.input.Years;
+import org.ecoplan.web.openapi.ApiHeaders;
+import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.Problem;
+import org.ecoplan.web.problem.ProblemException;
+import org.ecoplan.web.problem.QueryParameters;
+import org.ecoplan.web.security.Caller;
+import org.ecoplan.web.security.Roles;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/measures")
 @Produces(MediaType.APPLICATION_JSON)

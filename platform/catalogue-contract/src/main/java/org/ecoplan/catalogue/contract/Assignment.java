@@ -5,8 +5,9 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
- * A department or a group named in a role. {@code role} is LEAD, RESPONSIBLE, ASSISTING (measures) or
- * LEAD, COOPERATING (indicators). Exactly one of {@code departmentCode} and {@code groupCode} is set; a group
+ * A department or a group named in a role. {@code role} is an {@link AssignmentRole} for measures (LEAD,
+ * RESPONSIBLE, ASSISTING) or LEAD, COOPERATING for indicators; text on the wire, so that a role added later
+ * reaches older consumers as an unknown role, not as an unreadable event. Exactly one of {@code departmentCode} and {@code groupCode} is set; a group
  * carries its member codes so that a consumer can expand it without another lookup.
  */
 public record Assignment(String role, String departmentCode, String groupCode, String name, List<String> memberCodes) {
@@ -21,6 +22,11 @@ public record Assignment(String role, String departmentCode, String groupCode, S
             return List.of(departmentCode);
         }
         return memberCodes == null ? List.of() : memberCodes;
+    }
+
+    /** Whether this assignment gives {@code role} (never true for a role this version does not know). */
+    public boolean is(AssignmentRole role) {
+        return role.name().equals(this.role);
     }
 
     /** Whether {@code code} has this role, directly or as a member of the group. */

@@ -8,10 +8,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.progress.contract.MeasuredValue;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.contract.WorkflowState;
-import org.ecoplan.progress.report.DepartmentRole;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportAction;
 import org.ecoplan.progress.report.ReportHistory;
@@ -44,7 +44,7 @@ public final class ReportViews {
             @Schema(nullable = true, example = "已完成12家重点企业VOCs治理设施升级改造") String narrative,
             @Schema(nullable = true) List<MeasuredValueView> measuredValues,
             @Schema(example = "ENV") String departmentCode,
-            @Schema(example = "LEAD") DepartmentRole departmentRole,
+            @Schema(example = "LEAD") AssignmentRole departmentRole,
             @Schema(example = "zhang.wei") String reporter,
             @Schema(nullable = true) Instant clientTimestamp, Instant createdAt, Instant updatedAt, @Schema(nullable = true) Instant submittedAt,
             @Schema(nullable = true) String reviewedBy, @Schema(nullable = true) Instant reviewedAt,

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 
+import org.ecoplan.catalogue.contract.Assignments;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.catalogue.replica.CatalogueNames.TaskReference;
 import org.ecoplan.catalogue.replica.CatalogueNames;
@@ -19,7 +20,6 @@ import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.contract.WorkflowState;
-import org.ecoplan.progress.report.DepartmentRole;
 import org.ecoplan.progress.report.MeasureAccess;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportRepository;
@@ -122,7 +122,7 @@ public class MeasureStatusQueryService {
         boolean missing = report == null || !(report.state == WorkflowState.SUBMITTED || report.state == WorkflowState.APPROVED);
         return new TodoItem(measure.id(), measure.taskNumber(), measure.position(), task == null ? null : task.reference(),
                 task == null ? null : task.title(), measure.text(),
-                DepartmentRole.of(measure, departmentCode).orElse(null),
+                Assignments.strongestRole(measure.assignments(), departmentCode).orElse(null),
                 measure.deadline() == null ? null : measure.deadline().label(),
                 official == ReportStatus.COMPLETED ? null : measure.dueDate(), official, official.chineseName(),
                 delivery == null ? null : delivery.state(), delivery == null ? null : delivery.stateName(),

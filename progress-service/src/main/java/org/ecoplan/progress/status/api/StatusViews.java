@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.contract.WorkflowState;
-import org.ecoplan.progress.report.DepartmentRole;
 import org.ecoplan.progress.report.api.ReportViews.ReportView;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -57,7 +57,7 @@ public final class StatusViews {
             @Schema(nullable = true, description = "The key task as people cite it: plan attachment and task number", example = "附件1 第2项") String taskReference,
             @Schema(nullable = true, example = "推进移动源污染治理") String taskTitle,
             @Schema(example = "推进货车新能源化……") String text,
-            @Schema(nullable = true, description = "The department's role (through a group for its members)", example = "LEAD") DepartmentRole role,
+            @Schema(nullable = true, description = "The department's role (through a group for its members)", example = "LEAD") AssignmentRole role,
             @Schema(nullable = true, example = "年底前") String deadlineLabel,
             @Schema(nullable = true, description = "The measure's due date while it is not completed; absent for ongoing measures", example = "2026-12-31") LocalDate nextDeadline,
             @Schema(example = "ON_TRACK") ReportStatus status,
