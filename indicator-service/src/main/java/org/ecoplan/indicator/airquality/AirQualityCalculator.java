@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.ecoplan.indicator.contract.AqiLevel;
 import org.ecoplan.indicator.observation.DailyValue;
 
 /**
@@ -25,7 +26,6 @@ import org.ecoplan.indicator.observation.DailyValue;
 public final class AirQualityCalculator {
 
     public static final int GOOD_AQI_LIMIT = 100;
-    public static final int HEAVY_POLLUTION_AQI_ABOVE = 200;
     public static final int ANNUAL_MINIMUM_VALID_DAYS = 324;
 
     private AirQualityCalculator() {
@@ -64,7 +64,7 @@ public final class AirQualityCalculator {
                 if (day.value() <= GOOD_AQI_LIMIT) {
                     good++;
                 }
-                if (day.value() > HEAVY_POLLUTION_AQI_ABOVE) {
+                if (day.value() > AqiLevel.HEAVY_ABOVE) {
                     heavy++;
                 }
             }

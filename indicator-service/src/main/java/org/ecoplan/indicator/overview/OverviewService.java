@@ -1,4 +1,5 @@
 package org.ecoplan.indicator.overview;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;

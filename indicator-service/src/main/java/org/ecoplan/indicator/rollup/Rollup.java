@@ -1,4 +1,5 @@
 package org.ecoplan.indicator.rollup;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;

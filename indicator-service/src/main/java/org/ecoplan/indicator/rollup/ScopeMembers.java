@@ -1,4 +1,5 @@
 package org.ecoplan.indicator.rollup;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import java.util.function.DoublePredicate;
 
 import org.ecoplan.indicator.airquality.AirQualityCalculator;
 import org.ecoplan.indicator.airquality.AirQualityFigures;
+import org.ecoplan.indicator.contract.AqiLevel;
 import org.ecoplan.indicator.contract.IndicatorStatus;
 import org.ecoplan.indicator.display.Published;
 import org.ecoplan.indicator.observation.DailyValue;
@@ -114,7 +115,7 @@ public final class StatusEvaluator {
             default -> {
                 int heavy = figures.heavyPollutionDays();
                 double heavyShareOfRest = profile != null
-                        ? profile.shareOfRest(aqi -> aqi > AirQualityCalculator.HEAVY_POLLUTION_AQI_ABOVE)
+                        ? profile.shareOfRest(aqi -> aqi > AqiLevel.HEAVY_ABOVE)
                         : (double) heavy / valid;
                 double projected = heavy + remaining * heavyShareOfRest;
                 Double required = null;

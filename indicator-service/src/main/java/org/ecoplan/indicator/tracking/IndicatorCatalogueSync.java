@@ -1,4 +1,5 @@
 package org.ecoplan.indicator.tracking;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,5 @@
 package org.ecoplan.indicator.benchmark;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,5 @@
 package org.ecoplan.indicator.rollup;
+
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,5 @@
 package org.ecoplan.notification.supervision;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

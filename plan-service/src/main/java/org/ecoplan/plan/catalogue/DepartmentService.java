@@ -1,4 +1,5 @@
 package org.ecoplan.plan.catalogue;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

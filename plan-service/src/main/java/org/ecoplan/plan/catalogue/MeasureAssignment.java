@@ -1,4 +1,5 @@
 package org.ecoplan.plan.catalogue;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,4 +1,5 @@
 package org.ecoplan.plan.catalogue;
+
 import java.time.LocalDate;
 import java.util.List;
 

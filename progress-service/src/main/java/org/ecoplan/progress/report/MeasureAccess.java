@@ -1,4 +1,5 @@
 package org.ecoplan.progress.report;
+
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,5 @@
 package org.ecoplan.progress.report;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,5 @@
 package org.ecoplan.progress.report;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

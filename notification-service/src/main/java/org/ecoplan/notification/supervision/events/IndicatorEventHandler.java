@@ -1,4 +1,5 @@
 package org.ecoplan.notification.supervision.events;
+
 import java.util.ArrayList;
 import java.util.List;
 

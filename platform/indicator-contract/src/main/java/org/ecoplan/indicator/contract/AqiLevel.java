@@ -3,6 +3,8 @@ package org.ecoplan.indicator.contract;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
 /**
  * The air-quality index categories of HJ 633-2012 (环境空气质量指数（AQI）技术规定), with their Chinese names. A daily
  * AQI is published as a whole number rounded <em>up</em> (HJ 633: 计算结果应全部进位取整数), so that the published
@@ -15,7 +17,13 @@ public enum AqiLevel {
     LIGHTLY_POLLUTED("轻度污染", 150),
     MODERATELY_POLLUTED("中度污染", 200),
     HEAVILY_POLLUTED("重度污染", 300),
-    SEVERELY_POLLUTED("严重污染", Integer.MAX_VALUE);
+    SEVERELY_POLLUTED("严重污染", Integer.MAX_VALUE),
+    /**
+     * A category a newer producer knows and this version does not: read as this rather than refused, so that such
+     * an event is applied (its {@code heavy} flag is the producer's decision), not dead-lettered. Never produced.
+     */
+    @JsonEnumDefaultValue
+    UNKNOWN("未知类别", -1);
 
     /** A heavy-pollution day (重污染日: 重度及以上) has a daily AQI above this. */
     public static final int HEAVY_ABOVE = 200;
@@ -34,7 +42,7 @@ public enum AqiLevel {
 
     /** Heavy pollution or worse (重度污染, 严重污染): a day charged against the year's heavy-day budget. */
     public boolean heavy() {
-        return upperBound > HEAVY_ABOVE;
+        return this != UNKNOWN && upperBound > HEAVY_ABOVE;
     }
 
     /** The AQI as published: a whole number, rounded up. */
@@ -46,7 +54,7 @@ public enum AqiLevel {
     public static AqiLevel of(BigDecimal aqi) {
         int published = published(aqi);
         for (AqiLevel level : values()) {
-            if (published <= level.upperBound) {
+            if (level != UNKNOWN && published <= level.upperBound) {
                 return level;
             }
         }

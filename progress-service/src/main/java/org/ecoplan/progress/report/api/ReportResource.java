@@ -1,4 +1,5 @@
 package org.ecoplan.progress.report.api;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

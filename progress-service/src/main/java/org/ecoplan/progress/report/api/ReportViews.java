@@ -1,4 +1,5 @@
 package org.ecoplan.progress.report.api;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,5 @@
 package org.ecoplan.progress.status.api;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
