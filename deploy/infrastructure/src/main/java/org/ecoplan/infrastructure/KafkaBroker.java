@@ -200,11 +200,16 @@ public final class KafkaBroker implements AutoCloseable {
      */
     @Override
     public void close() {
+        stop(STOP_GRACE);
+    }
+
+    /** Stops a broker started here: SIGTERM, then a kill if it has not ended after {@code grace}. */
+    void stop(Duration grace) {
         if (process == null || !process.isAlive()) {
             return;
         }
         long stoppingAt = System.nanoTime();
-        boolean clean = process.stop(STOP_GRACE);
+        boolean clean = process.stop(grace);
         LOG.log(Level.INFO, "Kafka broker at {0} stopped {1}in {2} ms", bootstrapServers,
                 clean ? "" : "(killed) ", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppingAt));
     }
