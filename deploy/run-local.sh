@@ -4,6 +4,7 @@
 #
 #   ./deploy/run-local.sh                        build what is needed, then start everything
 #   ./deploy/run-local.sh --infrastructure-only  PostgreSQL and Kafka only
+#   ./deploy/run-local.sh --cluster              3 Kafka nodes and 2 replicas of each service (data in .ecoplan/cluster)
 #   ECOPLAN_SKIP_BUILD=true ./deploy/run-local.sh   start without building first
 set -euo pipefail
 

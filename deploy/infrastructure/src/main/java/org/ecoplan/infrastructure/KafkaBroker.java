@@ -103,6 +103,18 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static KafkaBroker start(Path dataDirectory, int port, int controllerPort) {
         long startedAt = System.nanoTime();
+        KafkaBroker broker = launch(dataDirectory, port, controllerPort, Quorum.STANDALONE);
+        broker.awaitStarted();
+        LOG.log(Level.INFO, "Kafka broker ready at {0} in {1} ms (data in {2})", broker.bootstrapServers,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), broker.dataDirectory);
+        return broker;
+    }
+
+    /**
+     * Starts the broker's JVM without waiting for it: the nodes of a {@link KafkaCluster} must all be running before
+     * any of them can elect a controller and answer. Formats the data directory first if it was never formatted.
+     */
+    static KafkaBroker launch(Path dataDirectory, int port, int controllerPort, Quorum quorum) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         stopLeftover(directory);
         int clientPort = FreePort.orPick(port);
@@ -115,32 +127,41 @@ public final class KafkaBroker implements AutoCloseable {
             Files.createDirectories(directory.resolve("logs"));
             Files.createDirectories(directory.resolve("tmp"));
             Path serverProperties = directory.resolve("server.properties");
-            Files.writeString(serverProperties, serverProperties(directory, clientPort, quorumPort));
+            Files.writeString(serverProperties, serverProperties(directory, clientPort, quorumPort, quorum));
             Path log4j = directory.resolve("log4j2.properties");
             Files.writeString(log4j, log4jProperties(directory.resolve("logs")));
             List<String> java = javaCommand(libs, directory);
             if (!Files.exists(directory.resolve("data").resolve("meta.properties"))) {
-                format(java, serverProperties, directory);
+                format(java, serverProperties, directory, quorum);
             }
             List<String> command = new ArrayList<>(java);
             command.addAll(List.of(MAIN_CLASS, serverProperties.toString()));
-            ChildProcess process = ChildProcess.start("kafka-broker", command, Map.of(), directory,
+            ChildProcess process = ChildProcess.start(quorum.processName(), command, Map.of(), directory,
                     directory.resolve("console.log"), pidFile(directory), true);
-            String bootstrapServers = "127.0.0.1:" + clientPort;
-            KafkaBroker broker = new KafkaBroker(bootstrapServers, process, directory);
-            try {
-                awaitReady(bootstrapServers, process, READY_TIMEOUT);
-            } catch (RuntimeException e) {
-                broker.close();
-                throw new IllegalStateException(e.getMessage() + "\n--- " + directory.resolve("logs/broker.log")
-                        + " (tail) ---\n" + ChildProcess.tail(directory.resolve("logs/broker.log"), 30)
-                        + "\n--- console.log (tail) ---\n" + process.logTail(20), e);
-            }
-            LOG.log(Level.INFO, "Kafka broker ready at {0} in {1} ms (data in {2})", bootstrapServers,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt), directory);
-            return broker;
+            return new KafkaBroker("127.0.0.1:" + clientPort, process, directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare the Kafka broker in " + directory, e);
+        }
+    }
+
+    /**
+     * Waits until a broker started here answers; if it does not, stops it and throws with the end of its logs.
+     */
+    void awaitStarted() {
+        try {
+            awaitReady(bootstrapServers, process, READY_TIMEOUT);
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException(e.getMessage() + "\n--- " + dataDirectory.resolve("logs/broker.log")
+                    + " (tail) ---\n" + ChildProcess.tail(dataDirectory.resolve("logs/broker.log"), 30)
+                    + "\n--- console.log (tail) ---\n" + process.logTail(20), e);
+        }
+    }
+
+    /** SIGKILL, as a crash would: nothing is flushed, no controlled shutdown moves its partition leaders first. */
+    void kill() {
+        if (process != null) {
+            process.kill();
         }
     }
 
@@ -179,11 +200,16 @@ public final class KafkaBroker implements AutoCloseable {
      */
     @Override
     public void close() {
+        stop(STOP_GRACE);
+    }
+
+    /** Stops a broker started here: SIGTERM, then a kill if it has not ended after {@code grace}. */
+    void stop(Duration grace) {
         if (process == null || !process.isAlive()) {
             return;
         }
         long stoppingAt = System.nanoTime();
-        boolean clean = process.stop(STOP_GRACE);
+        boolean clean = process.stop(grace);
         LOG.log(Level.INFO, "Kafka broker at {0} stopped {1}in {2} ms", bootstrapServers,
                 clean ? "" : "(killed) ", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppingAt));
     }
@@ -241,10 +267,18 @@ public final class KafkaBroker implements AutoCloseable {
         return command;
     }
 
-    private static void format(List<String> java, Path serverProperties, Path directory) throws IOException {
+    private static void format(List<String> java, Path serverProperties, Path directory, Quorum quorum)
+            throws IOException {
         List<String> command = new ArrayList<>(java);
-        command.addAll(List.of("kafka.tools.StorageTool", "format", "--standalone",
-                "-t", Uuid.randomUuid().toString(), "-c", serverProperties.toString()));
+        command.addAll(List.of("kafka.tools.StorageTool", "format"));
+        if (quorum.voters().isEmpty()) {
+            // Its own one-voter quorum (a dynamic quorum of one).
+            command.addAll(List.of("--standalone", "-t", Uuid.randomUuid().toString()));
+        } else {
+            // A static quorum (controller.quorum.voters): every node formatted with the cluster's one id.
+            command.addAll(List.of("-t", quorum.clusterId()));
+        }
+        command.addAll(List.of("-c", serverProperties.toString()));
         Path log = directory.resolve("logs").resolve("format.log");
         Process format = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -304,29 +338,34 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static String serverProperties(Path directory, int port, int controllerPort) {
+    private static String serverProperties(Path directory, int port, int controllerPort, Quorum quorum) {
+        String replicas = Integer.toString(quorum.replicationFactor());
+        String minInsync = Integer.toString(quorum.minInsyncReplicas());
         return String.join("\n",
                 "# Written by org.ecoplan.infrastructure.KafkaBroker on every start.",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                "node.id=" + quorum.nodeId(),
+                quorum.voters().isEmpty() ? "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort
+                        : "controller.quorum.voters=" + quorum.votersProperty(),
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + directory.resolve("data"),
-                "# One node: every internal topic has one replica.",
+                quorum.voters().isEmpty() ? "# One node: every internal topic has one replica."
+                        : "# A cluster: every topic (ours and the internal ones) on " + replicas + " brokers, "
+                                + minInsync + " of them in sync before an acks=all write counts.",
                 "num.partitions=3",
-                "default.replication.factor=1",
-                "min.insync.replicas=1",
-                "offsets.topic.replication.factor=1",
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + minInsync,
+                "offsets.topic.replication.factor=" + replicas,
                 "offsets.topic.num.partitions=10",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + minInsync,
                 "transaction.state.log.num.partitions=10",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.min.isr=" + minInsync,
                 "auto.create.topics.enable=true",
                 "# Tests join consumer groups often: do not wait for more members.",
                 "group.initial.rebalance.delay.ms=0",
@@ -366,6 +405,26 @@ public final class KafkaBroker implements AutoCloseable {
                 "logger.request.name=kafka.request.logger",
                 "logger.request.level=WARN",
                 "");
+    }
+
+    /**
+     * How a started broker forms its KRaft quorum: alone ({@link #STANDALONE}), or as node {@code nodeId} of a
+     * {@link KafkaCluster} whose voters are fixed (node id to controller port), with the topics' replication.
+     */
+    record Quorum(int nodeId, Map<Integer, Integer> voters, String clusterId, int replicationFactor,
+            int minInsyncReplicas) {
+
+        static final Quorum STANDALONE = new Quorum(1, Map.of(), null, 1, 1);
+
+        String votersProperty() {
+            return voters.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(voter -> voter.getKey() + "@127.0.0.1:" + voter.getValue())
+                    .collect(java.util.stream.Collectors.joining(","));
+        }
+
+        String processName() {
+            return voters.isEmpty() ? "kafka-broker" : "kafka-" + nodeId;
+        }
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.ecoplan.infrastructure.FreePort;
 import org.ecoplan.infrastructure.KafkaBroker;
+import org.ecoplan.infrastructure.KafkaCluster;
 import org.ecoplan.infrastructure.PostgresServer;
 import org.ecoplan.infrastructure.token.SigningKeys;
 import org.ecoplan.infrastructure.token.TokenMinter;
@@ -35,7 +36,8 @@ import org.ecoplan.infrastructure.token.TokenMinter;
  * started again ({@link ServiceProcess}), the broker stopped and started, PostgreSQL restarted (fast shutdown,
  * then a start on the same data). Ports are fixed for the stack's lifetime, so everything comes back where the
  * services expect it. A service may run as several replicas ({@link Builder#replicas(int)}), each on its own
- * port, against the same database and consumer groups.
+ * port, against the same database and consumer groups, and Kafka as a cluster of several KRaft nodes
+ * ({@link Builder#kafkaNodes(int)}: replication 3, min ISR 2 for three), one of which can be killed and started again.
  *
  * <p>{@link #close()} may be called from another thread (a signal) while a start is under way: the start then
  * ends with {@link Closed} and everything started so far is stopped.
@@ -54,6 +56,8 @@ public final class EcoPlanStack implements AutoCloseable {
 
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
+    /** Replica {@code r} of a service on a configured port {@code p} listens on {@code p + 10 (r - 1)}. */
+    public static final int REPLICA_PORT_STEP = 10;
 
     private final LocalFolders folders;
     private final boolean useConfiguredInfrastructure;
@@ -62,6 +66,7 @@ public final class EcoPlanStack implements AutoCloseable {
     private final int kafkaControllerPort;
     private final Map<LocalService, Integer> servicePorts;
     private final int replicas;
+    private final int kafkaNodes;
     private final List<String> jvmOptions;
     private final String httpHost;
     private final Map<LocalService, Map<String, String>> environment;
@@ -73,6 +78,8 @@ public final class EcoPlanStack implements AutoCloseable {
     private final Object infrastructureLock = new Object();
     private volatile PostgresServer postgres;
     private volatile KafkaBroker kafka;
+    /** Instead of {@link #kafka} when the stack runs several Kafka nodes. */
+    private volatile KafkaCluster kafkaCluster;
     private volatile KeyPair signingKeys;
 
     private EcoPlanStack(Builder builder) {
@@ -84,6 +91,7 @@ public final class EcoPlanStack implements AutoCloseable {
         this.kafkaControllerPort = FreePort.orPick(builder.kafkaControllerPort);
         this.servicePorts = new EnumMap<>(builder.servicePorts);
         this.replicas = builder.replicas;
+        this.kafkaNodes = builder.kafkaNodes;
         this.jvmOptions = List.copyOf(builder.jvmOptions);
         this.httpHost = builder.httpHost;
         this.environment = new EnumMap<>(LocalService.class);
@@ -111,6 +119,12 @@ public final class EcoPlanStack implements AutoCloseable {
      */
     public void startInfrastructure() {
         long startedAt = System.nanoTime();
+        // A broker named in the environment wins, whatever its shape.
+        if (kafkaNodes > 1 && !(useConfiguredInfrastructure
+                && org.ecoplan.infrastructure.Settings.lookup(KafkaBroker.BOOTSTRAP_SERVERS_VARIABLE).isPresent())) {
+            startInfrastructureWithCluster(startedAt);
+            return;
+        }
         CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> useConfiguredInfrastructure
                 ? KafkaBroker.configuredOrStart(folders.kafka(), kafkaPort, kafkaControllerPort)
                 : KafkaBroker.start(folders.kafka(), kafkaPort, kafkaControllerPort));
@@ -138,6 +152,40 @@ public final class EcoPlanStack implements AutoCloseable {
         }
         progress.printf("  Kafka       %-45s %s%n", kafka.bootstrapServers(),
                 kafka.isStartedHere() ? String.format("started (%.1f s)", seconds(startedAt)) : "configured");
+        prepareDatabasesAndKeys();
+    }
+
+    /** PostgreSQL and a Kafka cluster of {@link Builder#kafkaNodes(int)} nodes (in parallel), the databases, the keys. */
+    private void startInfrastructureWithCluster(long startedAt) {
+        CompletableFuture<KafkaCluster> cluster = CompletableFuture.supplyAsync(() -> KafkaCluster.start(kafkaClusterFolder(),
+                kafkaPort == 0 ? KafkaCluster.anyPorts(kafkaNodes) : KafkaCluster.consecutivePorts(kafkaPort, kafkaNodes)));
+        try {
+            PostgresServer server = useConfiguredInfrastructure
+                    ? PostgresServer.configuredOrStart(folders.postgres(), postgresPort, folders.log("postgres"))
+                    : PostgresServer.start(folders.postgres(), postgresPort, folders.log("postgres"));
+            synchronized (infrastructureLock) {
+                postgres = server;
+            }
+            progress.printf("  PostgreSQL  %-45s %s%n", postgres.adminJdbcUrl(),
+                    postgres.isStartedHere() ? String.format("started (%.1f s)", seconds(startedAt)) : "configured");
+        } finally {
+            try {
+                KafkaCluster started = cluster.join();
+                synchronized (infrastructureLock) {
+                    kafkaCluster = started;
+                }
+            } catch (RuntimeException e) {
+                if (postgres != null) {
+                    throw e;
+                }
+            }
+        }
+        progress.printf("  Kafka       %-45s %s%n", kafkaCluster.bootstrapServers(), String.format(
+                "%d nodes started (%.1f s)", kafkaCluster.size(), seconds(startedAt)));
+        prepareDatabasesAndKeys();
+    }
+
+    private void prepareDatabasesAndKeys() {
         checkNotClosing();
         for (LocalService service : LocalService.values()) {
             postgres.createDatabaseIfMissing(service.database());
@@ -145,10 +193,15 @@ public final class EcoPlanStack implements AutoCloseable {
         signingKeys = SigningKeys.loadOrCreate(folders.keys());
     }
 
+    /** The cluster's nodes live beside the single broker's folder, so one data folder can hold either shape. */
+    private java.nio.file.Path kafkaClusterFolder() {
+        return folders.kafka().resolveSibling("kafka-cluster");
+    }
+
     /** Starts every instance of every service; does not wait for them (see {@link #awaitServicesReady()}). */
     public void startServices() {
         requireServiceJars();
-        if (postgres == null || kafka == null) {
+        if (postgres == null || (kafka == null && kafkaCluster == null)) {
             throw new IllegalStateException("Start the infrastructure first");
         }
         for (LocalService service : LocalService.values()) {
@@ -213,14 +266,32 @@ public final class EcoPlanStack implements AutoCloseable {
         return running.get(0);
     }
 
+    /** @return replica {@code replica} (1-based) of {@code service}, e.g. to kill it (SIGKILL) and start it again */
+    public ServiceProcess replica(LocalService service, int replica) {
+        List<ServiceProcess> running = instances(service);
+        if (replica < 1 || replica > running.size()) {
+            throw new IllegalArgumentException(service.serviceName() + " has " + running.size() + " replicas, not " + replica);
+        }
+        return running.get(replica - 1);
+    }
+
     /** Stops the broker (a controlled shutdown); the services keep running and wait for it. */
     public void stopKafka() {
+        if (kafkaCluster != null) {
+            kafkaCluster.stopAll();
+            return;
+        }
         requireStartedHere(kafka, "Kafka");
         kafka.close();
     }
 
     /** Starts the broker again on the same ports and data; waits until it answers. */
     public void startKafka() {
+        if (kafkaCluster != null) {
+            checkNotClosing();
+            kafkaCluster.startAll();
+            return;
+        }
         requireStartedHere(kafka, "Kafka");
         if (kafka.isRunning()) {
             throw new IllegalStateException("Kafka is running");
@@ -230,6 +301,29 @@ public final class EcoPlanStack implements AutoCloseable {
         synchronized (infrastructureLock) {
             kafka = started;
         }
+    }
+
+    /** @return the Kafka cluster, when the stack runs several nodes ({@link Builder#kafkaNodes(int)}) */
+    public java.util.Optional<KafkaCluster> kafkaCluster() {
+        return java.util.Optional.ofNullable(kafkaCluster);
+    }
+
+    /** SIGKILL Kafka node {@code node} (1-based) of the cluster; the others go on. */
+    public void killKafkaNode(int node) {
+        requireCluster().kill(node);
+    }
+
+    /** Starts Kafka node {@code node} again on its data and ports. @return how long until it answered */
+    public Duration startKafkaNode(int node) {
+        checkNotClosing();
+        return requireCluster().start(node);
+    }
+
+    private KafkaCluster requireCluster() {
+        if (kafkaCluster == null) {
+            throw new IllegalStateException("This stack runs no Kafka cluster of its own (kafkaNodes is " + kafkaNodes + ")");
+        }
+        return kafkaCluster;
     }
 
     /**
@@ -256,7 +350,7 @@ public final class EcoPlanStack implements AutoCloseable {
 
     /** @return {@code bootstrap.servers} of the broker (stable across its restarts) */
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return kafkaCluster != null ? kafkaCluster.bootstrapServers() : kafka.bootstrapServers();
     }
 
     public LocalFolders folders() {
@@ -308,6 +402,9 @@ public final class EcoPlanStack implements AutoCloseable {
             if (kafka != null) {
                 kafka.close();
             }
+            if (kafkaCluster != null) {
+                kafkaCluster.close();
+            }
             if (postgres != null) {
                 postgres.close();
             }
@@ -315,9 +412,10 @@ public final class EcoPlanStack implements AutoCloseable {
     }
 
     private ServiceProcess instance(LocalService service, int replica) {
-        // The first replica gets the configured port; further replicas (and port 0) take any free one.
+        // The first replica gets the configured port, further ones the next tens (8081, 8091, 8101 …), so that a
+        // local run's replicas are where the README says; port 0 = any free port for each.
         int configured = servicePorts.getOrDefault(service, 0);
-        int port = replica == 1 ? FreePort.orPick(configured) : FreePort.pick();
+        int port = configured == 0 ? FreePort.pick() : configured + REPLICA_PORT_STEP * (replica - 1);
         String name = ServiceProcess.instanceName(service, replica);
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("QUARKUS_HTTP_PORT", Integer.toString(port));
@@ -325,7 +423,7 @@ public final class EcoPlanStack implements AutoCloseable {
         variables.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
         variables.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
         variables.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        variables.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        variables.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         variables.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey().toString());
         variables.put("MP_JWT_VERIFY_ISSUER", ISSUER);
         variables.putAll(service.extraEnvironment(folders));
@@ -396,6 +494,7 @@ public final class EcoPlanStack implements AutoCloseable {
         private int kafkaControllerPort;
         private final Map<LocalService, Integer> servicePorts = new EnumMap<>(LocalService.class);
         private int replicas = 1;
+        private int kafkaNodes = 1;
         private List<String> jvmOptions = SERVICE_JVM_OPTIONS;
         private String httpHost = "127.0.0.1";
         private final Map<LocalService, Map<String, String>> environment = new EnumMap<>(LocalService.class);
@@ -437,6 +536,19 @@ public final class EcoPlanStack implements AutoCloseable {
                 throw new IllegalArgumentException("replicas must be at least 1");
             }
             this.replicas = replicas;
+            return this;
+        }
+
+        /**
+         * Kafka nodes (default 1, a single broker). With 3, a cluster of three KRaft nodes (each broker and
+         * controller) whose topics have replication factor 3 and min ISR 2; its client ports are the Kafka port and
+         * the following even ports (controllers on the odd ones between), or free ports when the Kafka port is 0.
+         */
+        public Builder kafkaNodes(int nodes) {
+            if (nodes < 1) {
+                throw new IllegalArgumentException("kafkaNodes must be at least 1");
+            }
+            this.kafkaNodes = nodes;
             return this;
         }
 

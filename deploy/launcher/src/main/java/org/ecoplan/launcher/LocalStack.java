@@ -22,7 +22,9 @@ import sun.misc.Signal;
  * Runs EcoPlan on this machine: PostgreSQL, a Kafka broker and the four services, with all data in
  * {@code .ecoplan/} (see {@link LocalFolders}) so that the next start finds everything again.
  * Normally started by {@code deploy/run-local.sh}; {@code --infrastructure-only} starts PostgreSQL
- * and Kafka alone (for running one service with {@code mvn quarkus:dev}).
+ * and Kafka alone (for running one service with {@code mvn quarkus:dev}). {@code --cluster} starts the shape of a
+ * city deployment instead: a Kafka cluster of three KRaft nodes (replication 3, min ISR 2) and two replicas of each
+ * service, with its data in {@code .ecoplan/cluster/}.
  *
  * <p>Ctrl-C (SIGINT), SIGTERM or SIGHUP stop the services first, then Kafka, then PostgreSQL. The
  * children run in sessions of their own, so the terminal's Ctrl-C reaches only this process, and
@@ -37,6 +39,9 @@ public final class LocalStack {
     static final String KAFKA_PORT_VARIABLE = "ECOPLAN_KAFKA_PORT";
     static final String SERVICE_JAVA_OPTIONS_VARIABLE = "ECOPLAN_SERVICE_JAVA_OPTS";
     static final String HTTP_HOST_VARIABLE = "ECOPLAN_HTTP_HOST";
+    /** {@code --cluster}: Kafka nodes and replicas per service. */
+    static final int CLUSTER_KAFKA_NODES = 3;
+    static final int CLUSTER_REPLICAS = 2;
 
     private static final PrintStream OUT = System.out;
 
@@ -46,10 +51,12 @@ public final class LocalStack {
     private final CountDownLatch startupFinished = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    LocalStack(LocalFolders folders) {
+    LocalStack(LocalFolders folders, boolean cluster) {
         this.folders = folders;
         int kafkaPort = port(KAFKA_PORT_VARIABLE, 19092);
         EcoPlanStack.Builder builder = EcoPlanStack.builder(folders)
+                .kafkaNodes(cluster ? CLUSTER_KAFKA_NODES : 1)
+                .replicas(cluster ? CLUSTER_REPLICAS : 1)
                 .useConfiguredInfrastructure(true)
                 .postgresPort(port(POSTGRES_PORT_VARIABLE, 15432))
                 .kafkaPorts(kafkaPort, kafkaPort + 1)
@@ -66,12 +73,17 @@ public final class LocalStack {
     public static void main(String[] args) {
         List<String> arguments = Arrays.asList(args);
         if (arguments.contains("--help") || arguments.contains("-h")) {
-            OUT.println("Usage: deploy/run-local.sh [--infrastructure-only]   (see README, \"Local run\")");
+            OUT.println("Usage: deploy/run-local.sh [--cluster] [--infrastructure-only]   (see README, \"Local run\")");
             return;
         }
+        boolean cluster = arguments.contains("--cluster");
         LocalFolders folders = LocalFolders.fromSystem();
+        if (cluster) {
+            // Its own data: a single broker's topics and offsets do not move into a cluster.
+            folders = new LocalFolders(folders.root(), folders.home().resolve("cluster"));
+        }
         LauncherLogging.toFile(folders.log("launcher"));
-        System.exit(new LocalStack(folders).run(arguments.contains("--infrastructure-only")));
+        System.exit(new LocalStack(folders, cluster).run(arguments.contains("--infrastructure-only")));
     }
 
     /** @return the process exit code: 0 after a requested stop, 1 if starting failed */

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.TopicPartition;
+import org.ecoplan.infrastructure.KafkaCluster;
 import org.ecoplan.launcher.EcoPlanStack;
 import org.ecoplan.launcher.LocalService;
 import org.ecoplan.launcher.ServiceProcess;
@@ -27,6 +28,11 @@ import org.ecoplan.launcher.ServiceProcess;
 final class Faults {
 
     static final List<String> ALL = List.of("kill", "kafka", "postgres", "rebuild");
+    /**
+     * On a Kafka cluster with replicas (ReportChainOnClusterIT): one Kafka node SIGKILLed and started again, one
+     * replica of each service SIGKILLed and started again, PostgreSQL restarted.
+     */
+    static final List<String> CLUSTER = List.of("broker", "replica", "postgres");
     static final List<String> TOPICS = List.of("ecoplan.plan", "ecoplan.progress", "ecoplan.indicator", "ecoplan.notification");
     /** A restart takes 10-25 s on two busy cores; a service not ready after this has not recovered by itself. */
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
@@ -40,6 +46,8 @@ final class Faults {
         volatile long restartedAt;
         volatile Duration ready;
         volatile Duration drained;
+        /** A Kafka node's restart: until every partition had all its replicas in sync again. */
+        volatile Duration inSync;
         volatile Map<TopicPartition, Long> drainTarget;
         volatile long nextFaultAt;
         /** Why EcoPlan did not recover from it; null when it did. */
@@ -67,7 +75,8 @@ final class Faults {
     }
 
     /**
-     * The sequence: each service SIGKILLed and started again; the broker stopped for {@code kafkaDown} and started;
+     * The sequence: one Kafka node of a cluster SIGKILLed, away for {@code kafkaDown} and started again; one replica of
+     * each service SIGKILLed and started again; each service SIGKILLed and started again; the broker stopped for {@code kafkaDown} and started;
      * PostgreSQL restarted; a roll-up rebuild while events arrive. {@code pause} between faults.
      */
     void inject(Duration pause, Duration kafkaDown) throws InterruptedException {
@@ -88,8 +97,14 @@ final class Faults {
 
     private void injectAll(Duration pause, Duration kafkaDown) throws InterruptedException {
         EcoPlanStack stack = ecoplan.stack();
+        if (kinds.contains("broker")) {
+            killKafkaNode(stack, pause, kafkaDown);
+        }
+        if (kinds.contains("replica")) {
+            killEachService(stack, pause, true);
+        }
         if (kinds.contains("kill")) {
-            killEachService(stack, pause);
+            killEachService(stack, pause, false);
         }
         if (kinds.contains("kafka")) {
             stopAndStartKafka(stack, pause, kafkaDown);
@@ -102,11 +117,18 @@ final class Faults {
         }
     }
 
-    private void killEachService(EcoPlanStack stack, Duration pause) throws InterruptedException {
-        for (LocalService service : List.of(LocalService.INDICATOR, LocalService.NOTIFICATION, LocalService.PROGRESS,
-                LocalService.PLAN)) {
-            ServiceProcess instance = stack.instance(service);
-            Fault fault = begin("SIGKILL " + instance.name());
+    /**
+     * @param oneReplica kill one of the service's replicas (the first, second, first … service by service) while the
+     *                   others serve; otherwise the first instance
+     */
+    private void killEachService(EcoPlanStack stack, Duration pause, boolean oneReplica) throws InterruptedException {
+        List<LocalService> services = List.of(LocalService.INDICATOR, LocalService.NOTIFICATION, LocalService.PROGRESS,
+                LocalService.PLAN);
+        for (int i = 0; i < services.size(); i++) {
+            LocalService service = services.get(i);
+            int replicas = stack.instances(service).size();
+            ServiceProcess instance = oneReplica ? stack.replica(service, i % replicas + 1) : stack.instance(service);
+            Fault fault = begin("SIGKILL " + instance.name() + (oneReplica ? " (1 of " + replicas + ")" : ""));
             instance.kill();
             instance.start();
             restarted(fault);
@@ -115,6 +137,24 @@ final class Faults {
             awaitDrained(fault);
             sleep(pause);
         }
+    }
+
+    /** SIGKILL the active controller (a broker leading partitions too), away for {@code down}, then started again. */
+    private void killKafkaNode(EcoPlanStack stack, Duration pause, Duration down) throws InterruptedException {
+        KafkaCluster cluster = stack.kafkaCluster().orElseThrow(() -> new IllegalStateException("no Kafka cluster"));
+        int node = cluster.quorumLeader();
+        Fault fault = begin("SIGKILL Kafka node " + node + " of " + cluster.size() + ", " + down.toSeconds() + " s");
+        stack.killKafkaNode(node);
+        sleep(down);
+        stack.startKafkaNode(node);
+        restarted(fault);
+        fault.ready = awaitAllReady();
+        report(fault);
+        cluster.awaitFullyReplicated(READY_TIMEOUT);
+        fault.inSync = Duration.ofNanos(System.nanoTime() - fault.restartedAt);
+        System.out.printf("  fault: %s, every partition in sync after %.1f s%n", fault.name, fault.inSync.toMillis() / 1000.0);
+        awaitDrained(fault);
+        sleep(pause);
     }
 
     private void stopAndStartKafka(EcoPlanStack stack, Duration pause, Duration kafkaDown) throws InterruptedException {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and 504, with back-off from 250 ms doubling to 4 s (a Retry-After up to 10 s is honoured), until a deadline.
  * Every other answer goes back to the caller. What happened is counted in {@link Stats}, so a test can say how
  * many requests met a fault and assert that none got a 500.
+ *
+ * <p>Every attempt goes where the {@link #route(UnaryOperator) route} sends it: with replicas, a load balancer's
+ * choice among the instances that run, so a retried request may well be answered by another replica.
  */
 final class Http {
 
@@ -39,6 +43,7 @@ final class Http {
             .version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper mapper;
     private final Stats stats = new Stats();
+    private volatile UnaryOperator<URI> route = UnaryOperator.identity();
 
     Http(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -46,6 +51,11 @@ final class Http {
 
     Stats stats() {
         return stats;
+    }
+
+    /** Where each attempt of a request to a URI goes (default: that URI). */
+    void route(UnaryOperator<URI> route) {
+        this.route = route;
     }
 
     Response get(URI uri, String token) {
@@ -68,7 +78,7 @@ final class Http {
             stats.attempts.incrementAndGet();
             long pause;
             try {
-                HttpResponse<String> answer = client.send(request(call), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> answer = client.send(request(call, route.apply(call.uri())), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 Response response = new Response(answer.statusCode(), answer.headers(), answer.body(), mapper);
                 int status = response.status();
                 if (status == 503) {
@@ -103,8 +113,8 @@ final class Http {
         }
     }
 
-    private HttpRequest request(Call call) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri()).timeout(REQUEST_TIMEOUT)
+    private HttpRequest request(Call call, URI target) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json, application/problem+json")
                 .header("User-Agent", "ecoplan-system-test");
         if (call.token() != null) {

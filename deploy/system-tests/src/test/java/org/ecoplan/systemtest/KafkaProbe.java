@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -78,6 +79,26 @@ final class KafkaProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * @return per consumer group, the number of partitions each of its members holds (e.g. {@code [6, 6]}: two
+     *         replicas sharing twelve partitions), by group id
+     */
+    Map<String, List<Integer>> partitionsPerMember() {
+        try {
+            List<String> ids = admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS).stream()
+                    .map(ConsumerGroupListing::groupId).toList();
+            Map<String, List<Integer>> members = new TreeMap<>();
+            admin.describeConsumerGroups(ids).all().get(10, TimeUnit.SECONDS).forEach((id, group) -> members.put(id,
+                    group.members().stream().map(member -> member.assignment().topicPartitions().size()).sorted().toList()));
+            return members;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not describe the consumer groups: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** @return every consumer group's committed offsets, by group id */
     Map<String, Map<TopicPartition, Long>> committedByGroup() {
         try {
@@ -95,6 +116,33 @@ final class KafkaProbe implements AutoCloseable {
             return committed;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @return per topic its replication as created: {@code replicas=3 minIsr=2} (the fewest replicas of any partition,
+     *         and the topic's {@code min.insync.replicas})
+     */
+    Map<String, String> replication(List<String> topics) {
+        try {
+            Map<String, String> replication = new TreeMap<>();
+            var descriptions = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+            List<ConfigResource> resources = topics.stream()
+                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic)).toList();
+            var configs = admin.describeConfigs(resources).all().get(10, TimeUnit.SECONDS);
+            for (String topic : topics) {
+                int replicas = descriptions.get(topic).partitions().stream()
+                        .mapToInt(partition -> partition.replicas().size()).min().orElse(0);
+                String minIsr = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic))
+                        .get("min.insync.replicas").value();
+                replication.put(topic, "replicas=" + replicas + " minIsr=" + minIsr);
+            }
+            return replication;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not describe " + topics + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

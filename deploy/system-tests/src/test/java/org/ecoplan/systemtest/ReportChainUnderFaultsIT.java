@@ -64,14 +64,26 @@ class ReportChainUnderFaultsIT {
     /** The bounded wait for everything to settle once the faults are over: no manual step, just time. */
     private static final Duration SETTLE = Duration.ofMinutes(3);
 
+    /** One run of the stream under faults: at least {@code reports} at {@code rate} a second, the sample's seed, the faults. */
+    record Scenario(int reports, double rate, long seed, Set<String> faults) {
+    }
+
     @Test
     void nothingIsLostOrDoubledWhileServicesKafkaAndPostgresqlFail(RunningEcoPlan ecoplan) throws Exception {
+        run(ecoplan, new Scenario(REPORTS, RATE, SEED, FAULTS));
+    }
+
+    /**
+     * The stream, the faults while it flows, the bounded wait to settle and the ledger, printed and asserted. Shared
+     * with ReportChainOnClusterIT, which runs it on a Kafka cluster with two replicas of each service.
+     */
+    static void run(RunningEcoPlan ecoplan, Scenario scenario) throws Exception {
         ecoplan.awaitSettled(Duration.ofMinutes(2));
         // Every measure has status events from before this test (its delivery state is published as soon as the
         // catalogue brings it); the webhook subscribed below owes only what is published from here on.
         Map<TopicPartition, Long> progressBefore = ecoplan.kafka().endOffsets("ecoplan.progress");
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<Assignment> sample = sample(ecoplan);
+        List<Assignment> sample = sample(ecoplan, scenario.seed());
         String integrator = ecoplan.token("integrator", null, "st.integrator");
 
         try (WebhookReceiver receiver = new WebhookReceiver(ecoplan.mapper())) {
@@ -81,9 +93,10 @@ class ReportChainUnderFaultsIT {
             receiver.secret(subscription.path("secret").asText());
 
             System.out.printf("Report stream under faults: at least %d reports at %.1f/s on %d measures of %d departments"
-                    + " (seed %d)%n", REPORTS, RATE, sample.size(), sample.stream().map(Assignment::department).distinct().count(), SEED);
-            ReportTraffic traffic = new ReportTraffic(ecoplan, sample, RATE, SEED, run);
-            Faults faults = new Faults(ecoplan, FAULTS);
+                    + " (seed %d), faults %s%n", scenario.reports(), scenario.rate(), sample.size(),
+                    sample.stream().map(Assignment::department).distinct().count(), scenario.seed(), scenario.faults());
+            ReportTraffic traffic = new ReportTraffic(ecoplan, sample, scenario.rate(), scenario.seed(), run);
+            Faults faults = new Faults(ecoplan, scenario.faults());
             AtomicBoolean faultsDone = new AtomicBoolean();
             AtomicReference<Throwable> faultFailure = new AtomicReference<>();
             long streamStartedAt = System.nanoTime();
@@ -100,7 +113,7 @@ class ReportChainUnderFaultsIT {
             }, "fault-injector");
             injector.start();
             // Every fault happens while reports flow: the stream goes on until the last one is injected.
-            traffic.run(REPORTS, WORKERS, faultsDone::get);
+            traffic.run(scenario.reports(), WORKERS, faultsDone::get);
             injector.join();
             double streamSeconds = (System.nanoTime() - streamStartedAt) / 1e9;
             if (faultFailure.get() != null) {
@@ -151,14 +164,14 @@ class ReportChainUnderFaultsIT {
      * Measures the departments lead or are responsible for and nobody has reported on yet, a few per department,
      * from a seeded shuffle of the registry: one department reports on each.
      */
-    private static List<Assignment> sample(RunningEcoPlan ecoplan) {
+    private static List<Assignment> sample(RunningEcoPlan ecoplan, long seed) {
         Http http = ecoplan.http();
         String supervisor = ecoplan.token("supervisor", null, "st.sampler");
         List<String> departments = new ArrayList<>();
         ecoplan.all(LocalService.PLAN, "/departments", null)
                 .forEach(department -> departments.add(department.path("code").asText()));
         Collections.sort(departments);
-        Collections.shuffle(departments, new Random(SEED));
+        Collections.shuffle(departments, new Random(seed));
         List<Assignment> sample = new ArrayList<>();
         Set<String> taken = new HashSet<>();
         for (String department : departments) {
@@ -201,13 +214,16 @@ class ReportChainUnderFaultsIT {
                 .map(WebhookReceiver.Received::webhookId).distinct().count();
         out.append(String.format("  webhook requests received: %d (%d repeated deliveries of the same webhook-id)%n",
                 receiver.received().size(), redelivered));
-        out.append(String.format("  %-34s %12s %14s%n", "fault", "ready after", "drained after"));
+        boolean inSync = faults.faults().stream().anyMatch(fault -> fault.inSync != null);
+        out.append(String.format("  %-34s %12s %14s%s%n", "fault", "ready after", "drained after",
+                inSync ? "   partitions in sync after" : ""));
         for (Faults.Fault fault : faults.faults()) {
             String drained = fault.failure != null ? "FAILED: " + fault.failure : fault.drained == null ? "not measured" : String.format("%.1f s", fault.drained.toMillis() / 1000.0)
                     + (fault.nextFaultAt != 0 && fault.restartedAt + fault.drained.toNanos() > fault.nextFaultAt
                             ? " (after the next fault began)" : "");
-            out.append(String.format("  %-34s %12s %14s%n", fault.name,
-                    fault.ready == null ? "-" : String.format("%.1f s", fault.ready.toMillis() / 1000.0), drained));
+            out.append(String.format("  %-34s %12s %14s%s%n", fault.name,
+                    fault.ready == null ? "-" : String.format("%.1f s", fault.ready.toMillis() / 1000.0), drained,
+                    !inSync ? "" : fault.inSync == null ? "   -" : String.format("   %.1f s", fault.inSync.toMillis() / 1000.0)));
         }
         if (settled != null) {
             out.append(String.format("  settled (every outbox empty, every consumer group's lag 0) %.1f s after the stream%n",

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -34,7 +35,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * notification-service may deliver webhooks to 127.0.0.0/8, where the test's receiver listens, and the business
  * clocks of progress-, indicator- and notification-service may be set by an administrator.
  *
- * <p>What it offers the tests is what an operator sees from outside: HTTP, health, consumer-group lag.
+ * <p>What it offers the tests is what an operator sees from outside: HTTP, health, consumer-group lag. With replicas
+ * ({@link #start(Path, Consumer)}), requests to a service are spread over its running instances as a load balancer
+ * in front of them would ({@link #balance(URI)}).
  */
 final class RunningEcoPlan implements AutoCloseable {
 
@@ -45,18 +48,54 @@ final class RunningEcoPlan implements AutoCloseable {
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
     private final Http http = new Http(mapper);
     private final KafkaProbe kafka;
+    private final java.util.concurrent.atomic.AtomicInteger nextReplica = new java.util.concurrent.atomic.AtomicInteger();
     /** The district's date when the services started: time-dependent figures are compared only on that date. */
     private final LocalDate startedOn = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     private RunningEcoPlan(EcoPlanStack stack) {
         this.stack = stack;
         this.kafka = new KafkaProbe(stack.kafkaBootstrapServers());
+        http.route(this::balance);
+    }
+
+    /**
+     * A load balancer in front of each service's replicas: the request goes to the next of the instances whose JVM
+     * runs (round robin); an instance that runs but does not listen yet answers with a connection error, which the
+     * client retries, most likely on another instance. One replica: the address as given.
+     */
+    URI balance(URI target) {
+        List<ServiceProcess> replicas = null;
+        for (LocalService service : LocalService.values()) {
+            List<ServiceProcess> instances = stack.instances(service);
+            if (instances.stream().anyMatch(instance -> instance.port() == target.getPort())) {
+                replicas = instances;
+            }
+        }
+        if (replicas == null || replicas.size() < 2) {
+            return target;
+        }
+        List<ServiceProcess> running = replicas.stream().filter(ServiceProcess::isAlive).toList();
+        if (running.isEmpty()) {
+            return target;
+        }
+        ServiceProcess chosen = running.get(Math.floorMod(nextReplica.getAndIncrement(), running.size()));
+        return URI.create("http://127.0.0.1:" + chosen.port() + target.getRawPath()
+                + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
     }
 
     /** Starts everything in a fresh folder and waits until every service's catalogue copy is complete. */
     static RunningEcoPlan start() {
+        return start(Path.of(System.getProperty(HOME_PROPERTY, "target/system-test")), shape -> {
+        });
+    }
+
+    /**
+     * Starts everything in a fresh folder {@code home}, in the shape {@code shape} gives the stack (e.g. Kafka nodes
+     * and replicas), and waits until every service's catalogue copy is complete.
+     */
+    static RunningEcoPlan start(Path home, Consumer<EcoPlanStack.Builder> shape) {
         Path root = Path.of(System.getProperty(ROOT_PROPERTY, "../..")).toAbsolutePath().normalize();
-        Path home = Path.of(System.getProperty(HOME_PROPERTY, "target/system-test")).toAbsolutePath().normalize();
+        home = home.toAbsolutePath().normalize();
         LocalFolders folders = new LocalFolders(root, home);
         clean(folders);
         long startedAt = System.nanoTime();
@@ -68,6 +107,7 @@ final class RunningEcoPlan implements AutoCloseable {
         for (LocalService service : List.of(LocalService.PROGRESS, LocalService.INDICATOR, LocalService.NOTIFICATION)) {
             builder.environment(service, "ECOPLAN_CLOCK_ADJUSTABLE", "true");
         }
+        shape.accept(builder);
         EcoPlanStack stack = builder.build();
         RunningEcoPlan running = null;
         try {

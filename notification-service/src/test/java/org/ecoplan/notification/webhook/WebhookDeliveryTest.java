@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -57,6 +58,9 @@ class WebhookDeliveryTest {
 
     @Inject
     CatalogueReplica replica;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void refusesTargetsInPrivateLoopbackOrLinkLocalNetworksThatAreNotAllowListed() {
@@ -168,6 +172,8 @@ class WebhookDeliveryTest {
         }
         String subscriptionId = subscribe("http://127.0.0.1:" + closedPort + "/hooks", department, List.of("PROGRESS"))
                 .getString("subscription.id");
+        double failedBefore = metrics.counter("ecoplan.webhook.attempts", "outcome", "failed").count();
+        double disabledBefore = metrics.counter("ecoplan.webhook.subscriptions.disabled").count();
         try (var writer = new EventWriter("/ecoplan/progress-service"); var player = new ProgressPlayer(dataSource)) {
             UUID eventId = UUID.randomUUID();
             writer.send(eventId, ProgressEvents.TOPIC, ProgressEvents.AGGREGATE_TYPE, "m-" + department,
@@ -186,6 +192,13 @@ class WebhookDeliveryTest {
         given().header("Authorization", INTEGRATOR).get("/webhooks/subscriptions/{id}", subscriptionId).then()
                 .body("consecutiveFailures", equalTo(4))
                 .body("disabledReason", startsWith("disabled after 4 failed attempts"));
+        // What an operator alerts on (ecoplan_webhook_attempts_total{outcome="failed"},
+        // ecoplan_webhook_subscriptions_disabled_total) counted the four failures and the disabled subscription (at
+        // least: deliverDue also retries what earlier tests of this class left failing).
+        assertThat(metrics.counter("ecoplan.webhook.attempts", "outcome", "failed").count() - failedBefore)
+                .isGreaterThanOrEqualTo(4);
+        assertThat(metrics.counter("ecoplan.webhook.subscriptions.disabled").count() - disabledBefore)
+                .isGreaterThanOrEqualTo(1);
         given().header("Authorization", INTEGRATOR).queryParam("box", "USER").queryParam("subject", subscriptionId)
                 .get("/inbox/messages").then()
                 .statusCode(200)
