@@ -11,15 +11,7 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 
 import org.ecoplan.indicator.contract.IndicatorStatus;
-import org.ecoplan.indicator.status.api.IndicatorViews.CandidateReview;
-import org.ecoplan.indicator.status.api.IndicatorViews.ExtractionReport;
-import org.ecoplan.indicator.status.api.IndicatorViews.IndicatorView;
-import org.ecoplan.indicator.status.api.IndicatorViews.TargetChange;
-import org.ecoplan.indicator.status.api.IndicatorViews.UnreadMeasure;
-import org.ecoplan.indicator.status.api.IndicatorViews;
 import org.ecoplan.indicator.targets.TargetState;
-import org.ecoplan.indicator.tracking.DepartmentNames;
-import org.ecoplan.indicator.tracking.MeasureExtraction;
 import org.ecoplan.indicator.tracking.Origin;
 import org.ecoplan.indicator.tracking.ReviewState;
 import org.ecoplan.indicator.tracking.TrackedIndicator;
@@ -30,23 +22,24 @@ import org.ecoplan.web.problem.ProblemException;
 
 import io.quarkus.logging.Log;
 
-/** Reads of tracked indicators and the administrator's decisions on targets and candidates. */
+/**
+ * The administrator's decisions on targets and candidates, each judged again at once (the reads that assemble views are
+ * {@code api/IndicatorQueryService}'s).
+ */
 @ApplicationScoped
 @Transactional(TxType.SUPPORTS)
 public class IndicatorService {
 
     private final TrackedIndicatorRepository indicators;
     private final StatusService status;
-    private final DepartmentNames names;
 
-    IndicatorService(TrackedIndicatorRepository indicators, StatusService status, DepartmentNames names) {
+    IndicatorService(TrackedIndicatorRepository indicators, StatusService status) {
         this.indicators = indicators;
         this.status = status;
-        this.names = names;
     }
 
     /** Filters combine with AND; null means any. Ordered by origin, number, id (index tracked_indicator_listing). */
-    public Page<IndicatorView> list(Integer year, Origin origin, ReviewState review, IndicatorStatus judged,
+    public Page<TrackedIndicator> search(Integer year, Origin origin, ReviewState review, IndicatorStatus judged,
             PageRequest page) {
         StringBuilder where = new StringBuilder("i.removed = false");
         Map<String, Object> parameters = new HashMap<>();
@@ -75,22 +68,7 @@ public class IndicatorService {
             count.setParameter(name, value);
         });
         List<TrackedIndicator> items = query.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
-        return Page.of(views(items), page, count.getSingleResult());
-    }
-
-    public IndicatorView get(String id) {
-        TrackedIndicator indicator = require(id);
-        return IndicatorViews.view(indicator, IndicatorJudgement.findById(id), names.registry());
-    }
-
-    public List<IndicatorView> views(List<TrackedIndicator> items) {
-        Map<String, IndicatorJudgement> judgements = new HashMap<>();
-        if (!items.isEmpty()) {
-            IndicatorJudgement.<IndicatorJudgement>list("indicatorId in ?1", items.stream().map(item -> item.id).toList())
-                    .forEach(judgement -> judgements.put(judgement.indicatorId, judgement));
-        }
-        DepartmentNames.Registry registry = names.registry();
-        return items.stream().map(item -> IndicatorViews.view(item, judgements.get(item.id), registry)).toList();
+        return Page.of(items, page, count.getSingleResult());
     }
 
     public TrackedIndicator require(String id) {
@@ -103,7 +81,7 @@ public class IndicatorService {
 
     /** Sets a target by hand: a pending one (达到市级要求) or a correction of the parsed one. */
     @Transactional
-    public IndicatorView setTarget(String id, TargetChange change, String by) {
+    public void setTarget(String id, TargetChange change, String by) {
         TrackedIndicator indicator = require(id);
         indicator.targetState = TargetState.SET;
         indicator.targetValue = change.value();
@@ -119,11 +97,10 @@ public class IndicatorService {
         Log.infof("Target of indicator %s (%s) set to %s %s %s by %s", id, indicator.name, indicator.comparison,
                 indicator.targetValue, indicator.unit, by);
         status.evaluate(indicator);
-        return get(id);
     }
 
     @Transactional
-    public IndicatorView confirm(String id, CandidateReview review, String by) {
+    public void confirm(String id, CandidateReview review, String by) {
         TrackedIndicator indicator = requireExtracted(id);
         if (review != null) {
             if (review.name() != null && !review.name().isBlank()) {
@@ -144,30 +121,15 @@ public class IndicatorService {
         indicator.updatedAt = Instant.now();
         Log.infof("Extracted indicator %s (%s) of measure %s confirmed by %s", id, indicator.name, indicator.measureId, by);
         status.evaluate(indicator);
-        return get(id);
     }
 
     @Transactional
-    public IndicatorView reject(String id, String by) {
+    public void reject(String id, String by) {
         TrackedIndicator indicator = requireExtracted(id);
         indicator.reviewState = ReviewState.REJECTED;
         indicator.reviewedBy = by;
         indicator.updatedAt = Instant.now();
         Log.infof("Extracted indicator %s (%s) of measure %s rejected by %s", id, indicator.name, indicator.measureId, by);
-        return get(id);
-    }
-
-    public ExtractionReport extractionReport() {
-        long measures = MeasureExtraction.count();
-        long found = MeasureExtraction.<MeasureExtraction>listAll().stream().mapToLong(extraction -> extraction.found).sum();
-        List<UnreadMeasure> unread = MeasureExtraction.<MeasureExtraction>list("order by measureId").stream()
-                .filter(extraction -> !extraction.unread.isEmpty())
-                .map(extraction -> new UnreadMeasure(extraction.measureId, extraction.unread)).toList();
-        return new ExtractionReport(measures, found,
-                indicators.count("origin = ?1 and reviewState = ?2 and removed = false", Origin.MEASURE, ReviewState.CANDIDATE),
-                indicators.count("origin = ?1 and reviewState = ?2 and removed = false", Origin.MEASURE, ReviewState.CONFIRMED),
-                indicators.count("origin = ?1 and reviewState = ?2 and removed = false", Origin.MEASURE, ReviewState.REJECTED),
-                unread.stream().mapToLong(measure -> measure.fragments().size()).sum(), unread);
     }
 
     private TrackedIndicator requireExtracted(String id) {

@@ -2,7 +2,6 @@ package org.ecoplan.indicator.status;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,14 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Status method", description = "Thresholds of the status judgement and re-evaluation")
 public class StatusResource {
 
-    @Inject
-    StatusService status;
+    private final StatusService status;
+    private final Reevaluation reevaluation;
+    private final Caller caller;
 
-    @Inject
-    Reevaluation reevaluation;
-
-    @Inject
-    Caller caller;
+    StatusResource(StatusService status, Reevaluation reevaluation, Caller caller) {
+        this.status = status;
+        this.reevaluation = reevaluation;
+        this.caller = caller;
+    }
 
     @GET
     @Path("/thresholds")

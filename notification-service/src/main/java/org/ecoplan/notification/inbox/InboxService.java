@@ -1,7 +1,7 @@
 package org.ecoplan.notification.inbox;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.ecoplan.notification.inbox.api.InboxViews.MessageView;
-import org.ecoplan.notification.inbox.api.InboxViews.PreferenceView;
-import org.ecoplan.notification.inbox.api.InboxViews.UnreadCount;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
@@ -77,16 +74,16 @@ public class InboxService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<MessageView> list(Set<Audience> inboxes, MessageFilter filter, PageRequest page) {
+    public Page<InboxMessage> list(Set<Audience> inboxes, MessageFilter filter, PageRequest page) {
         Parameters parameters = new Parameters();
         String where = where("", inboxes, parameters) + filter.clause(parameters);
         var query = InboxMessage.<InboxMessage>find(where, Sort.descending("createdAt").and("id", Sort.Direction.Descending), parameters);
-        List<MessageView> items = query.page(page.page, page.size).list().stream().map(InboxService::view).toList();
-        return Page.of(items, page, query.count());
+        return Page.of(query.page(page.page, page.size).list(), page, query.count());
     }
 
+    /** Unread messages per inbox, in the order of {@code inboxes}. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<UnreadCount> unreadCounts(Set<Audience> inboxes) {
+    public Map<Audience, Long> unreadCounts(Set<Audience> inboxes) {
         Parameters parameters = new Parameters();
         String where = where("m.", inboxes, parameters) + " and m.readAt is null";
         var query = InboxMessage.getEntityManager().createQuery(
@@ -97,14 +94,14 @@ public class InboxService {
         for (Object[] row : rows) {
             counts.put(new Audience((Audience.Box) row[0], (String) row[1]), (Long) row[2]);
         }
-        List<UnreadCount> result = new ArrayList<>();
+        Map<Audience, Long> result = new LinkedHashMap<>();
         for (Audience inbox : inboxes) {
-            result.add(new UnreadCount(inbox.box(), inbox.owner(), counts.getOrDefault(inbox, 0L)));
+            result.put(inbox, counts.getOrDefault(inbox, 0L));
         }
         return result;
     }
 
-    public MessageView markRead(UUID id, Reader reader) {
+    public InboxMessage markRead(UUID id, Reader reader) {
         InboxMessage message = InboxMessage.findById(id);
         if (message == null || message.heldForDigest || !mayRead(reader, new Audience(message.box, message.owner))) {
             throw ProblemException.notFound("inbox message", id);
@@ -113,7 +110,7 @@ public class InboxService {
             message.readAt = clock.now();
             message.readBy = reader.name();
         }
-        return view(message);
+        return message;
     }
 
     public int markAllRead(Set<Audience> inboxes, MessageFilter filter, Reader reader) {
@@ -123,7 +120,7 @@ public class InboxService {
         return InboxMessage.update("readAt = :readAt, readBy = :reader where " + where, parameters);
     }
 
-    public PreferenceView setPreference(Audience inbox, Delivery delivery, Reader reader) {
+    public InboxPreference setPreference(Audience inbox, Delivery delivery, Reader reader) {
         InboxPreference preference = InboxPreference.findById(new InboxPreference.Key(inbox.box(), inbox.owner()));
         if (preference == null) {
             preference = new InboxPreference();
@@ -138,17 +135,18 @@ public class InboxService {
             preference.updatedAt = clock.now();
             preference.updatedBy = reader.name();
         }
-        return new PreferenceView(inbox.box(), inbox.owner(), delivery);
+        return preference;
     }
 
+    /** Each inbox's delivery, in the order of {@code inboxes}. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PreferenceView> preferences(Set<Audience> inboxes) {
-        List<PreferenceView> views = new ArrayList<>();
+    public Map<Audience, Delivery> preferences(Set<Audience> inboxes) {
+        Map<Audience, Delivery> deliveries = new LinkedHashMap<>();
         for (Audience inbox : inboxes) {
             InboxPreference preference = InboxPreference.findById(new InboxPreference.Key(inbox.box(), inbox.owner()));
-            views.add(new PreferenceView(inbox.box(), inbox.owner(), preference == null ? Delivery.IMMEDIATE : preference.delivery));
+            deliveries.put(inbox, preference == null ? Delivery.IMMEDIATE : preference.delivery);
         }
-        return views;
+        return deliveries;
     }
 
     private static boolean mayRead(Reader reader, Audience inbox) {
@@ -172,11 +170,6 @@ public class InboxService {
             i++;
         }
         return where.append(')').toString();
-    }
-
-    static MessageView view(InboxMessage m) {
-        return new MessageView(m.id, m.box, m.owner, m.kind, m.rule, m.severity, m.subjectId, m.alertId, m.title, m.body,
-                m.businessDate, m.createdAt, m.readAt != null, m.readAt, m.readBy);
     }
 
     /**

@@ -8,11 +8,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.ecoplan.notification.webhook.api.WebhookViews.AttemptView;
-import org.ecoplan.notification.webhook.api.WebhookViews.CreatedSubscription;
-import org.ecoplan.notification.webhook.api.WebhookViews.DeliveryView;
-import org.ecoplan.notification.webhook.api.WebhookViews.SubscriptionRequest;
-import org.ecoplan.notification.webhook.api.WebhookViews.SubscriptionView;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
@@ -41,7 +36,7 @@ public class WebhookService {
     }
 
     /** @throws ProblemException 400 naming each field that is refused: url, departmentCode, planId */
-    public CreatedSubscription create(SubscriptionRequest request, String owner) {
+    public Created create(SubscriptionRequest request, String owner) {
         List<Problem.FieldProblem> errors = new ArrayList<>();
         try {
             policy.resolve(request.url().trim());
@@ -73,20 +68,19 @@ public class WebhookService {
         subscription.updatedAt = subscription.createdAt;
         subscription.persist();
         Log.infof("Webhook subscription %s created by %s for %s (%s)", subscription.id, owner, subscription.url, subscription.eventTypes);
-        return new CreatedSubscription(view(subscription), secret);
+        return new Created(subscription, secret);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<SubscriptionView> list(Viewer viewer, PageRequest page) {
+    public Page<WebhookSubscription> list(Viewer viewer, PageRequest page) {
         var query = viewer.admin() ? WebhookSubscription.<WebhookSubscription>findAll(Sort.descending("createdAt").and("id"))
                 : WebhookSubscription.<WebhookSubscription>find("owner", Sort.descending("createdAt").and("id"), viewer.name());
-        List<SubscriptionView> items = query.page(page.page, page.size).list().stream().map(WebhookService::view).toList();
-        return Page.of(items, page, query.count());
+        return Page.of(query.page(page.page, page.size).list(), page, query.count());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public SubscriptionView get(UUID id, Viewer viewer) {
-        return view(owned(id, viewer));
+    public WebhookSubscription get(UUID id, Viewer viewer) {
+        return owned(id, viewer);
     }
 
     public void delete(UUID id, Viewer viewer) {
@@ -96,36 +90,33 @@ public class WebhookService {
     }
 
     /** Turns a disabled subscription on again; failures are counted afresh. */
-    public SubscriptionView enable(UUID id, Viewer viewer) {
+    public WebhookSubscription enable(UUID id, Viewer viewer) {
         WebhookSubscription subscription = owned(id, viewer);
         subscription.enabled = true;
         subscription.disabledReason = null;
         subscription.consecutiveFailures = 0;
         subscription.updatedAt = clock.now();
-        return view(subscription);
+        return subscription;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<DeliveryView> deliveries(UUID subscriptionId, WebhookDelivery.Status status, Viewer viewer, PageRequest page) {
+    public Page<WebhookDelivery> deliveries(UUID subscriptionId, WebhookDelivery.Status status, Viewer viewer, PageRequest page) {
         owned(subscriptionId, viewer);
         Sort order = Sort.descending("createdAt").and("id");
         var query = status == null
                 ? WebhookDelivery.<WebhookDelivery>find("subscriptionId", order, subscriptionId)
                 : WebhookDelivery.<WebhookDelivery>find("subscriptionId = ?1 and status = ?2", order, subscriptionId, status);
-        List<DeliveryView> items = query.page(page.page, page.size).list().stream().map(d -> view(d, null)).toList();
-        return Page.of(items, page, query.count());
+        return Page.of(query.page(page.page, page.size).list(), page, query.count());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DeliveryView delivery(UUID id, Viewer viewer) {
+    public DeliveryLog delivery(UUID id, Viewer viewer) {
         WebhookDelivery delivery = ownedDelivery(id, viewer);
-        List<AttemptView> log = WebhookAttempt.<WebhookAttempt>find("deliveryId", Sort.ascending("attempt"), id).list().stream()
-                .map(a -> new AttemptView(a.attempt, a.attemptedAt, a.statusCode, a.error, a.durationMs)).toList();
-        return view(delivery, log);
+        return new DeliveryLog(delivery, WebhookAttempt.<WebhookAttempt>find("deliveryId", Sort.ascending("attempt"), id).list());
     }
 
     /** Sends the delivery again as soon as the dispatcher runs, whatever its state. */
-    public DeliveryView redeliver(UUID id, Viewer viewer) {
+    public WebhookDelivery redeliver(UUID id, Viewer viewer) {
         WebhookDelivery delivery = ownedDelivery(id, viewer);
         WebhookSubscription subscription = WebhookSubscription.findById(delivery.subscriptionId);
         if (!subscription.enabled) {
@@ -134,7 +125,7 @@ public class WebhookService {
         delivery.status = WebhookDelivery.Status.PENDING;
         delivery.nextAttemptAt = clock.now();
         Log.infof("Delivery %s queued again by %s", id, viewer.name());
-        return view(delivery, null);
+        return delivery;
     }
 
     private WebhookDelivery ownedDelivery(UUID id, Viewer viewer) {
@@ -155,18 +146,16 @@ public class WebhookService {
         return subscription;
     }
 
-    private static SubscriptionView view(WebhookSubscription s) {
-        return new SubscriptionView(s.id, s.owner, s.url, s.description, List.copyOf(s.categories()), s.departmentCode,
-                s.planId, s.enabled, s.disabledReason, s.consecutiveFailures, s.createdAt);
-    }
-
-    private static DeliveryView view(WebhookDelivery d, List<AttemptView> log) {
-        return new DeliveryView(d.id, d.subscriptionId, d.eventId, d.eventType, d.status, d.attempts, d.nextAttemptAt,
-                d.lastAttemptAt, d.lastStatusCode, d.lastError, d.createdAt, d.deliveredAt, log);
-    }
-
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** A new subscription and its signing secret in the clear, shown to the integrator this once. */
+    public record Created(WebhookSubscription subscription, String secret) {
+    }
+
+    /** A delivery with its attempts, oldest first. */
+    public record DeliveryLog(WebhookDelivery delivery, List<WebhookAttempt> attempts) {
     }
 
     /** Who asks: the token subject, and whether they may see everybody's subscriptions. */

@@ -8,21 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.ecoplan.catalogue.contract.AssignmentRole;
-import org.ecoplan.plan.catalogue.api.CatalogueViewMapper;
-import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
 import org.ecoplan.plan.department.Department;
 import org.ecoplan.plan.department.DepartmentGroup;
 import org.ecoplan.plan.department.DepartmentGroupRepository;
 import org.ecoplan.plan.department.DepartmentKind;
 import org.ecoplan.plan.department.DepartmentRepository;
-import org.ecoplan.plan.department.api.DepartmentViews.DepartmentDetail;
-import org.ecoplan.plan.department.api.DepartmentViews.DepartmentSummary;
-import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
-import org.ecoplan.plan.department.api.DepartmentViews.RoleCounts;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.ProblemException;
@@ -50,28 +43,44 @@ public class DepartmentService {
     /** A department in one plan year has at most a few hundred measures; this bounds a detail page regardless. */
     private static final int MAX_MEASURES = PageRequest.MAX_SIZE;
 
-    @Inject
-    DepartmentRepository departments;
+    private final DepartmentRepository departments;
+    private final DepartmentGroupRepository groups;
+    private final MeasureRepository measures;
 
-    @Inject
-    DepartmentGroupRepository groups;
+    DepartmentService(DepartmentRepository departments, DepartmentGroupRepository groups, MeasureRepository measures) {
+        this.departments = departments;
+        this.groups = groups;
+        this.measures = measures;
+    }
 
-    @Inject
-    MeasureRepository measures;
+    /** A department, the codes of the groups it belongs to, and how many measures it has per role. */
+    public record Counted(Department department, List<String> groups, Map<AssignmentRole, Long> measuresByRole) {
+
+        public long measures(AssignmentRole role) {
+            return measuresByRole.getOrDefault(role, 0L);
+        }
+    }
+
+    /**
+     * A department, the codes of the groups it belongs to, and its measures per role (every role present, in document
+     * order), fetched for mapping without further queries.
+     */
+    public record Detail(Department department, List<String> groups, Map<AssignmentRole, List<Measure>> measuresByRole) {
+    }
 
     /** One page of the registry in code order, each department with its measures per role. */
-    public Page<DepartmentSummary> list(DepartmentKind kind, String district, Integer year, PageRequest page) {
+    public Page<Counted> list(DepartmentKind kind, String district, Integer year, PageRequest page) {
         List<DepartmentGroup> allGroups = groups.listWithMembers();
         Map<UUID, List<String>> groupsByMember = new HashMap<>();
         allGroups.forEach(g -> g.members.forEach(m -> groupsByMember.computeIfAbsent(m.id, id -> new ArrayList<>()).add(g.code)));
         Map<UUID, Map<AssignmentRole, Long>> counts = countsByRole(district, year);
         var query = kind == null ? departments.find("order by code") : departments.find("kind = ?1 order by code", kind);
         List<Department> selected = query.page(page.page, page.size).list();
-        return Page.of(selected.stream().map(d -> new DepartmentSummary(d.code, d.name, d.kind,
-                groupsByMember.getOrDefault(d.id, List.of()), roleCounts(counts.get(d.id)))).toList(), page, query.count());
+        return Page.of(selected.stream().map(d -> new Counted(d, groupsByMember.getOrDefault(d.id, List.of()),
+                counts.getOrDefault(d.id, Map.of()))).toList(), page, query.count());
     }
 
-    public DepartmentDetail detail(String code, String district, Integer year) {
+    public Detail detail(String code, String district, Integer year) {
         Department department = departments.findByCode(code)
                 .orElseThrow(() -> ProblemException.notFound("department", code));
         List<DepartmentGroup> allGroups = groups.listWithMembers();
@@ -79,30 +88,28 @@ public class DepartmentService {
         // One search for the measures it has any role in; each lands in the lists of the roles it holds there.
         MeasureFilter filter = new MeasureFilter(department.id, null, null, null, null, null, null, null, district, year,
                 null);
-        Map<AssignmentRole, List<MeasureView>> byRole = new EnumMap<>(AssignmentRole.class);
+        Map<AssignmentRole, List<Measure>> byRole = new EnumMap<>(AssignmentRole.class);
         for (AssignmentRole role : AssignmentRole.values()) {
             byRole.put(role, new ArrayList<>());
         }
         for (Measure measure : measures.search(filter, PageRequest.of(0, MAX_MEASURES)).items()) {
-            MeasureView view = CatalogueViewMapper.list(measure);
             measure.assignments.stream().filter(a -> names(a, department)).map(a -> a.role).distinct()
-                    .forEach(role -> byRole.get(role).add(view));
+                    .forEach(role -> byRole.get(role).add(measure));
         }
-        return new DepartmentDetail(department.code, department.name, department.kind, memberOf,
-                byRole.get(AssignmentRole.LEAD), byRole.get(AssignmentRole.RESPONSIBLE),
-                byRole.get(AssignmentRole.ASSISTING));
+        return new Detail(department, memberOf, byRole);
     }
 
     /** One page of the groups in code order (a handful: paged in memory, members fetched with them). */
-    public Page<GroupView> groups(PageRequest page) {
-        List<GroupView> all = groups.listWithMembers().stream().map(GroupView::of).toList();
+    public Page<DepartmentGroup> groups(PageRequest page) {
+        List<DepartmentGroup> all = groups.listWithMembers();
         int from = Math.min(page.offset(), all.size());
         return Page.of(all.subList(from, Math.min(from + page.size, all.size())), page, all.size());
     }
 
-    public GroupView group(String code) {
+    /** The group with its members fetched. */
+    public DepartmentGroup group(String code) {
         groups.listWithMembers();
-        return groups.findByCode(code).map(GroupView::of).orElseThrow(() -> ProblemException.notFound("group", code));
+        return groups.findByCode(code).orElseThrow(() -> ProblemException.notFound("group", code));
     }
 
     private static boolean names(MeasureAssignment assignment, Department department) {
@@ -128,11 +135,5 @@ public class DepartmentService {
                     .put(AssignmentRole.valueOf((String) row[1]), ((Number) row[2]).longValue());
         }
         return counts;
-    }
-
-    private static RoleCounts roleCounts(Map<AssignmentRole, Long> counts) {
-        Map<AssignmentRole, Long> byRole = counts == null ? Map.of() : counts;
-        return new RoleCounts(byRole.getOrDefault(AssignmentRole.LEAD, 0L),
-                byRole.getOrDefault(AssignmentRole.RESPONSIBLE, 0L), byRole.getOrDefault(AssignmentRole.ASSISTING, 0L));
     }
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
@@ -17,7 +16,6 @@ import org.ecoplan.plan.department.Department;
 import org.ecoplan.plan.department.DepartmentGroup;
 import org.ecoplan.plan.department.DepartmentGroupRepository;
 import org.ecoplan.plan.department.DepartmentRepository;
-import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
@@ -34,22 +32,23 @@ import io.quarkus.logging.Log;
 @Transactional
 public class GroupMembershipService {
 
-    @Inject
-    DepartmentGroupRepository groups;
+    private final DepartmentGroupRepository groups;
+    private final DepartmentRepository departments;
+    private final MeasureRepository measures;
+    private final IndicatorRepository indicators;
+    private final CataloguePublisher publisher;
 
-    @Inject
-    DepartmentRepository departments;
+    GroupMembershipService(DepartmentGroupRepository groups, DepartmentRepository departments, MeasureRepository measures,
+            IndicatorRepository indicators, CataloguePublisher publisher) {
+        this.groups = groups;
+        this.departments = departments;
+        this.measures = measures;
+        this.indicators = indicators;
+        this.publisher = publisher;
+    }
 
-    @Inject
-    MeasureRepository measures;
-
-    @Inject
-    IndicatorRepository indicators;
-
-    @Inject
-    CataloguePublisher publisher;
-
-    public GroupView replaceMembers(String code, long expectedRevision, List<String> memberCodes, String actor) {
+    /** The group with its new members (and revision). */
+    public DepartmentGroup replaceMembers(String code, long expectedRevision, List<String> memberCodes, String actor) {
         // Read under the row lock, so that the revision compared with If-Match is the committed one.
         DepartmentGroup group = groups.find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .<DepartmentGroup>firstResultOptional().orElseThrow(() -> ProblemException.notFound("group", code));
@@ -76,7 +75,7 @@ public class GroupMembershipService {
         publisher.publish(states);
         Log.infof("Group %s now has %d members (revision %d), set by %s; %d entities republished", group.code,
                 group.members.size(), group.revision, actor, states.size() - 1);
-        return GroupView.of(group);
+        return group;
     }
 
     private List<Department> resolve(List<String> codes) {

@@ -1,9 +1,5 @@
 package org.ecoplan.plan.episode;
 
-import io.quarkus.logging.Log;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,17 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
 import org.ecoplan.catalogue.contract.EpisodeState;
 import org.ecoplan.catalogue.contract.WarningLevel;
 import org.ecoplan.plan.department.Department;
 import org.ecoplan.plan.department.DepartmentGroup;
 import org.ecoplan.plan.department.DepartmentGroupRepository;
 import org.ecoplan.plan.department.DepartmentRepository;
-import org.ecoplan.plan.episode.api.EpisodeViews.DutyListEntry;
-import org.ecoplan.plan.episode.api.EpisodeViews.DutyListView;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
+
+import io.quarkus.logging.Log;
 
 /**
  * The district's duty list (应急减排清单): imported whole, all or nothing, each import the next version. Every row
@@ -49,9 +50,13 @@ public class DutyListService {
         this.clock = clock;
     }
 
+    /** A version of the list with its duties in list order and the registry's department names by code. */
+    public record Detail(DutyList list, List<Duty> duties, Map<String, String> departmentNames) {
+    }
+
     /** Checks every row; stores the list as the next version only if none has a problem (422 with every problem). */
     @Transactional
-    public DutyListView importList(List<DutyRow> rows, boolean example, String source, String actor) {
+    public Detail importList(List<DutyRow> rows, boolean example, String source, String actor) {
         DepartmentGroup group = memberGroup();
         Set<String> members = new HashSet<>(group.memberCodes());
         Map<String, Department> byName = new HashMap<>();
@@ -140,12 +145,12 @@ public class DutyListService {
     }
 
     @Transactional
-    public Optional<DutyListView> current() {
+    public Optional<Detail> current() {
         return latest().map(list -> view(list, duties(list.version)));
     }
 
     @Transactional
-    public DutyListView version(int version) {
+    public Detail version(int version) {
         DutyList list = DutyList.<DutyList>findByIdOptional(version).orElseThrow(() -> ProblemException.notFound("duty list version", version));
         return view(list, duties(list.version));
     }
@@ -182,12 +187,10 @@ public class DutyListService {
                 .orElseThrow(() -> new IllegalStateException("The registry lacks the group " + EpisodeState.MEMBER_GROUP));
     }
 
-    private DutyListView view(DutyList list, List<Duty> duties) {
+    private Detail view(DutyList list, List<Duty> duties) {
         Map<String, String> names = new LinkedHashMap<>();
         departments.listAll().forEach(d -> names.put(d.code, d.name));
-        return new DutyListView(list.version, list.example, list.source, list.importedAt, list.importedBy,
-                duties.stream().map(d -> new DutyListEntry(d.departmentCode, names.getOrDefault(d.departmentCode, d.departmentCode),
-                        d.level, d.level.chineseName(), d.action, d.reportItemList())).toList());
+        return new Detail(list, duties, names);
     }
 
     static WarningLevel level(String text) {

@@ -1,31 +1,26 @@
 package org.ecoplan.plan.episode;
 
-import io.quarkus.logging.Log;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
+
 import org.ecoplan.catalogue.contract.EpisodeEvents;
 import org.ecoplan.catalogue.contract.EpisodeState;
 import org.ecoplan.catalogue.contract.WarningLevel;
 import org.ecoplan.events.EventOutbox;
 import org.ecoplan.events.OutgoingEvent;
-import org.ecoplan.plan.episode.api.EpisodeViews.ActivateRequest;
-import org.ecoplan.plan.episode.api.EpisodeViews.ChangeView;
-import org.ecoplan.plan.episode.api.EpisodeViews.DutyView;
-import org.ecoplan.plan.episode.api.EpisodeViews.EpisodePage;
-import org.ecoplan.plan.episode.api.EpisodeViews.EpisodeView;
-import org.ecoplan.plan.episode.api.EpisodeViews.LevelChangeRequest;
-import org.ecoplan.plan.episode.api.EpisodeViews.LiftRequest;
-import org.ecoplan.plan.episode.api.EpisodeViews.MemberView;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 import org.ecoplan.web.problem.ProblemException;
+
+import io.quarkus.logging.Log;
 
 /**
  * Activates, changes and lifts heavy-pollution episodes. Each change is one transaction: the episode row, its history
@@ -48,8 +43,12 @@ public class EpisodeService {
         this.clock = clock;
     }
 
+    /** An episode with its history (oldest first) and every member's duties at its level (none once lifted). */
+    public record Detail(Episode episode, List<EpisodeChange> history, List<EpisodeState.MemberDuties> members) {
+    }
+
     @Transactional
-    public EpisodeView activate(ActivateRequest request, String actor) {
+    public Detail activate(ActivateRequest request, String actor) {
         if (!request.expectedEndAt().isAfter(request.startsAt())) {
             throw ProblemException.invalidField("expectedEndAt", "must be after startsAt (" + request.startsAt()
                     + ") / 预计结束时间须晚于开始时间");
@@ -77,7 +76,7 @@ public class EpisodeService {
     }
 
     @Transactional
-    public EpisodeView changeLevel(UUID id, long expectedRevision, LevelChangeRequest request, String actor) {
+    public Detail changeLevel(UUID id, long expectedRevision, LevelChangeRequest request, String actor) {
         Episode episode = locked(id, expectedRevision);
         if (request.level() == episode.level) {
             throw ProblemException.invalidField("level", "the episode is already at " + episode.level + " / 预警级别未变");
@@ -100,7 +99,7 @@ public class EpisodeService {
     }
 
     @Transactional
-    public EpisodeView lift(UUID id, long expectedRevision, LiftRequest request, String actor) {
+    public Detail lift(UUID id, long expectedRevision, LiftRequest request, String actor) {
         Episode episode = locked(id, expectedRevision);
         Instant liftedAt = request.liftedAt() == null ? clock.now() : request.liftedAt();
         if (liftedAt.isBefore(episode.startsAt)) {
@@ -112,17 +111,16 @@ public class EpisodeService {
     }
 
     @Transactional
-    public EpisodeView get(UUID id) {
+    public Detail get(UUID id) {
         Episode episode = Episode.<Episode>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("episode", id));
         return view(episode, members(episode));
     }
 
     @Transactional
-    public EpisodePage list(PageRequest page) {
+    public Page<Detail> list(PageRequest page) {
         long total = Episode.count();
         List<Episode> episodes = Episode.<Episode>find("order by startsAt desc, id").page(page.page, page.size).list();
-        var result = Page.of(episodes.stream().map(e -> view(e, members(e))).toList(), page, total);
-        return new EpisodePage(result.items(), result.page(), result.size(), result.totalItems(), result.totalPages());
+        return Page.of(episodes.stream().map(e -> view(e, members(e))).toList(), page, total);
     }
 
     private Episode locked(UUID id, long expectedRevision) {
@@ -139,7 +137,7 @@ public class EpisodeService {
         return episode.lifted() ? List.of() : duties.membersAt(episode.level, episode.dutyListVersion);
     }
 
-    private EpisodeView record(Episode episode, EpisodeEvents change, WarningLevel previous, Instant effectiveAt,
+    private Detail record(Episode episode, EpisodeEvents change, WarningLevel previous, Instant effectiveAt,
             String reason, String actor) {
         EpisodeChange entry = new EpisodeChange();
         entry.key = new EpisodeChange.Key(episode.id, episode.revision);
@@ -162,15 +160,7 @@ public class EpisodeService {
         return view(episode, members);
     }
 
-    private EpisodeView view(Episode episode, List<EpisodeState.MemberDuties> members) {
-        List<ChangeView> history = EpisodeChange.<EpisodeChange>list("key.episodeId = ?1 order by key.revision", episode.id).stream()
-                .map(c -> new ChangeView(c.key.revision, c.change.name(), c.level, c.previousLevel, c.effectiveAt, c.reason,
-                        c.recordedAt, c.recordedBy))
-                .toList();
-        return new EpisodeView(episode.id, episode.revision, episode.lifted() ? "LIFTED" : "ACTIVE", episode.level,
-                episode.level.chineseName(), episode.issuer, episode.issuer.chineseName(), episode.reason, episode.startsAt,
-                episode.expectedEndAt, episode.liftedAt, episode.dutyListVersion, history,
-                members.stream().map(m -> new MemberView(m.departmentCode(), m.departmentName(),
-                        m.duties().stream().map(d -> new DutyView(d.level(), d.action(), d.reportItems())).toList())).toList());
+    private Detail view(Episode episode, List<EpisodeState.MemberDuties> members) {
+        return new Detail(episode, EpisodeChange.list("key.episodeId = ?1 order by key.revision", episode.id), members);
     }
 }

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.ecoplan.progress.evidence.api.EvidenceView;
 import org.ecoplan.progress.report.MeasureAccess;
 import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportHistory;
@@ -57,7 +56,7 @@ public class EvidenceService {
 
     /** Attaches a file to a draft or returned report of the caller's department. */
     @Transactional
-    public EvidenceView add(UUID reportId, String fileName, FileType type, byte[] content, String sha256) {
+    public Attached add(UUID reportId, String fileName, FileType type, byte[] content, String sha256) {
         ProgressReport report = workflow.locked(reportId);
         access.requireMayEdit(report);
         if (!report.isEditable()) {
@@ -85,14 +84,15 @@ public class EvidenceService {
         history.save(change);
         Log.infof("Evidence %s (%s, %d bytes, sha256 %s) attached to report %s", evidence.id, evidence.mediaType,
                 evidence.sizeBytes, sha256, report.id);
-        return EvidenceView.of(evidence, report.revision);
+        return new Attached(evidence, report.revision);
     }
 
+    /** The report's files, oldest first, each with the report's current revision. */
     @Transactional(TxType.SUPPORTS)
-    public List<EvidenceView> list(UUID reportId) {
+    public List<Attached> list(UUID reportId) {
         ProgressReport report = readable(reportId);
         return Evidence.<Evidence>list("reportId = ?1 order by uploadedAt, id", reportId).stream()
-                .map(evidence -> EvidenceView.of(evidence, report.revision)).toList();
+                .map(evidence -> new Attached(evidence, report.revision)).toList();
     }
 
     /** The file and its content, if the caller may see the report. */
@@ -103,6 +103,10 @@ public class EvidenceService {
                 .orElseThrow(() -> ProblemException.notFound("evidence", evidenceId));
         EvidenceContent content = EvidenceContent.findById(evidenceId);
         return new Download(evidence, content.content);
+    }
+
+    /** A file on its report, and the report's revision (its ETag) that the view carries. */
+    public record Attached(Evidence evidence, long reportRevision) {
     }
 
     public record Download(Evidence evidence, byte[] content) {

@@ -1,7 +1,6 @@
 package org.ecoplan.progress.report;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 
 import io.vertx.core.http.HttpServerRequest;
 
@@ -14,8 +13,11 @@ public class RequestClient {
 
     public static final String CLIENT_ID_HEADER = "X-Client-Id";
 
-    @Inject
-    HttpServerRequest request;
+    private final HttpServerRequest request;
+
+    RequestClient(HttpServerRequest request) {
+        this.request = request;
+    }
 
     public String userAgent() {
         return truncated(request.getHeader("User-Agent"), 500);

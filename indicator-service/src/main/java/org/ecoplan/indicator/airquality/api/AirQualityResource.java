@@ -5,7 +5,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -35,11 +34,13 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "Air quality", description = "PM2.5 annual mean, good-days ratio and heavy-pollution days per area, computed from daily values (HJ 663-2013, HJ 633-2012)")
 public class AirQualityResource {
 
-    @Inject
-    AirQualityService airQuality;
+    private final AirQualityService airQuality;
+    private final BusinessClock clock;
 
-    @Inject
-    BusinessClock clock;
+    AirQualityResource(AirQualityService airQuality, BusinessClock clock) {
+        this.airQuality = airQuality;
+        this.clock = clock;
+    }
 
     @GET
     @Operation(operationId = "getAirQuality", summary = "The year's figures so far for one area", description = "From valid daily values up to the latest day with data. `provisional` with reasons when valid days fall short of HJ 663 (324 a year pro rata; 27 a month, February 25).")

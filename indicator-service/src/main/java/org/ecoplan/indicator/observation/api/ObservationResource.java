@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -67,20 +66,20 @@ public class ObservationResource {
             15,,2026-05,2,,,区交通局
             """;
 
-    @Inject
-    ObservationService service;
+    private final ObservationService service;
+    private final ObservationRepository observations;
+    private final CsvObservationReader csvReader;
+    private final SeriesResolver resolver;
+    private final Caller caller;
 
-    @Inject
-    ObservationRepository observations;
-
-    @Inject
-    CsvObservationReader csvReader;
-
-    @Inject
-    SeriesResolver resolver;
-
-    @Inject
-    Caller caller;
+    ObservationResource(ObservationService service, ObservationRepository observations, CsvObservationReader csvReader,
+            SeriesResolver resolver, Caller caller) {
+        this.service = service;
+        this.observations = observations;
+        this.csvReader = csvReader;
+        this.resolver = resolver;
+        this.caller = caller;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -43,11 +42,13 @@ public class OverviewResource {
     private static final String SCOPE = " `district` may be left out while the catalogue holds one district's plans for the year;"
             + " `asOf` is today (default) or the last day of a past month, whose figures later events do not change.";
 
-    @Inject
-    OverviewService overviews;
+    private final OverviewService overviews;
+    private final ObjectMapper mapper;
 
-    @Inject
-    ObjectMapper mapper;
+    OverviewResource(OverviewService overviews, ObjectMapper mapper) {
+        this.overviews = overviews;
+        this.mapper = mapper;
+    }
 
     @GET
     @Operation(operationId = "getOverview", summary = "Where the district stands, in one answer",

@@ -4,7 +4,6 @@ import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -48,11 +47,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Tag(name = "Roll-ups", description = "Plan delivery per plan, section, task and department, from progress events")
 public class RollupResource {
 
-    @Inject
-    ProgressReplay replay;
+    private final ProgressReplay replay;
+    private final ObjectMapper mapper;
 
-    @Inject
-    ObjectMapper mapper;
+    RollupResource(ProgressReplay replay, ObjectMapper mapper) {
+        this.replay = replay;
+        this.mapper = mapper;
+    }
 
     @GET
     @PermitAll

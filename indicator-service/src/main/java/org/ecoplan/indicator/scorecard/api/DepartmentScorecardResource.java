@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,7 +31,7 @@ import org.ecoplan.indicator.rollup.MeasureProgress;
 import org.ecoplan.indicator.rollup.Rollup;
 import org.ecoplan.indicator.rollup.StateCountsView;
 import org.ecoplan.indicator.rollup.api.RollupView;
-import org.ecoplan.indicator.status.IndicatorService;
+import org.ecoplan.indicator.status.api.IndicatorQueryService;
 import org.ecoplan.indicator.status.api.IndicatorViews.IndicatorView;
 import org.ecoplan.indicator.tracking.TrackedIndicatorRepository;
 import org.ecoplan.progress.contract.DeliveryState;
@@ -51,17 +50,18 @@ public class DepartmentScorecardResource {
 
     private static final int IN_LIST_SLICE = 500;
 
-    @Inject
-    CatalogueReplica catalogue;
+    private final CatalogueReplica catalogue;
+    private final TrackedIndicatorRepository indicators;
+    private final IndicatorQueryService indicatorViews;
+    private final ObjectMapper mapper;
 
-    @Inject
-    TrackedIndicatorRepository indicators;
-
-    @Inject
-    IndicatorService indicatorViews;
-
-    @Inject
-    ObjectMapper mapper;
+    DepartmentScorecardResource(CatalogueReplica catalogue, TrackedIndicatorRepository indicators,
+            IndicatorQueryService indicatorViews, ObjectMapper mapper) {
+        this.catalogue = catalogue;
+        this.indicators = indicators;
+        this.indicatorViews = indicatorViews;
+        this.mapper = mapper;
+    }
 
     @Schema(name = "ScorecardMeasure")
     public record MeasureLine(String measureId, @Schema(example = "1") int planAttachment,

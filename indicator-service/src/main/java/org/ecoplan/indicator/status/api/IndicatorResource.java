@@ -2,7 +2,6 @@ package org.ecoplan.indicator.status.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,12 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ecoplan.indicator.contract.IndicatorStatus;
+import org.ecoplan.indicator.status.CandidateReview;
 import org.ecoplan.indicator.status.IndicatorService;
-import org.ecoplan.indicator.status.api.IndicatorViews.CandidateReview;
+import org.ecoplan.indicator.status.TargetChange;
 import org.ecoplan.indicator.status.api.IndicatorViews.ExtractionReport;
 import org.ecoplan.indicator.status.api.IndicatorViews.IndicatorPage;
 import org.ecoplan.indicator.status.api.IndicatorViews.IndicatorView;
-import org.ecoplan.indicator.status.api.IndicatorViews.TargetChange;
 import org.ecoplan.indicator.tracking.Origin;
 import org.ecoplan.indicator.tracking.ReviewState;
 import org.ecoplan.web.etag.ETags;
@@ -56,14 +55,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Tag(name = "Indicators", description = "Indicators with parsed targets, status and projection; candidates extracted from measure texts")
 public class IndicatorResource {
 
-    @Inject
-    IndicatorService indicators;
+    private final IndicatorService indicators;
+    private final IndicatorQueryService queries;
+    private final Caller caller;
+    private final ObjectMapper mapper;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    ObjectMapper mapper;
+    IndicatorResource(IndicatorService indicators, IndicatorQueryService queries, Caller caller, ObjectMapper mapper) {
+        this.indicators = indicators;
+        this.queries = queries;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
 
     @GET
     @PermitAll
@@ -75,7 +77,7 @@ public class IndicatorResource {
             @QueryParam("reviewState") @Parameter(description = "CANDIDATE, CONFIRMED or REJECTED", example = "CONFIRMED") String reviewState,
             @QueryParam("status") @Parameter(description = "ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, NO_DATA or TARGET_PENDING", example = "AT_RISK") String status,
             @Valid @BeanParam PageRequest page, @Context Request request) {
-        Page<IndicatorView> found = indicators.list(year, QueryParameters.enumValue("origin", origin, Origin.class),
+        Page<IndicatorView> found = queries.list(year, QueryParameters.enumValue("origin", origin, Origin.class),
                 QueryParameters.enumValue("reviewState", reviewState, ReviewState.class),
                 QueryParameters.enumValue("status", status, IndicatorStatus.class), page);
         return ETags.conditionalGet(request, found, mapper);
@@ -89,7 +91,7 @@ public class IndicatorResource {
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response get(@PathParam("id") @Parameter(example = "bf0854ad-1098-4cfa-80cd-0d43277b45a0") String id,
             @Context Request request) {
-        return ETags.conditionalGet(request, indicators.get(id), mapper);
+        return ETags.conditionalGet(request, queries.get(id), mapper);
     }
 
     @PUT
@@ -103,7 +105,8 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "The indicator with its new target and status", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "400", description = "Invalid target")
     public IndicatorView setTarget(@PathParam("id") String id, @Valid @NotNull(message = "a JSON body is required") TargetChange change) {
-        return indicators.setTarget(id, change, caller.name());
+        indicators.setTarget(id, change, caller.name());
+        return queries.get(id);
     }
 
     @POST
@@ -117,7 +120,8 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "The confirmed indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "409", description = "Not an extracted indicator")
     public IndicatorView confirm(@PathParam("id") String id, @Valid CandidateReview review) {
-        return indicators.confirm(id, review, caller.name());
+        indicators.confirm(id, review, caller.name());
+        return queries.get(id);
     }
 
     @POST
@@ -128,7 +132,8 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "The rejected indicator", content = @Content(schema = @Schema(implementation = IndicatorView.class)))
     @APIResponse(responseCode = "409", description = "Not an extracted indicator")
     public IndicatorView reject(@PathParam("id") String id) {
-        return indicators.reject(id, caller.name());
+        indicators.reject(id, caller.name());
+        return queries.get(id);
     }
 
     @GET
@@ -137,6 +142,6 @@ public class IndicatorResource {
     @Operation(operationId = "getTargetExtraction", summary = "What the measure-text extractor found and could not read", description = "`unread` lists per-cent figures whose meaning the extractor could not tell, per measure, for a person to look at.")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = ExtractionReport.class)))
     public ExtractionReport extraction() {
-        return indicators.extractionReport();
+        return queries.extractionReport();
     }
 }

@@ -4,28 +4,19 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.validation.constraints.Digits;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ecoplan.indicator.contract.IndicatorStatus;
 import org.ecoplan.indicator.display.Published;
 import org.ecoplan.indicator.status.IndicatorJudgement;
-import org.ecoplan.indicator.targets.Comparison;
 import org.ecoplan.indicator.targets.QuantityKind;
 import org.ecoplan.indicator.tracking.DepartmentNames.Named;
 import org.ecoplan.indicator.tracking.DepartmentNames.Registry;
 import org.ecoplan.indicator.tracking.TrackedIndicator;
-import org.ecoplan.web.input.NotBlankWhenPresent;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** REST bodies of the indicator API. */
+/** REST bodies of the indicator API (the commands, {@code TargetChange} and {@code CandidateReview}, are the domain's). */
 public final class IndicatorViews {
-
-    // A target is stored as numeric(20, 6): more digits would overflow it, more decimals be rounded away.
-    static final int TARGET_INTEGER_DIGITS = 14;
-    static final int TARGET_FRACTION_DIGITS = 6;
-    static final String TARGET_DIGITS_MESSAGE = "must have at most 14 digits before and 6 after the decimal point / 数值位数超出范围";
 
     private IndicatorViews() {
     }
@@ -63,24 +54,6 @@ public final class IndicatorViews {
 
     @Schema(name = "IndicatorPage")
     public record IndicatorPage(List<IndicatorView> items, int page, int size, long totalItems, int totalPages) {
-    }
-
-    @Schema(name = "TargetChange", description = "Sets a target by hand (e.g. the city's requirement once known)")
-    public record TargetChange(
-            @jakarta.validation.constraints.NotNull(message = "is required") @jakarta.validation.constraints.DecimalMin(value = "0", message = "must not be negative")
-            @Digits(integer = TARGET_INTEGER_DIGITS, fraction = TARGET_FRACTION_DIGITS, message = TARGET_DIGITS_MESSAGE)
-            @Schema(example = "1250.5") BigDecimal value,
-            @jakarta.validation.constraints.Size(max = 30) @NotBlankWhenPresent @Schema(example = "吨") String unit,
-            @Schema(description = "defaults to the parsed one", example = "AT_LEAST") Comparison comparison) {
-    }
-
-    @Schema(name = "CandidateReview", description = "Optional corrections when confirming an extracted target")
-    public record CandidateReview(@jakarta.validation.constraints.Size(max = 500) @NotBlankWhenPresent @Schema(example = "城市道路机械化作业率") String name,
-            @jakarta.validation.constraints.DecimalMin(value = "0", message = "must not be negative")
-            @Digits(integer = TARGET_INTEGER_DIGITS, fraction = TARGET_FRACTION_DIGITS, message = TARGET_DIGITS_MESSAGE)
-            @Schema(example = "97.5") BigDecimal value,
-            @jakarta.validation.constraints.Size(max = 30) @NotBlankWhenPresent @Schema(example = "%") String unit,
-            @Schema(example = "AT_LEAST") Comparison comparison) {
     }
 
     @Schema(name = "ExtractionReport", description = "What the measure-text extractor found and could not read")

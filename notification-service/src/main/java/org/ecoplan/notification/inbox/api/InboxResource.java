@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -53,11 +52,13 @@ import org.ecoplan.web.security.Roles;
 @Tag(name = "Inbox", description = "Alerts and notices per department, department head, supervisors and user")
 public class InboxResource {
 
-    @Inject
-    InboxService inbox;
+    private final InboxService inbox;
+    private final Caller caller;
 
-    @Inject
-    Caller caller;
+    InboxResource(InboxService inbox, Caller caller) {
+        this.inbox = inbox;
+        this.caller = caller;
+    }
 
     @GET
     @Path("/messages")
@@ -74,7 +75,7 @@ public class InboxResource {
             @QueryParam("from") @Parameter(description = "Business date on or after", example = "2026-06-01") String from,
             @QueryParam("to") @Parameter(description = "Business date on or before", example = "2026-06-30") String to,
             @Valid @BeanParam PageRequest page) {
-        return inbox.list(inboxes(box, department), filter(rule, severity, subject, unread, from, to), page);
+        return inbox.list(inboxes(box, department), filter(rule, severity, subject, unread, from, to), page).map(MessageView::of);
     }
 
     @GET
@@ -83,7 +84,7 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "Counts", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = UnreadCount.class)))
     public List<UnreadCount> unreadCounts(
             @QueryParam("department") @Parameter(description = "Another department's inboxes (supervisors, administrators)", example = "ENV") String department) {
-        return inbox.unreadCounts(inboxes(null, department));
+        return UnreadCount.of(inbox.unreadCounts(inboxes(null, department)));
     }
 
     @POST
@@ -92,7 +93,7 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "The message", content = @Content(schema = @Schema(implementation = MessageView.class)))
     @APIResponse(responseCode = "404", description = "No such message in the caller's inboxes")
     public MessageView markRead(@PathParam("id") UUID id) {
-        return inbox.markRead(id, reader());
+        return MessageView.of(inbox.markRead(id, reader()));
     }
 
     @POST
@@ -110,7 +111,7 @@ public class InboxResource {
     @Operation(operationId = "getInboxPreferences", summary = "Delivery preference of the caller's inboxes", description = "IMMEDIATE (one message per alert) or DAILY_DIGEST (one message a day listing the day's alerts).")
     @APIResponse(responseCode = "200", description = "Preferences", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PreferenceView.class)))
     public List<PreferenceView> preferences(@QueryParam("department") String department) {
-        return inbox.preferences(inboxes(null, department));
+        return PreferenceView.of(inbox.preferences(inboxes(null, department)));
     }
 
     @PUT
@@ -126,7 +127,7 @@ public class InboxResource {
         String department = departmental ? (body.department() != null ? body.department() : caller.department().orElseThrow(
                 () -> ProblemException.invalidField("department", "is required for a caller without a department claim"))) : null;
         Set<Audience> inboxes = inbox.inboxes(reader(), body.box(), department);
-        return inbox.setPreference(inboxes.iterator().next(), body.delivery(), reader());
+        return PreferenceView.of(inbox.setPreference(inboxes.iterator().next(), body.delivery(), reader()));
     }
 
     private Set<Audience> inboxes(String box, String department) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,14 +42,15 @@ import io.quarkus.panache.common.Sort;
 @Tag(name = "Supervision", description = "The rules' evaluation (督办) and what this service knows of a measure")
 public class SupervisionResource {
 
-    @Inject
-    SupervisionScheduler scheduler;
+    private final SupervisionScheduler scheduler;
+    private final ProgressStore progress;
+    private final CatalogueNames names;
 
-    @Inject
-    ProgressStore progress;
-
-    @Inject
-    CatalogueNames names;
+    SupervisionResource(SupervisionScheduler scheduler, ProgressStore progress, CatalogueNames names) {
+        this.scheduler = scheduler;
+        this.progress = progress;
+        this.names = names;
+    }
 
     @POST
     @Path("/run")

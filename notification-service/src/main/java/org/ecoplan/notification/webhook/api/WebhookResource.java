@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -19,18 +18,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.ecoplan.web.openapi.ApiHeaders;
-import org.ecoplan.notification.webhook.WebhookDelivery;
-import org.ecoplan.notification.webhook.WebhookService;
-import org.ecoplan.notification.webhook.api.WebhookViews.CreatedSubscription;
-import org.ecoplan.notification.webhook.api.WebhookViews.DeliveryView;
-import org.ecoplan.notification.webhook.api.WebhookViews.SubscriptionRequest;
-import org.ecoplan.notification.webhook.api.WebhookViews.SubscriptionView;
-import org.ecoplan.web.paging.Page;
-import org.ecoplan.web.paging.PageRequest;
-import org.ecoplan.web.problem.QueryParameters;
-import org.ecoplan.web.security.Caller;
-import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,6 +28,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ecoplan.notification.webhook.SubscriptionRequest;
+import org.ecoplan.notification.webhook.WebhookDelivery;
+import org.ecoplan.notification.webhook.WebhookService;
+import org.ecoplan.notification.webhook.api.WebhookViews.CreatedSubscription;
+import org.ecoplan.notification.webhook.api.WebhookViews.DeliveryView;
+import org.ecoplan.notification.webhook.api.WebhookViews.SubscriptionView;
+import org.ecoplan.web.openapi.ApiHeaders;
+import org.ecoplan.web.paging.Page;
+import org.ecoplan.web.paging.PageRequest;
+import org.ecoplan.web.problem.QueryParameters;
+import org.ecoplan.web.security.Caller;
+import org.ecoplan.web.security.Roles;
 
 @Path("/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,11 +48,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Webhooks", description = "Subscriptions of integrators to progress, indicator and notification events, delivered signed (Standard Webhooks), with a delivery log")
 public class WebhookResource {
 
-    @Inject
-    WebhookService webhooks;
+    private final WebhookService webhooks;
+    private final Caller caller;
 
-    @Inject
-    Caller caller;
+    WebhookResource(WebhookService webhooks, Caller caller) {
+        this.webhooks = webhooks;
+        this.caller = caller;
+    }
 
     @POST
     @Path("/subscriptions")
@@ -65,7 +66,7 @@ public class WebhookResource {
             headers = @Header(name = ApiHeaders.LOCATION, ref = ApiHeaders.LOCATION))
     @APIResponse(responseCode = "400", description = "Invalid request: a refused target address (errors[].field = url), an unknown department or group code (departmentCode) or plan (planId)")
     public Response subscribe(@Valid @NotNull(message = "a JSON body is required") SubscriptionRequest body) {
-        CreatedSubscription created = webhooks.create(body, caller.name());
+        CreatedSubscription created = CreatedSubscription.of(webhooks.create(body, caller.name()));
         return Response.created(URI.create("/webhooks/subscriptions/" + created.subscription().id())).entity(created).build();
     }
 
@@ -74,7 +75,7 @@ public class WebhookResource {
     @Operation(operationId = "listWebhookSubscriptions", summary = "List subscriptions", description = "An integrator's own; all for an administrator. Newest first.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
     public Page<SubscriptionView> list(@Valid @BeanParam PageRequest page) {
-        return webhooks.list(viewer(), page);
+        return webhooks.list(viewer(), page).map(SubscriptionView::of);
     }
 
     @GET
@@ -83,7 +84,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of the caller")
     public SubscriptionView get(@PathParam("id") UUID id) {
-        return webhooks.get(id, viewer());
+        return SubscriptionView.of(webhooks.get(id, viewer()));
     }
 
     @DELETE
@@ -100,7 +101,7 @@ public class WebhookResource {
     @Operation(operationId = "enableWebhookSubscription", summary = "Enable a disabled subscription", description = "A subscription that failed too often in a row is disabled and its owner told in their inbox; after fixing the receiver, enable it and redeliver what failed.")
     @APIResponse(responseCode = "200", description = "Enabled", content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     public SubscriptionView enable(@PathParam("id") UUID id) {
-        return webhooks.enable(id, viewer());
+        return SubscriptionView.of(webhooks.enable(id, viewer()));
     }
 
     @GET
@@ -110,7 +111,8 @@ public class WebhookResource {
     public Page<DeliveryView> deliveries(@PathParam("id") UUID id,
             @QueryParam("status") @Parameter(description = "PENDING, DELIVERED or FAILED", example = "FAILED") String status,
             @Valid @BeanParam PageRequest page) {
-        return webhooks.deliveries(id, QueryParameters.enumValue("status", status, WebhookDelivery.Status.class), viewer(), page);
+        return webhooks.deliveries(id, QueryParameters.enumValue("status", status, WebhookDelivery.Status.class), viewer(), page)
+                .map(DeliveryView::of);
     }
 
     @GET
@@ -119,7 +121,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The delivery", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "No such delivery of the caller")
     public DeliveryView delivery(@PathParam("id") UUID id) {
-        return webhooks.delivery(id, viewer());
+        return DeliveryView.of(webhooks.delivery(id, viewer()));
     }
 
     @POST
@@ -128,7 +130,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "202", description = "Queued", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "409", description = "The subscription is disabled")
     public Response redeliver(@PathParam("id") UUID id) {
-        return Response.accepted(webhooks.redeliver(id, viewer())).build();
+        return Response.accepted(DeliveryView.of(webhooks.redeliver(id, viewer()))).build();
     }
 
     private WebhookService.Viewer viewer() {

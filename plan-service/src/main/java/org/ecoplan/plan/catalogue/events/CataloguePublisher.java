@@ -1,7 +1,6 @@
 package org.ecoplan.plan.catalogue.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
 import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.contract.CatalogueState;
@@ -15,8 +14,11 @@ import org.ecoplan.events.OutgoingEvent;
 @ApplicationScoped
 public class CataloguePublisher {
 
-    @Inject
-    EventOutbox outbox;
+    private final EventOutbox outbox;
+
+    CataloguePublisher(EventOutbox outbox) {
+        this.outbox = outbox;
+    }
 
     public void publish(List<? extends CatalogueState> states) {
         if (states.isEmpty()) {

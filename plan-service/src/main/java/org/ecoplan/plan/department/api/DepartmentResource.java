@@ -2,7 +2,6 @@ package org.ecoplan.plan.department.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -35,6 +34,7 @@ import org.ecoplan.plan.catalogue.GroupMembershipService;
 import org.ecoplan.plan.department.DepartmentKind;
 import org.ecoplan.plan.department.api.DepartmentViews.DepartmentDetail;
 import org.ecoplan.plan.department.api.DepartmentViews.DepartmentPage;
+import org.ecoplan.plan.department.api.DepartmentViews.DepartmentSummary;
 import org.ecoplan.plan.department.api.DepartmentViews.GroupMembersRequest;
 import org.ecoplan.plan.department.api.DepartmentViews.GroupPage;
 import org.ecoplan.plan.department.api.DepartmentViews.GroupView;
@@ -55,17 +55,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @PermitAll
 public class DepartmentResource {
 
-    @Inject
-    DepartmentService departments;
+    private final DepartmentService departments;
+    private final GroupMembershipService membership;
+    private final Caller caller;
+    private final ObjectMapper mapper;
 
-    @Inject
-    GroupMembershipService membership;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    ObjectMapper mapper;
+    DepartmentResource(DepartmentService departments, GroupMembershipService membership, Caller caller,
+            ObjectMapper mapper) {
+        this.departments = departments;
+        this.membership = membership;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
 
     @GET
     @Path("departments")
@@ -79,7 +80,7 @@ public class DepartmentResource {
             @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Count measures of this plan year only", example = "2026") Integer year,
             @Valid @BeanParam PageRequest page, @Context Request request) {
         return ETags.conditionalGet(request, departments.list(QueryParameters.enumValue("kind", kind, DepartmentKind.class),
-                QueryParameters.text(district), year, page), mapper);
+                QueryParameters.text(district), year, page).map(DepartmentSummary::of), mapper);
     }
 
     @GET
@@ -91,7 +92,8 @@ public class DepartmentResource {
             @QueryParam("district") @Parameter(description = "Only this district's plans", example = "延庆区") String district,
             @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Plan year", example = "2026") Integer year,
             @Context Request request) {
-        return ETags.conditionalGet(request, departments.detail(code, QueryParameters.text(district), year), mapper);
+        return ETags.conditionalGet(request, DepartmentDetail.of(departments.detail(code, QueryParameters.text(district), year)),
+                mapper);
     }
 
     @GET
@@ -100,7 +102,7 @@ public class DepartmentResource {
     @APIResponse(responseCode = "200", description = "The group", content = @Content(schema = @Schema(implementation = GroupView.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response group(@PathParam("code") @Parameter(example = "CONCERNED-TOWNS") String code, @Context Request request) {
-        GroupView group = departments.group(code);
+        GroupView group = GroupView.of(departments.group(code));
         return ETags.conditionalGet(request, ETags.ofRevision(group.revision()), group);
     }
 
@@ -117,7 +119,7 @@ public class DepartmentResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag last read", example = "\"1\"") String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") GroupMembersRequest body) {
         long expected = ETags.requiredRevision(ifMatch);
-        GroupView group = membership.replaceMembers(code, expected, body.memberCodes(), caller.name());
+        GroupView group = GroupView.of(membership.replaceMembers(code, expected, body.memberCodes(), caller.name()));
         return Response.ok(group).tag(ETags.ofRevision(group.revision())).build();
     }
 
@@ -128,6 +130,6 @@ public class DepartmentResource {
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Bad page", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response groups(@Valid @BeanParam PageRequest page, @Context Request request) {
-        return ETags.conditionalGet(request, departments.groups(page), mapper);
+        return ETags.conditionalGet(request, departments.groups(page).map(GroupView::of), mapper);
     }
 }

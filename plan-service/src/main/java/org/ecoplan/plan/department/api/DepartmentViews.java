@@ -1,13 +1,21 @@
 package org.ecoplan.plan.department.api;
 
+import java.util.List;
+import java.util.Map;
+
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.util.List;
-import org.ecoplan.plan.department.DepartmentGroup;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.ecoplan.catalogue.contract.AssignmentRole;
+import org.ecoplan.plan.catalogue.DepartmentService;
+import org.ecoplan.plan.catalogue.Measure;
+import org.ecoplan.plan.catalogue.api.CatalogueViewMapper;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
+import org.ecoplan.plan.department.Department;
+import org.ecoplan.plan.department.DepartmentGroup;
 import org.ecoplan.plan.department.DepartmentKind;
 import org.ecoplan.web.input.NotBlankWhenPresent;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class DepartmentViews {
 
@@ -17,17 +25,40 @@ public final class DepartmentViews {
     @Schema(name = "RoleCounts", description = "Measures per role, counting those assigned to a group the department belongs to")
     public record RoleCounts(@Schema(example = "41") long lead, @Schema(example = "3") long responsible,
             @Schema(example = "12") long assisting) {
+
+        static RoleCounts of(DepartmentService.Counted counted) {
+            return new RoleCounts(counted.measures(AssignmentRole.LEAD), counted.measures(AssignmentRole.RESPONSIBLE),
+                    counted.measures(AssignmentRole.ASSISTING));
+        }
     }
 
     @Schema(name = "DepartmentSummary")
     public record DepartmentSummary(@Schema(example = "ENV") String code, @Schema(example = "区生态环境局") String name,
             DepartmentKind kind, @Schema(description = "Codes of the groups it belongs to") List<String> groups,
             RoleCounts measures) {
+
+        static DepartmentSummary of(DepartmentService.Counted counted) {
+            Department department = counted.department();
+            return new DepartmentSummary(department.code, department.name, department.kind, counted.groups(),
+                    RoleCounts.of(counted));
+        }
     }
 
     @Schema(name = "DepartmentDetail", description = "A department with the measures it leads, is responsible for and assists")
     public record DepartmentDetail(String code, String name, DepartmentKind kind, List<String> groups,
             List<MeasureView> leads, List<MeasureView> responsibleFor, List<MeasureView> assists) {
+
+        static DepartmentDetail of(DepartmentService.Detail detail) {
+            Department department = detail.department();
+            Map<AssignmentRole, List<Measure>> byRole = detail.measuresByRole();
+            return new DepartmentDetail(department.code, department.name, department.kind, detail.groups(),
+                    views(byRole.get(AssignmentRole.LEAD)), views(byRole.get(AssignmentRole.RESPONSIBLE)),
+                    views(byRole.get(AssignmentRole.ASSISTING)));
+        }
+
+        private static List<MeasureView> views(List<Measure> measures) {
+            return measures.stream().map(CatalogueViewMapper::list).toList();
+        }
     }
 
     @Schema(name = "DepartmentGroup", description = "A group named in the plan (各街乡镇 …); an open group's members are not fixed yet")

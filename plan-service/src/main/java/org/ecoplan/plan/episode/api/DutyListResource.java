@@ -72,7 +72,7 @@ public class DutyListResource {
             rows.add(new DutyRow("duties[" + i + "].", false, entry.departmentCode(), entry.level().name(), entry.action(),
                     entry.reportItems()));
         }
-        return created(duties.importList(rows, Boolean.TRUE.equals(body.example()), body.source(), caller.name()));
+        return created(DutyListView.of(duties.importList(rows, Boolean.TRUE.equals(body.example()), body.source(), caller.name())));
     }
 
     @POST
@@ -99,7 +99,7 @@ public class DutyListResource {
             throw ProblemException.unprocessable("%d problem(s) in the file; nothing was imported / 文件有误，未导入"
                     .formatted(parsed.errors().size()), parsed.errors());
         }
-        return created(duties.importList(parsed.rows(), example, source, caller.name()));
+        return created(DutyListView.of(duties.importList(parsed.rows(), example, source, caller.name())));
     }
 
     @GET
@@ -109,7 +109,7 @@ public class DutyListResource {
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     @APIResponse(responseCode = "404", description = "No duty list was imported yet")
     public Response current(@Context Request request) {
-        DutyListView list = duties.current().orElseThrow(() -> ProblemException.notFound("duty list", "current"));
+        DutyListView list = duties.current().map(DutyListView::of).orElseThrow(() -> ProblemException.notFound("duty list", "current"));
         return ETags.conditionalGet(request, ETags.ofRevision(list.version()), list);
     }
 
@@ -119,7 +119,7 @@ public class DutyListResource {
     @APIResponse(responseCode = "200", description = "The list", content = @Content(schema = @Schema(implementation = DutyListView.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response version(@PathParam("version") int version, @Context Request request) {
-        DutyListView list = duties.version(version);
+        DutyListView list = DutyListView.of(duties.version(version));
         return ETags.conditionalGet(request, ETags.ofRevision(list.version()), list);
     }
 

@@ -21,11 +21,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ecoplan.plan.episode.EpisodeService;
-import org.ecoplan.plan.episode.api.EpisodeViews.ActivateRequest;
+import org.ecoplan.plan.episode.LevelChangeRequest;
+import org.ecoplan.plan.episode.LiftRequest;
+import org.ecoplan.plan.episode.ActivateRequest;
 import org.ecoplan.plan.episode.api.EpisodeViews.EpisodePage;
 import org.ecoplan.plan.episode.api.EpisodeViews.EpisodeView;
-import org.ecoplan.plan.episode.api.EpisodeViews.LevelChangeRequest;
-import org.ecoplan.plan.episode.api.EpisodeViews.LiftRequest;
 import org.ecoplan.web.etag.ETags;
 import org.ecoplan.web.openapi.ApiHeaders;
 import org.ecoplan.web.paging.PageRequest;
@@ -65,7 +65,7 @@ public class EpisodeResource {
             headers = {@Header(name = ApiHeaders.LOCATION, ref = ApiHeaders.LOCATION), @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG)})
     @APIResponse(responseCode = "409", description = "Another episode is still active: change its level or lift it")
     public Response activate(@Valid @NotNull(message = "a JSON body is required") ActivateRequest body, @Context UriInfo uri) {
-        EpisodeView episode = episodes.activate(body, caller.name());
+        EpisodeView episode = EpisodeView.of(episodes.activate(body, caller.name()));
         return Response.created(uri.getAbsolutePathBuilder().path(episode.id().toString()).build()).entity(episode)
                 .tag(ETags.ofRevision(episode.revision())).build();
     }
@@ -75,7 +75,7 @@ public class EpisodeResource {
     @APIResponse(responseCode = "200", description = "A page of episodes", content = @Content(schema = @Schema(implementation = EpisodePage.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response list(@Valid @BeanParam PageRequest page, @Context Request request) {
-        return ETags.conditionalGet(request, episodes.list(page), mapper);
+        return ETags.conditionalGet(request, EpisodePage.of(episodes.list(page)), mapper);
     }
 
     @GET
@@ -84,7 +84,7 @@ public class EpisodeResource {
     @APIResponse(responseCode = "200", description = "The episode", content = @Content(schema = @Schema(implementation = EpisodeView.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     public Response get(@PathParam("id") UUID id, @Context Request request) {
-        EpisodeView episode = episodes.get(id);
+        EpisodeView episode = EpisodeView.of(episodes.get(id));
         return ETags.conditionalGet(request, ETags.ofRevision(episode.revision()), episode);
     }
 
@@ -101,7 +101,7 @@ public class EpisodeResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag last read", example = "\"1\"") String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") LevelChangeRequest body) {
         long expected = ETags.requiredRevision(ifMatch);
-        EpisodeView episode = episodes.changeLevel(id, expected, body, caller.name());
+        EpisodeView episode = EpisodeView.of(episodes.changeLevel(id, expected, body, caller.name()));
         return Response.ok(episode).tag(ETags.ofRevision(episode.revision())).build();
     }
 
@@ -118,7 +118,7 @@ public class EpisodeResource {
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag last read", example = "\"2\"") String ifMatch,
             @Valid @NotNull(message = "a JSON body is required") LiftRequest body) {
         long expected = ETags.requiredRevision(ifMatch);
-        EpisodeView episode = episodes.lift(id, expected, body, caller.name());
+        EpisodeView episode = EpisodeView.of(episodes.lift(id, expected, body, caller.name()));
         return Response.ok(episode).tag(ETags.ofRevision(episode.revision())).build();
     }
 }

@@ -7,38 +7,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.ecoplan.catalogue.contract.WarningLevel;
+import org.ecoplan.plan.episode.DutyList;
+import org.ecoplan.plan.episode.DutyListService;
 import org.ecoplan.plan.episode.Episode;
+import org.ecoplan.plan.episode.EpisodeService;
+import org.ecoplan.web.paging.Page;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Requests and answers of the episode and duty-list endpoints. */
+/** Answers of the episode and duty-list endpoints, and the duty list as a client sends it (the commands are the domain's). */
 public final class EpisodeViews {
 
     private EpisodeViews() {
-    }
-
-    @Schema(description = "A warning to activate: its level, who issued it, why, and when it starts and is expected to end")
-    public record ActivateRequest(
-            @NotNull @Schema(example = "YELLOW") WarningLevel level,
-            @NotNull @Schema(description = "CITY (市级预警) or DISTRICT (区级预警)", example = "CITY") Episode.Issuer issuer,
-            @NotBlank @Size(max = 2000) @Schema(example = "预计12月3日至5日出现重度污染过程") String reason,
-            @NotNull @Schema(example = "2026-12-03T00:00:00+08:00") Instant startsAt,
-            @NotNull @Schema(description = "Must be after startsAt", example = "2026-12-06T00:00:00+08:00") Instant expectedEndAt) {
-    }
-
-    @Schema(description = "An upgrade or downgrade of the warning")
-    public record LevelChangeRequest(
-            @NotNull @Schema(example = "ORANGE") WarningLevel level,
-            @NotBlank @Size(max = 2000) @Schema(example = "污染程度加重，升级为橙色预警") String reason,
-            @Schema(description = "When the new level takes effect; now (business clock) when absent; not before the episode's start", nullable = true) Instant effectiveAt,
-            @Schema(description = "A new expected end; unchanged when absent; must be after the start", nullable = true) Instant expectedEndAt) {
-    }
-
-    @Schema(description = "The lifting of the warning")
-    public record LiftRequest(
-            @NotBlank @Size(max = 2000) @Schema(example = "空气质量好转，解除预警") String reason,
-            @Schema(description = "When it was lifted; now (business clock) when absent; not before the episode's start", nullable = true) Instant liftedAt) {
     }
 
     public record EpisodeView(UUID id, long revision,
@@ -50,6 +32,19 @@ public final class EpisodeViews {
             @Schema(nullable = true, description = "The duty list the members' duties came from at the last change") Integer dutyListVersion,
             List<ChangeView> history,
             @Schema(description = "Every member unit of 区空气重污染应急指挥部成员单位 with its duties at the current level; empty once lifted") List<MemberView> members) {
+
+        static EpisodeView of(EpisodeService.Detail detail) {
+            Episode episode = detail.episode();
+            List<ChangeView> history = detail.history().stream()
+                    .map(c -> new ChangeView(c.key.revision, c.change.name(), c.level, c.previousLevel, c.effectiveAt, c.reason,
+                            c.recordedAt, c.recordedBy))
+                    .toList();
+            return new EpisodeView(episode.id, episode.revision, episode.lifted() ? "LIFTED" : "ACTIVE", episode.level,
+                    episode.level.chineseName(), episode.issuer, episode.issuer.chineseName(), episode.reason, episode.startsAt,
+                    episode.expectedEndAt, episode.liftedAt, episode.dutyListVersion, history,
+                    detail.members().stream().map(m -> new MemberView(m.departmentCode(), m.departmentName(),
+                            m.duties().stream().map(d -> new DutyView(d.level(), d.action(), d.reportItems())).toList())).toList());
+        }
     }
 
     public record ChangeView(long revision, @Schema(description = "ACTIVATED, LEVEL_CHANGED or LIFTED") String change,
@@ -67,6 +62,11 @@ public final class EpisodeViews {
     }
 
     public record EpisodePage(List<EpisodeView> items, int page, int size, long totalItems, int totalPages) {
+
+        static EpisodePage of(Page<EpisodeService.Detail> details) {
+            Page<EpisodeView> views = details.map(EpisodeView::of);
+            return new EpisodePage(views.items(), views.page(), views.size(), views.totalItems(), views.totalPages());
+        }
     }
 
     @Schema(description = "A whole duty list (应急减排清单); it replaces the current one as the next version")
@@ -85,6 +85,14 @@ public final class EpisodeViews {
 
     public record DutyListView(int version, boolean example, @Schema(nullable = true) String source, Instant importedAt,
             String importedBy, List<DutyListEntry> duties) {
+
+        static DutyListView of(DutyListService.Detail detail) {
+            DutyList list = detail.list();
+            Map<String, String> names = detail.departmentNames();
+            return new DutyListView(list.version, list.example, list.source, list.importedAt, list.importedBy,
+                    detail.duties().stream().map(d -> new DutyListEntry(d.departmentCode, names.getOrDefault(d.departmentCode, d.departmentCode),
+                            d.level, d.level.chineseName(), d.action, d.reportItemList())).toList());
+        }
     }
 
     public record DutyListEntry(String departmentCode, String departmentName, WarningLevel level, String levelName,

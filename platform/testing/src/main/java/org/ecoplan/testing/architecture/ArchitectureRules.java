@@ -2,22 +2,24 @@ package org.ecoplan.testing.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
@@ -29,6 +31,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
  * <li>a service's feature packages (its first package level: {@code rollup}, {@code overview}, …) import each other
  * in one direction only: no cycle between them;</li>
  * <li>inside a feature, the HTTP layer ({@code api}) depends on the domain, never the other way round;</li>
+ * <li>a service's beans get their dependencies through their constructor, never into fields;</li>
  * <li>the platform modules depend on no service; the contract modules on nothing of ours but contracts.</li>
  * </ul>
  */
@@ -40,6 +43,11 @@ public final class ArchitectureRules {
     /** The contract modules' packages (org.ecoplan.testing.contract is a test helper, not one of them). */
     private static final String[] CONTRACTS = {"org.ecoplan.catalogue.contract..", "org.ecoplan.progress.contract..",
         "org.ecoplan.indicator.contract.."};
+
+    /** Annotations that inject a field (besides any CDI qualifier, which Quarkus injects without {@code @Inject}). */
+    private static final Set<String> INJECTING = Set.of("jakarta.inject.Inject", "javax.inject.Inject",
+            "org.eclipse.microprofile.config.inject.ConfigProperty", "jakarta.ws.rs.core.Context", "jakarta.annotation.Resource",
+            "jakarta.persistence.PersistenceContext");
 
     private ArchitectureRules() {
     }
@@ -63,8 +71,8 @@ public final class ArchitectureRules {
         if (service.isEmpty()) {
             throw new IllegalStateException("No compiled classes of " + rootPackage + " under target/classes: run from the module's folder");
         }
-        check(service, noOtherService(rootPackage), featuresWithoutCycles(rootPackage),
-                FreezingArchRule.freeze(domainBelowApi(rootPackage)));
+        check(service, noOtherService(rootPackage), featuresWithoutCycles(rootPackage), domainBelowApi(rootPackage),
+                noFieldInjection());
         // The contract modules this service compiles against (jars or reactor folders alike).
         check(new ClassFileImporter().importPackages("org.ecoplan.catalogue.contract", "org.ecoplan.progress.contract",
                 "org.ecoplan.indicator.contract"), contractsAlone());
@@ -122,13 +130,29 @@ public final class ArchitectureRules {
     }
 
     /**
-     * Frozen (ArchUnit's {@code FreezingArchRule}): the violations of the day this rule came in are listed in the
-     * module's {@code src/test/resources/archunit_store}; a new one fails the build, a fixed one leaves the list.
+     * Commands the domain accepts are its own records (with their Bean Validation and OpenAPI annotations: the resource
+     * validates them); views are assembled in {@code api}, from what the domain returns.
      */
     static ArchRule domainBelowApi(String rootPackage) {
         return noClasses().that().resideOutsideOfPackage(rootPackage + "..api..")
                 .should().dependOnClassesThat().resideInAPackage(rootPackage + "..api..")
                 .because("the HTTP layer depends on the domain; the domain never on its HTTP views");
+    }
+
+    /**
+     * Constructor injection (final fields, one constructor): a bean shows what it needs, can be built in a plain test,
+     * and cannot be seen half-injected. A field is injected when it carries {@code @Inject}, a CDI qualifier (Quarkus
+     * injects {@code @ConfigProperty}, {@code @Channel}, {@code @Identifier} … fields without {@code @Inject}), or
+     * JAX-RS {@code @Context}. Tests may keep field injection ({@code @Inject} in a {@code @QuarkusTest}).
+     */
+    static ArchRule noFieldInjection() {
+        DescribedPredicate<JavaAnnotation<?>> injecting = DescribedPredicate.describe(
+                "@Inject, a CDI qualifier (@ConfigProperty, @Channel, …), @Context or @Resource", annotation -> {
+                    String name = annotation.getRawType().getName();
+                    return INJECTING.contains(name) || annotation.getRawType().isAnnotatedWith("jakarta.inject.Qualifier");
+                });
+        return noFields().should().beAnnotatedWith(injecting)
+                .because("dependencies come through the constructor (final fields, one constructor), not into fields");
     }
 
     /** Every rule evaluated, so that one run names every broken direction; then fails with all of them. */

@@ -13,6 +13,7 @@ class ArchitectureRulesTest {
 
     private static final String CYCLIC = "org.ecoplan.archfixture.cyclic";
     private static final String LAYERED = "org.ecoplan.archfixture.layered";
+    private static final String INJECTION = "org.ecoplan.archfixture.injection";
 
     @Test
     void twoFeaturesImportingEachOtherAreACycle() {
@@ -34,6 +35,17 @@ class ArchitectureRulesTest {
 
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().getDetails()).allMatch(line -> line.contains("DeltaUsingGammaView"));
+    }
+
+    @Test
+    void aFieldInjectedWithInjectOrAQualifierBreaksConstructorInjection() {
+        EvaluationResult result = ArchitectureRules.noFieldInjection().evaluate(classes(INJECTION));
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).hasSize(2)
+                .anyMatch(line -> line.contains("FieldInjected.dependency"))
+                .anyMatch(line -> line.contains("ConfiguredField.size"))
+                .noneMatch(line -> line.contains("ConstructorInjected"));
     }
 
     @Test

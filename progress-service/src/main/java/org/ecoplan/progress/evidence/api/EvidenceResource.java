@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -49,14 +48,15 @@ public class EvidenceResource {
     /** The file's name, percent-encoded UTF-8 (Chinese names survive every HTTP stack that way). */
     public static final String FILE_NAME_HEADER = EvidenceFiles.FILE_NAME_HEADER;
 
-    @Inject
-    EvidenceService evidence;
+    private final EvidenceService evidence;
+    private final IdempotentRequests idempotency;
+    private final EvidenceFiles files;
 
-    @Inject
-    IdempotentRequests idempotency;
-
-    @Inject
-    EvidenceFiles files;
+    EvidenceResource(EvidenceService evidence, IdempotentRequests idempotency, EvidenceFiles files) {
+        this.evidence = evidence;
+        this.idempotency = idempotency;
+        this.files = files;
+    }
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -92,7 +92,7 @@ public class EvidenceResource {
         // The request hash covers name and content: the same photo under another name is another request.
         byte[] requestIdentity = (fileName + "\n" + sha256).getBytes(StandardCharsets.UTF_8);
         return idempotency.execute(idempotencyKey, "POST /reports/" + reportId + "/evidence", requestIdentity, () -> {
-            EvidenceView view = evidence.add(reportId, fileName, type, content, sha256);
+            EvidenceView view = EvidenceView.of(evidence.add(reportId, fileName, type, content, sha256));
             return Response.created(URI.create("/reports/" + reportId + "/evidence/" + view.id()))
                     .entity(view).tag(new EntityTag(sha256)).build();
         });
@@ -105,7 +105,7 @@ public class EvidenceResource {
     @APIResponse(responseCode = "200", description = "The files, oldest first", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceView.class)))
     @APIResponse(responseCode = "403", description = "Another department's report")
     public List<EvidenceView> list(@PathParam("id") UUID reportId) {
-        return evidence.list(reportId);
+        return evidence.list(reportId).stream().map(EvidenceView::of).toList();
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ecoplan.progress.evidence.Evidence;
+import org.ecoplan.progress.evidence.EvidenceService;
 
 @Schema(name = "Evidence", description = "A photo or document attached to a report")
 public record EvidenceView(
@@ -18,8 +19,9 @@ public record EvidenceView(
         Instant uploadedAt,
         @Schema(description = "The report's revision after the upload (its new ETag)", example = "2") long reportRevision) {
 
-    public static EvidenceView of(Evidence evidence, long reportRevision) {
+    public static EvidenceView of(EvidenceService.Attached attached) {
+        Evidence evidence = attached.evidence();
         return new EvidenceView(evidence.id, evidence.reportId, evidence.fileName, evidence.mediaType,
-                evidence.sizeBytes, evidence.sha256, evidence.uploadedBy, evidence.uploadedAt, reportRevision);
+                evidence.sizeBytes, evidence.sha256, evidence.uploadedBy, evidence.uploadedAt, attached.reportRevision());
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -78,20 +77,20 @@ public class ReportResource {
 
     static final String CREATE_EXAMPLE = "{\"measureId\":\"3822e92d-0107-4565-8db8-cfdaf9d062a9\",\"kind\":\"MONTHLY\",\"period\":\"2026-05\",\"status\":\"ON_TRACK\",\"percentComplete\":40,\"narrative\":\"已完成12家重点企业VOCs治理设施升级改造，其余企业正在施工。\",\"measuredValues\":[{\"name\":\"城市道路机械化作业率\",\"value\":97.6,\"unit\":\"%\"}],\"clientTimestamp\":\"2026-05-28T01:15:00Z\",\"submit\":true}";
 
-    @Inject
-    ReportService workflow;
+    private final ReportService workflow;
+    private final ReportQueryService queries;
+    private final IdempotentRequests idempotency;
+    private final OfflineBatch batch;
+    private final ObjectMapper mapper;
 
-    @Inject
-    ReportQueryService queries;
-
-    @Inject
-    IdempotentRequests idempotency;
-
-    @Inject
-    OfflineBatch batch;
-
-    @Inject
-    ObjectMapper mapper;
+    ReportResource(ReportService workflow, ReportQueryService queries, IdempotentRequests idempotency,
+            OfflineBatch batch, ObjectMapper mapper) {
+        this.workflow = workflow;
+        this.queries = queries;
+        this.idempotency = idempotency;
+        this.batch = batch;
+        this.mapper = mapper;
+    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

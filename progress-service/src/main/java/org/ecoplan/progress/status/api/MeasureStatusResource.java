@@ -1,7 +1,6 @@
 package org.ecoplan.progress.status.api;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,11 +32,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Tag(name = "Status", description = "Measures' official status and departments' to-do lists")
 public class MeasureStatusResource {
 
-    @Inject
-    MeasureStatusQueryService queries;
+    private final MeasureStatusQueryService queries;
+    private final ObjectMapper mapper;
 
-    @Inject
-    ObjectMapper mapper;
+    MeasureStatusResource(MeasureStatusQueryService queries, ObjectMapper mapper) {
+        this.queries = queries;
+        this.mapper = mapper;
+    }
 
     @GET
     @Path("/measures/{id}/status")
