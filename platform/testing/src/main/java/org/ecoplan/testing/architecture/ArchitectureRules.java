@@ -72,7 +72,7 @@ public final class ArchitectureRules {
             throw new IllegalStateException("No compiled classes of " + rootPackage + " under target/classes: run from the module's folder");
         }
         check(service, noOtherService(rootPackage), featuresWithoutCycles(rootPackage), domainBelowApi(rootPackage),
-                noFieldInjection());
+                noFieldInjection(), resourcesInApi());
         // The contract modules this service compiles against (jars or reactor folders alike).
         check(new ClassFileImporter().importPackages("org.ecoplan.catalogue.contract", "org.ecoplan.progress.contract",
                 "org.ecoplan.indicator.contract"), contractsAlone());
@@ -145,6 +145,16 @@ public final class ArchitectureRules {
      * injects {@code @ConfigProperty}, {@code @Channel}, {@code @Identifier} … fields without {@code @Inject}), or
      * JAX-RS {@code @Context}. Tests may keep field injection ({@code @Inject} in a {@code @QuarkusTest}).
      */
+    /**
+     * An HTTP resource ({@code @Path}) lives in its feature's {@code api} package, so that "where is the HTTP layer"
+     * has one answer and {@link #domainBelowApi} sees every resource.
+     */
+    static ArchRule resourcesInApi() {
+        return classes().that().areAnnotatedWith("jakarta.ws.rs.Path").should().resideInAPackage("..api..")
+                .allowEmptyShould(true)
+                .because("the HTTP layer of a feature is its api package");
+    }
+
     static ArchRule noFieldInjection() {
         DescribedPredicate<JavaAnnotation<?>> injecting = DescribedPredicate.describe(
                 "@Inject, a CDI qualifier (@ConfigProperty, @Channel, …), @Context or @Resource", annotation -> {

@@ -14,6 +14,7 @@ class ArchitectureRulesTest {
     private static final String CYCLIC = "org.ecoplan.archfixture.cyclic";
     private static final String LAYERED = "org.ecoplan.archfixture.layered";
     private static final String INJECTION = "org.ecoplan.archfixture.injection";
+    private static final String RESOURCES = "org.ecoplan.archfixture.resources";
 
     @Test
     void twoFeaturesImportingEachOtherAreACycle() {
@@ -46,6 +47,14 @@ class ArchitectureRulesTest {
                 .anyMatch(line -> line.contains("FieldInjected.dependency"))
                 .anyMatch(line -> line.contains("ConfiguredField.size"))
                 .noneMatch(line -> line.contains("ConstructorInjected"));
+    }
+
+    @Test
+    void aResourceOutsideAnApiPackageIsReported() {
+        EvaluationResult result = ArchitectureRules.resourcesInApi().evaluate(classes(RESOURCES));
+
+        assertThat(result.getFailureReport().getDetails()).hasSize(1)
+                .allMatch(line -> line.contains("StrayResource"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.status;
+package org.ecoplan.indicator.status.api;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,8 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.ecoplan.web.security.Caller;
-import org.ecoplan.web.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -22,6 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ecoplan.indicator.status.Reevaluation;
+import org.ecoplan.indicator.status.StatusService;
+import org.ecoplan.indicator.status.Thresholds;
+import org.ecoplan.indicator.status.ThresholdsInForce;
+import org.ecoplan.web.security.Caller;
+import org.ecoplan.web.security.Roles;
 
 @Path("/status")
 @Produces(MediaType.APPLICATION_JSON)
