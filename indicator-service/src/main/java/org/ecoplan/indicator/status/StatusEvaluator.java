@@ -66,77 +66,101 @@ public final class StatusEvaluator {
         }
         List<DailyValue> thisYear = validUpTo(evidence.thisYear(), target.year(), figures.asOf());
         Profile profile = Profile.of(thisYear, evidence.lastYear(), figures.asOf(), thresholds.minimumProfileDays());
-        int remaining = figures.remainingDays();
-        double expectedDays = valid + remaining;
-        return switch (target.kind()) {
-            case ANNUAL_MEAN_CONCENTRATION -> {
-                double sum = figures.pm25Sum();
-                double soFar = sum / valid;
-                double remainingMean = profile != null ? profile.meanOfRest() : soFar;
-                double projected = (sum + remaining * remainingMean) / expectedDays;
-                Double required = null;
-                String text = null;
-                if (target.state() == TargetState.SET && remaining > 0) {
-                    required = (target.value().doubleValue() * expectedDays - sum) / remaining;
-                    text = required < 0
-                            ? "target can no longer be met: even zero for the remaining %d days ends above %s / 剩余%d天即使为零也无法达标"
-                                    .formatted(remaining, Published.plain(target.value()), remaining)
-                            : "the remaining %d days may average at most %.1f %s / 剩余%d天PM2.5平均浓度不得超过%.1f%s"
-                                    .formatted(remaining, required, target.unit(), remaining, required, target.unit());
-                }
-                IndicatorStatus status = target.state() != TargetState.SET ? IndicatorStatus.TARGET_PENDING
-                        : remaining == 0 ? finalStatus(target, soFar)
-                        : required != null && required < 0 ? IndicatorStatus.OFF_TRACK
-                        : compare(target, projected, thresholds);
-                yield pendingOr(target, judgement(status, soFar, projected, required, text, figures.pm25Provisional(), profile));
-            }
-            case RATIO_OF_DAYS -> {
-                int good = figures.goodDays();
-                double soFar = 100.0 * good / valid;
-                double goodShareOfRest = profile != null ? profile.shareOfRest(aqi -> aqi <= AirQualityCalculator.GOOD_AQI_LIMIT)
-                        : (double) good / valid;
-                double projected = 100.0 * (good + remaining * goodShareOfRest) / expectedDays;
-                Double required = null;
-                String text = null;
-                IndicatorStatus status;
-                if (target.state() == TargetState.SET) {
-                    int needed = Math.max(0, (int) Math.ceil(target.value().doubleValue() / 100.0 * expectedDays - 1e-9) - good);
-                    required = (double) needed;
-                    text = "%d more good days needed in the remaining %d days / 剩余%d天中还需%d个优良天"
-                            .formatted(needed, remaining, remaining, needed);
-                    status = needed == 0 ? IndicatorStatus.ACHIEVED
-                            : needed > remaining ? IndicatorStatus.OFF_TRACK
-                            : compare(target, projected, thresholds);
-                } else {
-                    status = IndicatorStatus.TARGET_PENDING;
-                }
-                yield pendingOr(target, judgement(status, soFar, projected, required, text, figures.aqiProvisional(), profile));
-            }
-            default -> {
-                int heavy = figures.heavyPollutionDays();
-                double heavyShareOfRest = profile != null
-                        ? profile.shareOfRest(aqi -> aqi > AqiLevel.HEAVY_ABOVE)
-                        : (double) heavy / valid;
-                double projected = heavy + remaining * heavyShareOfRest;
-                Double required = null;
-                String text = null;
-                IndicatorStatus status;
-                if (target.state() == TargetState.SET) {
-                    double allowed = target.value().doubleValue() - heavy;
-                    required = Math.max(0, allowed);
-                    text = allowed < 0 ? "%d heavy-pollution days already, %s allowed / 已出现重污染%d天，超出目标%s天"
-                            .formatted(heavy, Published.plain(target.value()), heavy, Published.plain(target.value()))
-                            : "at most %d more heavy-pollution days in the remaining %d days / 剩余%d天重污染天数不得超过%d天"
-                                    .formatted((int) allowed, remaining, remaining, (int) allowed);
-                    status = allowed < 0 ? IndicatorStatus.OFF_TRACK
-                            : remaining == 0 ? IndicatorStatus.ACHIEVED
-                            : compare(target, projected, thresholds);
-                } else {
-                    status = IndicatorStatus.TARGET_PENDING;
-                }
-                yield pendingOr(target, judgement(status, heavy, projected, required, text, figures.aqiProvisional(), profile));
-            }
-        };
+        DailyYear year = new DailyYear(target, figures, valid, figures.remainingDays(), profile, thresholds);
+        return pendingOr(target, switch (target.kind()) {
+            case ANNUAL_MEAN_CONCENTRATION -> judgeMeanConcentration(year);
+            case RATIO_OF_DAYS -> judgeGoodDays(year);
+            default -> judgeHeavyDays(year);
+        });
+    }
+
+    /**
+     * What the daily metrics are judged on: the year's figures so far, its valid days, the days still to come and the
+     * seasonal profile of last year that projects them (null when last year is too thin).
+     */
+    private record DailyYear(Target target, AirQualityFigures figures, int valid, int remaining, Profile profile,
+            Thresholds thresholds) {
+
+        double expectedDays() {
+            return valid + remaining;
+        }
+
+        boolean targetSet() {
+            return target.state() == TargetState.SET;
+        }
+    }
+
+    /** PM2.5 annual mean (年均浓度): the mean so far and the mean the remaining days may still have. */
+    private static Judgement judgeMeanConcentration(DailyYear year) {
+        Target target = year.target();
+        int remaining = year.remaining();
+        double sum = year.figures().pm25Sum();
+        double soFar = sum / year.valid();
+        double remainingMean = year.profile() != null ? year.profile().meanOfRest() : soFar;
+        double projected = (sum + remaining * remainingMean) / year.expectedDays();
+        Double required = null;
+        String text = null;
+        if (year.targetSet() && remaining > 0) {
+            required = (target.value().doubleValue() * year.expectedDays() - sum) / remaining;
+            text = required < 0
+                    ? "target can no longer be met: even zero for the remaining %d days ends above %s / 剩余%d天即使为零也无法达标"
+                            .formatted(remaining, Published.plain(target.value()), remaining)
+                    : "the remaining %d days may average at most %.1f %s / 剩余%d天PM2.5平均浓度不得超过%.1f%s"
+                            .formatted(remaining, required, target.unit(), remaining, required, target.unit());
+        }
+        IndicatorStatus status = !year.targetSet() ? IndicatorStatus.TARGET_PENDING
+                : remaining == 0 ? finalStatus(target, soFar)
+                : required != null && required < 0 ? IndicatorStatus.OFF_TRACK
+                : compare(target, projected, year.thresholds());
+        return judgement(status, soFar, projected, required, text, year.figures().pm25Provisional(), year.profile());
+    }
+
+    /** Share of good days (优良天数比例): how many more good days the target needs in the days left. */
+    private static Judgement judgeGoodDays(DailyYear year) {
+        Target target = year.target();
+        int remaining = year.remaining();
+        int good = year.figures().goodDays();
+        double soFar = 100.0 * good / year.valid();
+        double goodShareOfRest = year.profile() != null
+                ? year.profile().shareOfRest(aqi -> aqi <= AirQualityCalculator.GOOD_AQI_LIMIT)
+                : (double) good / year.valid();
+        double projected = 100.0 * (good + remaining * goodShareOfRest) / year.expectedDays();
+        if (!year.targetSet()) {
+            return judgement(IndicatorStatus.TARGET_PENDING, soFar, projected, null, null, year.figures().aqiProvisional(),
+                    year.profile());
+        }
+        int needed = Math.max(0, (int) Math.ceil(target.value().doubleValue() / 100.0 * year.expectedDays() - 1e-9) - good);
+        String text = "%d more good days needed in the remaining %d days / 剩余%d天中还需%d个优良天"
+                .formatted(needed, remaining, remaining, needed);
+        IndicatorStatus status = needed == 0 ? IndicatorStatus.ACHIEVED
+                : needed > remaining ? IndicatorStatus.OFF_TRACK
+                : compare(target, projected, year.thresholds());
+        return judgement(status, soFar, projected, (double) needed, text, year.figures().aqiProvisional(), year.profile());
+    }
+
+    /** Heavy-pollution days (重污染天数): how many the target still allows in the days left. */
+    private static Judgement judgeHeavyDays(DailyYear year) {
+        Target target = year.target();
+        int remaining = year.remaining();
+        int heavy = year.figures().heavyPollutionDays();
+        double heavyShareOfRest = year.profile() != null
+                ? year.profile().shareOfRest(aqi -> aqi > AqiLevel.HEAVY_ABOVE)
+                : (double) heavy / year.valid();
+        double projected = heavy + remaining * heavyShareOfRest;
+        if (!year.targetSet()) {
+            return judgement(IndicatorStatus.TARGET_PENDING, heavy, projected, null, null, year.figures().aqiProvisional(),
+                    year.profile());
+        }
+        double allowed = target.value().doubleValue() - heavy;
+        String text = allowed < 0 ? "%d heavy-pollution days already, %s allowed / 已出现重污染%d天，超出目标%s天"
+                .formatted(heavy, Published.plain(target.value()), heavy, Published.plain(target.value()))
+                : "at most %d more heavy-pollution days in the remaining %d days / 剩余%d天重污染天数不得超过%d天"
+                        .formatted((int) allowed, remaining, remaining, (int) allowed);
+        IndicatorStatus status = allowed < 0 ? IndicatorStatus.OFF_TRACK
+                : remaining == 0 ? IndicatorStatus.ACHIEVED
+                : compare(target, projected, year.thresholds());
+        return judgement(status, heavy, projected, Math.max(0, allowed), text, year.figures().aqiProvisional(),
+                year.profile());
     }
 
     private static List<DailyValue> validUpTo(List<DailyValue> days, int year, LocalDate asOf) {
