@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.ecoplan.infrastructure.FreePort;
 import org.ecoplan.infrastructure.KafkaBroker;
@@ -128,28 +129,7 @@ public final class EcoPlanStack implements AutoCloseable {
         CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> useConfiguredInfrastructure
                 ? KafkaBroker.configuredOrStart(folders.kafka(), kafkaPort, kafkaControllerPort)
                 : KafkaBroker.start(folders.kafka(), kafkaPort, kafkaControllerPort));
-        try {
-            PostgresServer server = useConfiguredInfrastructure
-                    ? PostgresServer.configuredOrStart(folders.postgres(), postgresPort, folders.log("postgres"))
-                    : PostgresServer.start(folders.postgres(), postgresPort, folders.log("postgres"));
-            synchronized (infrastructureLock) {
-                postgres = server;
-            }
-            progress.printf("  PostgreSQL  %-45s %s%n", postgres.adminJdbcUrl(),
-                    postgres.isStartedHere() ? String.format("started (%.1f s)", seconds(startedAt)) : "configured");
-        } finally {
-            // Keep the broker even if PostgreSQL failed, so that close() stops it.
-            try {
-                KafkaBroker started = broker.join();
-                synchronized (infrastructureLock) {
-                    kafka = started;
-                }
-            } catch (RuntimeException e) {
-                if (postgres != null) {
-                    throw e;
-                }
-            }
-        }
+        startPostgresWhile(broker, started -> kafka = started, startedAt);
         progress.printf("  Kafka       %-45s %s%n", kafka.bootstrapServers(),
                 kafka.isStartedHere() ? String.format("started (%.1f s)", seconds(startedAt)) : "configured");
         prepareDatabasesAndKeys();
@@ -159,6 +139,17 @@ public final class EcoPlanStack implements AutoCloseable {
     private void startInfrastructureWithCluster(long startedAt) {
         CompletableFuture<KafkaCluster> cluster = CompletableFuture.supplyAsync(() -> KafkaCluster.start(kafkaClusterFolder(),
                 kafkaPort == 0 ? KafkaCluster.anyPorts(kafkaNodes) : KafkaCluster.consecutivePorts(kafkaPort, kafkaNodes)));
+        startPostgresWhile(cluster, started -> kafkaCluster = started, startedAt);
+        progress.printf("  Kafka       %-45s %s%n", kafkaCluster.bootstrapServers(), String.format(
+                "%d nodes started (%.1f s)", kafkaCluster.size(), seconds(startedAt)));
+        prepareDatabasesAndKeys();
+    }
+
+    /**
+     * Starts (or connects to) PostgreSQL while Kafka starts in {@code kafkaStarting}, then keeps what Kafka became
+     * ({@code keep}, under the infrastructure lock) even if PostgreSQL failed, so that close() stops it.
+     */
+    private <K> void startPostgresWhile(CompletableFuture<K> kafkaStarting, Consumer<K> keep, long startedAt) {
         try {
             PostgresServer server = useConfiguredInfrastructure
                     ? PostgresServer.configuredOrStart(folders.postgres(), postgresPort, folders.log("postgres"))
@@ -170,9 +161,9 @@ public final class EcoPlanStack implements AutoCloseable {
                     postgres.isStartedHere() ? String.format("started (%.1f s)", seconds(startedAt)) : "configured");
         } finally {
             try {
-                KafkaCluster started = cluster.join();
+                K started = kafkaStarting.join();
                 synchronized (infrastructureLock) {
-                    kafkaCluster = started;
+                    keep.accept(started);
                 }
             } catch (RuntimeException e) {
                 if (postgres != null) {
@@ -180,9 +171,6 @@ public final class EcoPlanStack implements AutoCloseable {
                 }
             }
         }
-        progress.printf("  Kafka       %-45s %s%n", kafkaCluster.bootstrapServers(), String.format(
-                "%d nodes started (%.1f s)", kafkaCluster.size(), seconds(startedAt)));
-        prepareDatabasesAndKeys();
     }
 
     private void prepareDatabasesAndKeys() {
