@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
+import org.ecoplan.documents.Document;
 import org.ecoplan.events.EventOutbox;
 import org.ecoplan.events.OutgoingEvent;
 import org.ecoplan.indicator.contract.BulletinPublished;
@@ -86,7 +87,7 @@ public class BulletinPublisher {
             return null;
         }
         BulletinFigures figures = bulletins.figures(month, district, null);
-        BulletinDocument document = BulletinTemplate.document(figures, clock.zone());
+        Document document = BulletinTemplate.document(figures, clock.zone());
         String link = config.publicUrl().replaceAll("/+$", "") + "/bulletins/" + month + "?district="
                 + URLEncoder.encode(district, StandardCharsets.UTF_8) + "&format=";
         var supervision = figures.overview().supervision();

@@ -9,26 +9,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.ecoplan.documents.Document.Block;
+import org.ecoplan.documents.Document.ChartBlock;
+import org.ecoplan.documents.Document.Heading;
+import org.ecoplan.documents.Document.Note;
+import org.ecoplan.documents.Document.Paragraph;
+import org.ecoplan.documents.Document.Table;
+import org.ecoplan.documents.Document;
+import org.ecoplan.documents.chart.Chart.Orientation;
+import org.ecoplan.documents.chart.Chart.Series;
+import org.ecoplan.documents.chart.Chart;
 import org.ecoplan.indicator.airquality.AirQualityService.RankedArea;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Block;
-import org.ecoplan.indicator.bulletin.BulletinDocument.ChartBlock;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Heading;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Note;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Paragraph;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Table;
 import org.ecoplan.indicator.bulletin.BulletinFigures.MonthlyAir;
 import org.ecoplan.indicator.bulletin.BulletinFigures.ReturnedReport;
 import org.ecoplan.indicator.bulletin.BulletinFigures.TownRank;
-import org.ecoplan.indicator.bulletin.chart.Chart;
-import org.ecoplan.indicator.bulletin.chart.Chart.Orientation;
-import org.ecoplan.indicator.bulletin.chart.Chart.Series;
 import org.ecoplan.indicator.display.Published;
-import org.ecoplan.indicator.overview.Overview;
 import org.ecoplan.indicator.overview.Overview.IndicatorLine;
 import org.ecoplan.indicator.overview.Overview.PlanFigures;
 import org.ecoplan.indicator.overview.Overview.RankedParty;
 import org.ecoplan.indicator.overview.Overview.SectionFigures;
 import org.ecoplan.indicator.overview.Overview.SupervisionItem;
+import org.ecoplan.indicator.overview.Overview;
 import org.ecoplan.indicator.rollup.StateCountsView;
 import org.ecoplan.indicator.tracking.DepartmentNames.Named;
 
@@ -52,7 +53,7 @@ public final class BulletinTemplate {
     private BulletinTemplate() {
     }
 
-    public static BulletinDocument document(BulletinFigures figures, ZoneId zone) {
+    public static Document document(BulletinFigures figures, ZoneId zone) {
         Overview overview = figures.overview();
         int month = Integer.parseInt(figures.month().substring(5));
         List<Block> blocks = new ArrayList<>();
@@ -75,7 +76,7 @@ public final class BulletinTemplate {
             blocks.add(new Note("注：空气质量有效监测天数尚不足全年统计要求（HJ 663-2013），相关数字为暂定值。"));
         }
         String title = figures.district() + "生态环境保护工作月度调度通报";
-        return new BulletinDocument(title, "（" + figures.year() + "年第" + month + "期）", figures.issuer(),
+        return new Document(title, "（" + figures.year() + "年第" + month + "期）", figures.issuer(),
                 CHINESE_DATE.format(figures.issuedOn()), "bulletin-" + figures.month(), List.copyOf(blocks));
     }
 

@@ -29,15 +29,15 @@ import jakarta.inject.Inject;
 
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
+import org.ecoplan.documents.Document;
+import org.ecoplan.documents.chart.PngCanvas;
+import org.ecoplan.documents.render.DocxRenderer;
+import org.ecoplan.documents.render.HtmlRenderer;
+import org.ecoplan.documents.render.PdfRenderer;
 import org.ecoplan.indicator.AppFixture;
-import org.ecoplan.indicator.bulletin.BulletinDocument;
 import org.ecoplan.indicator.bulletin.BulletinFigures;
 import org.ecoplan.indicator.bulletin.BulletinService;
 import org.ecoplan.indicator.bulletin.BulletinTemplate;
-import org.ecoplan.indicator.bulletin.chart.PngCanvas;
-import org.ecoplan.indicator.bulletin.render.DocxRenderer;
-import org.ecoplan.indicator.bulletin.render.HtmlRenderer;
-import org.ecoplan.indicator.bulletin.render.PdfRenderer;
 import org.ecoplan.indicator.observation.Area;
 import org.ecoplan.indicator.overview.MeasureIndex;
 import org.ecoplan.testing.RealInfrastructureResource;
@@ -157,15 +157,15 @@ class BulletinBenchmark {
         for (int month = 1; month <= 12; month++) {
             int m = month;
             BulletinFigures[] found = new BulletinFigures[1];
-            BulletinDocument[] document = new BulletinDocument[1];
+            Document[] document = new Document[1];
             List<java.awt.image.BufferedImage> images = new ArrayList<>();
             timed(0, wall, cpu, () -> found[0] = bulletins.figures(YearMonth.of(YEAR, m), "延庆区", null));
             timed(1, wall, cpu, () -> document[0] = BulletinTemplate.document(found[0], clock.zone()));
             timed(2, wall, cpu, () -> HtmlRenderer.html(document[0], false));
             timed(3, wall, cpu, () -> DocxRenderer.docx(document[0]));
             timed(4, wall, cpu, () -> PdfRenderer.pdf(document[0]));
-            timed(5, wall, cpu, () -> document[0].blocks().stream().filter(BulletinDocument.ChartBlock.class::isInstance)
-                    .forEach(block -> images.add(PngCanvas.draw(((BulletinDocument.ChartBlock) block).chart()))));
+            timed(5, wall, cpu, () -> document[0].blocks().stream().filter(Document.ChartBlock.class::isInstance)
+                    .forEach(block -> images.add(PngCanvas.draw(((Document.ChartBlock) block).chart()))));
             timed(6, wall, cpu, () -> images.forEach(PngCanvas::encode));
         }
         StringBuilder table = new StringBuilder("| step | 12 months, wall | 12 months, CPU |\n|---|---:|---:|\n");
@@ -177,7 +177,7 @@ class BulletinBenchmark {
         long startCpu = THREADS.getCurrentThreadCpuTime();
         for (int i = 0; i < 5; i++) {
             new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(
-                    org.ecoplan.indicator.bulletin.chart.ChartFonts.bytes())).close();
+                    org.ecoplan.documents.chart.ChartFonts.bytes())).close();
         }
         table.append(String.format(Locale.ROOT, "| (for comparison) parsing the CJK font once | %.2f s | %.2f s |%n",
                 (System.nanoTime() - start) / 5e9, (THREADS.getCurrentThreadCpuTime() - startCpu) / 5e9));

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.ecoplan.catalogue.contract.WarningLevel;
 import org.ecoplan.indicator.contract.AqiLevel;
+import org.ecoplan.notification.alert.AlertRule;
 import org.ecoplan.notification.episode.EpisodeAcknowledgements.Acknowledgement;
 import org.ecoplan.progress.contract.EpisodeResponseSubmitted.Quantity;
 import org.ecoplan.web.clock.BusinessClock;
@@ -62,9 +64,10 @@ public class EpisodeAssessments {
         ZoneId zone = clock.zone();
         try (Connection connection = dataSource.getConnection()) {
             String level;
+            String issuer;
             Instant startsAt;
             Instant liftedAt;
-            try (var query = connection.prepareStatement("select level, starts_at, lifted_at from episode_watch where episode_id = ?")) {
+            try (var query = connection.prepareStatement("select level, starts_at, lifted_at, issuer from episode_watch where episode_id = ?")) {
                 query.setString(1, episodeId);
                 try (var rows = query.executeQuery()) {
                     if (!rows.next()) {
@@ -73,12 +76,31 @@ public class EpisodeAssessments {
                     level = rows.getString(1);
                     startsAt = instant(rows.getTimestamp(2));
                     liftedAt = instant(rows.getTimestamp(3));
+                    issuer = rows.getString(4);
                 }
             }
             Map<String, UnitBuilder> units = new TreeMap<>();
+            // Each level's duties were sent to the members when its revision arrived: the episode's course of levels.
+            Map<Long, LevelPeriod> levels = new TreeMap<>();
             for (Acknowledgement request : acknowledgements.requests(episodeId)) {
+                levels.merge(request.revision(), new LevelPeriod(request.revision(), request.level(),
+                        levelName(request.level()), request.requestedAt()), (a, b) -> a.sentAt().isBefore(b.sentAt()) ? a : b);
                 units.computeIfAbsent(request.departmentCode(), code -> new UnitBuilder(code, request.departmentName()))
                         .requests.add(request);
+            }
+            // The escalations the acknowledgement check raised, by "<unit>@rev<n>" (EpisodeEscalation's period).
+            Map<String, List<String>> escalations = new TreeMap<>();
+            try (var query = connection.prepareStatement("""
+                    select period, rule from alert where subject_id = ? and rule in (?, ?) order by period, rule desc""")) {
+                query.setString(1, episodeId);
+                query.setString(2, AlertRule.EPISODE_UNACKNOWLEDGED.name());
+                query.setString(3, AlertRule.EPISODE_ESCALATED_TO_HEAD.name());
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        escalations.computeIfAbsent(rows.getString(1), period -> new ArrayList<>()).add(
+                                AlertRule.EPISODE_ESCALATED_TO_HEAD.name().equals(rows.getString(2)) ? "HEAD" : "SUPERVISORS");
+                    }
+                }
             }
             Map<String, Map<LocalDate, Filed>> filed = new LinkedHashMap<>();
             try (var query = connection.prepareStatement("""
@@ -127,7 +149,8 @@ public class EpisodeAssessments {
                 totals.forEach((name, value) -> allTotals.merge(name, value, BigDecimal::add));
                 List<AcknowledgementOutcome> outcomes = unit.requests.stream().map(request -> new AcknowledgementOutcome(
                         request.revision(), request.level(), request.requestedAt(), request.dueAt(), request.acknowledgedAt(),
-                        request.acknowledgedBy(), request.acknowledgedAt() != null && request.acknowledgedAt().isAfter(request.dueAt())))
+                        request.acknowledgedBy(), request.acknowledgedAt() != null && request.acknowledgedAt().isAfter(request.dueAt()),
+                        escalations.getOrDefault(unit.code + "@rev" + request.revision(), List.of())))
                         .toList();
                 onTime += unitOnTime.size();
                 late += unitLate.size();
@@ -143,7 +166,8 @@ public class EpisodeAssessments {
                     (int) all.stream().filter(AcknowledgementOutcome::late).count(),
                     (int) all.stream().filter(a -> a.acknowledgedAt() == null).count(),
                     (int) assessed.stream().filter(UnitAssessment::neverAcknowledged).count(), due, onTime, late, missing);
-            return new Assessment(episodeId, level, startsAt, liftedAt, liftedAt != null, now, config.dailyReportHour(), counts,
+            return new Assessment(episodeId, level, levelName(level), issuer, issuerName(issuer),
+                    List.copyOf(levels.values()), startsAt, liftedAt, liftedAt != null, now, config.dailyReportHour(), counts,
                     quantities(allTotals), assessed, airQuality(startsAt, liftedAt, now, zone));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable quantities of episode " + episodeId, e);
@@ -190,6 +214,26 @@ public class EpisodeAssessments {
                 Math.max(0, budget - yearHeavy), Math.max(0, yearHeavy - budget), text);
     }
 
+    /** BLUE → 蓝色预警 (the contract's name); an unknown code stays as it is. */
+    static String levelName(String level) {
+        try {
+            return level == null ? null : WarningLevel.valueOf(level).chineseName();
+        } catch (IllegalArgumentException unknown) {
+            return level;
+        }
+    }
+
+    static String issuerName(String issuer) {
+        if (issuer == null) {
+            return null;
+        }
+        return switch (issuer) {
+            case "CITY" -> "市级预警";
+            case "DISTRICT" -> "区级预警";
+            default -> issuer;
+        };
+    }
+
     private static List<QuantityTotal> quantities(Map<String, BigDecimal> totals) {
         return totals.entrySet().stream().map(entry -> new QuantityTotal(entry.getKey(), plain(entry.getValue()))).toList();
     }
@@ -224,6 +268,10 @@ public class EpisodeAssessments {
      */
     @Schema(name = "EpisodeAssessment", description = "Who acknowledged the duties and when, which daily reports were on time, late or missing, and the totals of the reported quantities")
     public record Assessment(String episodeId, @Schema(description = "The last level", example = "ORANGE") String level,
+            @Schema(description = "Its Chinese name", example = "橙色预警") String levelName,
+            @Schema(nullable = true, description = "CITY or DISTRICT; null for an episode last applied before this was kept", example = "CITY") String issuer,
+            @Schema(nullable = true, description = "市级预警 or 区级预警", example = "市级预警") String issuerName,
+            @Schema(description = "Each level whose duties were sent (activation, each upgrade or downgrade), in order") List<LevelPeriod> levels,
             @Schema(nullable = true, description = "Null for an episode applied before daily reports were followed") Instant startsAt,
             @Schema(nullable = true) Instant liftedAt,
             @Schema(description = "false while the episode runs: the assessment is as of assessedAt") boolean lifted,
@@ -278,6 +326,12 @@ public class EpisodeAssessments {
         }
     }
 
+    @Schema(name = "EpisodeLevelPeriod")
+    public record LevelPeriod(@Schema(example = "2") long revision, @Schema(example = "ORANGE") String level,
+            @Schema(example = "橙色预警") String levelName,
+            @Schema(description = "When this service sent the level's duties to the member units", example = "2026-12-04T00:00:00Z") Instant sentAt) {
+    }
+
     @Schema(name = "EpisodeQuantityTotal")
     public record QuantityTotal(@Schema(example = "停工工地数") String name, @Schema(example = "84") BigDecimal total) {
     }
@@ -306,6 +360,7 @@ public class EpisodeAssessments {
 
     @Schema(name = "EpisodeAcknowledgementOutcome")
     public record AcknowledgementOutcome(long revision, @Schema(example = "ORANGE") String level, Instant requestedAt, Instant dueAt,
-            @Schema(nullable = true) Instant acknowledgedAt, @Schema(nullable = true) String acknowledgedBy, boolean late) {
+            @Schema(nullable = true) Instant acknowledgedAt, @Schema(nullable = true) String acknowledgedBy, boolean late,
+            @Schema(description = "Whom the missing acknowledgement was escalated to: SUPERVISORS (EPISODE_UNACKNOWLEDGED), HEAD (EPISODE_ESCALATED_TO_HEAD); empty when it was not") List<String> escalatedTo) {
     }
 }

@@ -108,9 +108,11 @@ public class EpisodeDuties {
     /** Stores the revision unless one as new was applied; false when this state is stale or repeated. */
     private static boolean advance(Connection connection, EpisodeState state, Instant now) throws SQLException {
         try (var upsert = connection.prepareStatement("""
-                insert into episode_watch (episode_id, revision, level, lifted_at, updated_at, starts_at) values (?, ?, ?, ?, ?, ?)
+                insert into episode_watch (episode_id, revision, level, lifted_at, updated_at, starts_at, issuer)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (episode_id) do update set revision = excluded.revision, level = excluded.level,
-                    lifted_at = excluded.lifted_at, updated_at = excluded.updated_at, starts_at = excluded.starts_at
+                    lifted_at = excluded.lifted_at, updated_at = excluded.updated_at, starts_at = excluded.starts_at,
+                    issuer = excluded.issuer
                 where episode_watch.revision < excluded.revision""")) {
             upsert.setString(1, state.id());
             upsert.setLong(2, state.revision());
@@ -118,6 +120,7 @@ public class EpisodeDuties {
             upsert.setTimestamp(4, state.liftedAt() == null ? null : Timestamp.from(state.liftedAt()));
             upsert.setTimestamp(5, Timestamp.from(now));
             upsert.setTimestamp(6, state.startsAt() == null ? null : Timestamp.from(state.startsAt()));
+            upsert.setString(7, state.issuer());
             return upsert.executeUpdate() == 1;
         }
     }

@@ -17,12 +17,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.ecoplan.indicator.bulletin.BulletinDocument;
+import org.ecoplan.documents.Document;
+import org.ecoplan.documents.render.DocxRenderer;
+import org.ecoplan.documents.render.HtmlRenderer;
+import org.ecoplan.documents.render.PdfRenderer;
 import org.ecoplan.indicator.bulletin.BulletinService;
 import org.ecoplan.indicator.bulletin.BulletinTemplate;
-import org.ecoplan.indicator.bulletin.render.DocxRenderer;
-import org.ecoplan.indicator.bulletin.render.HtmlRenderer;
-import org.ecoplan.indicator.bulletin.render.PdfRenderer;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.problem.Problem;
 import org.ecoplan.web.problem.ProblemException;
@@ -73,7 +73,7 @@ public class BulletinResource {
             @Context HttpHeaders headers) {
         String form = form(QueryParameters.text(format), headers.getAcceptableMediaTypes());
         YearMonth yearMonth = bulletins.month(month);
-        BulletinDocument document = BulletinTemplate.document(
+        Document document = BulletinTemplate.document(
                 bulletins.figures(yearMonth, QueryParameters.text(district), QueryParameters.text(edition)), clock.zone());
         return switch (form) {
             case "docx" -> file(DocxRenderer.docx(document), DOCX, document.fileName() + ".docx");

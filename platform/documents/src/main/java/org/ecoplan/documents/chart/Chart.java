@@ -1,9 +1,9 @@
-package org.ecoplan.indicator.bulletin.chart;
+package org.ecoplan.documents.chart;
 
 import java.util.List;
 
 /**
- * A chart of the bulletin, independent of how it is drawn: the same model becomes SVG in the HTML and a PNG image
+ * A chart of a document, independent of how it is drawn: the same model becomes SVG in the HTML and a PNG image
  * in the .docx and the PDF, so the three forms show the same picture.
  *
  * @param categories  the bars' or points' labels (months, towns, plans), in drawing order

@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.bulletin.render;
+package org.ecoplan.documents.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,8 +11,8 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.ecoplan.indicator.bulletin.BulletinDocument;
-import org.ecoplan.indicator.bulletin.chart.ChartFonts;
+import org.ecoplan.documents.Document;
+import org.ecoplan.documents.chart.ChartFonts;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
@@ -20,7 +20,7 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
- * The bulletin as PDF: the same HTML (charts as PNG pictures) laid out by openhtmltopdf on PDFBox, with the bundled
+ * A document as PDF: the same HTML (charts as PNG pictures) laid out by openhtmltopdf on PDFBox, with the bundled
  * CJK font embedded (subset), so the PDF shows Chinese as text on any machine and its text can be searched and copied.
  *
  * <p>The 12.8 MB font is parsed once per JVM, not once per document (and weight): parsing it was most of a
@@ -37,7 +37,7 @@ public final class PdfRenderer {
     private PdfRenderer() {
     }
 
-    public static byte[] pdf(BulletinDocument document) {
+    public static byte[] pdf(Document document) {
         String html = HtmlRenderer.html(document, true);
         TrueTypeFont ttf = borrow();
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -50,7 +50,7 @@ public final class PdfRenderer {
             // Headings in bold use the same glyphs rather than a fallback without Chinese.
             builder.useFont(font, FAMILY, 700, FontStyle.NORMAL, true);
             builder.withHtmlContent(html, null);
-            builder.withProducer("EcoPlan indicator-service");
+            builder.withProducer("EcoPlan");
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
                 renderer.createPDFWithoutClosing();
@@ -71,13 +71,13 @@ public final class PdfRenderer {
         }
         byte[] font = ChartFonts.bytes();
         if (font == null) {
-            throw new IllegalStateException("The bulletin's CJK font " + ChartFonts.RESOURCE + " is not on the classpath");
+            throw new IllegalStateException("The documents' CJK font " + ChartFonts.RESOURCE + " is not on the classpath");
         }
         try {
             // Over the bytes read once (ChartFonts): no copy of the 12.8 MB per parse.
             return new TTFParser().parse(new RandomAccessReadBuffer(font));
         } catch (IOException e) {
-            throw new UncheckedIOException("The bulletin's font " + ChartFonts.RESOURCE + " cannot be parsed", e);
+            throw new UncheckedIOException("The documents' font " + ChartFonts.RESOURCE + " cannot be parsed", e);
         }
     }
 

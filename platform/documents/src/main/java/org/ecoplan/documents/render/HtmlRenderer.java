@@ -1,22 +1,22 @@
-package org.ecoplan.indicator.bulletin.render;
+package org.ecoplan.documents.render;
 
-import static org.ecoplan.indicator.bulletin.chart.SvgCanvas.escape;
+import static org.ecoplan.documents.chart.SvgCanvas.escape;
 
 import java.util.Base64;
 
-import org.ecoplan.indicator.bulletin.BulletinDocument;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Block;
-import org.ecoplan.indicator.bulletin.BulletinDocument.ChartBlock;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Heading;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Note;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Paragraph;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Table;
-import org.ecoplan.indicator.bulletin.chart.ChartFonts;
-import org.ecoplan.indicator.bulletin.chart.PngCanvas;
-import org.ecoplan.indicator.bulletin.chart.SvgCanvas;
+import org.ecoplan.documents.Document;
+import org.ecoplan.documents.Document.Block;
+import org.ecoplan.documents.Document.ChartBlock;
+import org.ecoplan.documents.Document.Heading;
+import org.ecoplan.documents.Document.Note;
+import org.ecoplan.documents.Document.Paragraph;
+import org.ecoplan.documents.Document.Table;
+import org.ecoplan.documents.chart.ChartFonts;
+import org.ecoplan.documents.chart.PngCanvas;
+import org.ecoplan.documents.chart.SvgCanvas;
 
 /**
- * The bulletin as one self-contained HTML page: charts inline as SVG (no script), styles inline, printable (A4).
+ * A document as one self-contained HTML page: charts inline as SVG (no script), styles inline, printable (A4).
  * {@code forPdf}: the charts as PNG data URIs (the PDF renderer draws no SVG) and the bundled font by name.
  */
 public final class HtmlRenderer {
@@ -24,7 +24,7 @@ public final class HtmlRenderer {
     private HtmlRenderer() {
     }
 
-    public static String html(BulletinDocument document, boolean forPdf) {
+    public static String html(Document document, boolean forPdf) {
         boolean pngCharts = forPdf;
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"/><title>").append(escape(document.title()))

@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.bulletin.chart;
+package org.ecoplan.documents.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

@@ -1,9 +1,9 @@
-package org.ecoplan.indicator.bulletin.chart;
+package org.ecoplan.documents.chart;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ecoplan.indicator.bulletin.chart.Canvas.Anchor;
+import org.ecoplan.documents.chart.Canvas.Anchor;
 
 /**
  * Lays a {@link Chart} out on a {@link Canvas}: axes, grid with round steps, bars (grouped or stacked), lines,

@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.bulletin.render;
+package org.ecoplan.documents.render;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,18 +15,18 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.ecoplan.indicator.bulletin.BulletinDocument;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Block;
-import org.ecoplan.indicator.bulletin.BulletinDocument.ChartBlock;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Heading;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Note;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Paragraph;
-import org.ecoplan.indicator.bulletin.BulletinDocument.Table;
-import org.ecoplan.indicator.bulletin.chart.ChartPainter;
-import org.ecoplan.indicator.bulletin.chart.PngCanvas;
+import org.ecoplan.documents.Document;
+import org.ecoplan.documents.Document.Block;
+import org.ecoplan.documents.Document.ChartBlock;
+import org.ecoplan.documents.Document.Heading;
+import org.ecoplan.documents.Document.Note;
+import org.ecoplan.documents.Document.Paragraph;
+import org.ecoplan.documents.Document.Table;
+import org.ecoplan.documents.chart.ChartPainter;
+import org.ecoplan.documents.chart.PngCanvas;
 
 /**
- * The bulletin as an editable Word document (officials revise and stamp it before it goes out): real paragraphs and
+ * A document as an editable Word document (officials revise and stamp it before it goes out): real paragraphs and
  * tables, charts as PNG pictures, Chinese official fonts named (方正小标宋 for the title, 仿宋 for the text, 黑体
  * for headings) so that Word on an office PC shows it in the usual style.
  */
@@ -41,7 +41,7 @@ public final class DocxRenderer {
     private DocxRenderer() {
     }
 
-    public static byte[] docx(BulletinDocument document) {
+    public static byte[] docx(Document document) {
         try (XWPFDocument word = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             word.getProperties().getCoreProperties().setTitle(document.title() + document.subtitle());
             word.getProperties().getCoreProperties().setCreator(document.issuer());

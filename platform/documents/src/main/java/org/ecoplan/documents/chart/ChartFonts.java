@@ -1,4 +1,4 @@
-package org.ecoplan.indicator.bulletin.chart;
+package org.ecoplan.documents.chart;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -57,7 +57,7 @@ public final class ChartFonts {
                 return Font.createFont(Font.TRUETYPE_FONT, new java.io.ByteArrayInputStream(font));
             }
         } catch (IOException | FontFormatException e) {
-            throw new IllegalStateException("The bulletin's font " + RESOURCE + " cannot be read", e);
+            throw new IllegalStateException("The documents' font " + RESOURCE + " cannot be read", e);
         }
         return new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     }

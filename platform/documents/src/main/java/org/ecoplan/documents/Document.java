@@ -1,14 +1,15 @@
-package org.ecoplan.indicator.bulletin;
+package org.ecoplan.documents;
 
 import java.util.List;
 
-import org.ecoplan.indicator.bulletin.chart.Chart;
+import org.ecoplan.documents.chart.Chart;
 
 /**
- * The bulletin as a sequence of blocks, made once from the figures by {@link BulletinTemplate}; the HTML, .docx and
- * PDF renderers only lay these blocks out, so the three forms say the same words and numbers.
+ * A document people read (the monthly bulletin, an episode's assessment) as a sequence of blocks, made once from the
+ * figures by the service's template; the HTML, .docx and PDF renderers only lay these blocks out, so the three forms
+ * say the same words and numbers.
  */
-public record BulletinDocument(String title, String subtitle, String issuer, String issuedOn, String fileName,
+public record Document(String title, String subtitle, String issuer, String issuedOn, String fileName,
         List<Block> blocks) {
 
     public sealed interface Block permits Heading, Paragraph, Table, ChartBlock, Note {
