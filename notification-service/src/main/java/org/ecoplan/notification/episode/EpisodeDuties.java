@@ -23,6 +23,8 @@ import org.ecoplan.catalogue.contract.EpisodeState;
 import org.ecoplan.notification.inbox.Audience;
 import org.ecoplan.notification.inbox.InboxWriter;
 import org.ecoplan.notification.inbox.MessageKind;
+import org.ecoplan.notification.webhook.WebhookEvent;
+import org.ecoplan.notification.webhook.WebhookFanOut;
 import org.ecoplan.web.clock.BusinessClock;
 
 import io.quarkus.logging.Log;
@@ -47,12 +49,15 @@ public class EpisodeDuties {
     private final InboxWriter inboxes;
     private final BusinessClock clock;
     private final EpisodeConfig config;
+    private final WebhookFanOut webhooks;
 
-    EpisodeDuties(DataSource dataSource, InboxWriter inboxes, BusinessClock clock, EpisodeConfig config) {
+    EpisodeDuties(DataSource dataSource, InboxWriter inboxes, BusinessClock clock, EpisodeConfig config,
+            WebhookFanOut webhooks) {
         this.dataSource = dataSource;
         this.inboxes = inboxes;
         this.clock = clock;
         this.config = config;
+        this.webhooks = webhooks;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -77,6 +82,7 @@ public class EpisodeDuties {
                 return;
             }
             List<InboxWriter.NewMessage> messages = new ArrayList<>();
+            List<WebhookEvent> notices = new ArrayList<>();
             try (var insert = connection.prepareStatement("""
                     insert into episode_acknowledgement (episode_id, revision, department_code, department_name, level,
                                                          message_id, requested_at)
@@ -92,12 +98,20 @@ public class EpisodeDuties {
                     insert.setObject(6, messageId);
                     insert.setTimestamp(7, Timestamp.from(now));
                     insert.addBatch();
+                    String title = title(state);
+                    String body = body(state, member);
                     messages.add(new InboxWriter.NewMessage(messageId, null, Audience.department(member.departmentCode()),
-                            MessageKind.NOTICE, RULE, "RED", state.id(), title(state), body(state, member), today, now, false));
+                            MessageKind.NOTICE, RULE, "RED", state.id(), title, body, today, now, false));
+                    notices.add(notice(EpisodeNotice.DUTIES, messageId, new EpisodeNotice(state.id(), state.revision(),
+                            state.level().name(), state.levelName(), member.departmentCode(), title, body,
+                            member.duties().stream().map(duty -> new EpisodeNotice.Duty(duty.action(), duty.reportItems()))
+                                    .toList(), now.plus(config.acknowledgeWithin()), now)));
                 }
                 insert.executeBatch();
             }
             messages.forEach(inboxes::deliverNotice);
+            // Also to each unit's own systems where it subscribed (category NOTIFICATION): the issue's "by webhook".
+            webhooks.enqueue(notices);
             Log.infof("Episode %s %s at %s (revision %d): duties sent to %d member unit(s)", state.id(), state.change(),
                     state.level(), state.revision(), messages.size());
         } catch (SQLException e) {
@@ -137,14 +151,24 @@ public class EpisodeDuties {
             }
         }
         String when = state.liftedAt() == null ? "" : format(state.liftedAt()) + "起";
+        List<WebhookEvent> notices = new ArrayList<>();
         for (String department : told) {
             UUID id = UUID.nameUUIDFromBytes(("episode-lifted:" + state.id() + ":" + department).getBytes(StandardCharsets.UTF_8));
+            String title = "【预警解除】重污染天气" + state.levelName() + "已解除";
+            String body = "重污染天气" + state.levelName() + when + "解除，应急响应终止，无需继续报送每日应对情况。\n原因："
+                    + state.reason() + "\n\n[" + LIFTED_RULE + " · EPISODE " + state.id() + "]";
             inboxes.deliverNotice(new InboxWriter.NewMessage(id, null, Audience.department(department), MessageKind.NOTICE,
-                    LIFTED_RULE, "INFO", state.id(), "【预警解除】重污染天气" + state.levelName() + "已解除",
-                    "重污染天气" + state.levelName() + when + "解除，应急响应终止，无需继续报送每日应对情况。\n原因：" + state.reason()
-                            + "\n\n[" + LIFTED_RULE + " · EPISODE " + state.id() + "]", today, now, false));
+                    LIFTED_RULE, "INFO", state.id(), title, body, today, now, false));
+            notices.add(notice(EpisodeNotice.LIFTED, id, new EpisodeNotice(state.id(), state.revision(), state.level().name(),
+                    state.levelName(), department, title, body, List.of(), null, now)));
         }
+        webhooks.enqueue(notices);
         Log.infof("Episode %s lifted (revision %d): %d member unit(s) told", state.id(), state.revision(), told.size());
+    }
+
+    private static WebhookEvent notice(String type, UUID messageId, EpisodeNotice notice) {
+        return new WebhookEvent(WebhookEvent.Category.NOTIFICATION, type, messageId, notice, List.of(notice.departmentCode()),
+                null);
     }
 
     private String title(EpisodeState state) {

@@ -4,31 +4,39 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.ecoplan.catalogue.contract.CatalogueEvents;
+import org.ecoplan.catalogue.contract.DepartmentState;
 import org.ecoplan.catalogue.contract.EpisodeEvents;
 import org.ecoplan.catalogue.contract.EpisodeState;
 import org.ecoplan.catalogue.contract.WarningLevel;
+import org.ecoplan.catalogue.replica.CatalogueReplica;
 import org.ecoplan.notification.alert.RaisedAlert;
+import org.ecoplan.notification.webhook.WebhookReceiver;
 import org.ecoplan.testing.EventWriter;
 import org.ecoplan.testing.RealInfrastructureResource;
 import org.ecoplan.testing.Tokens;
 import org.ecoplan.web.clock.BusinessClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A yellow warning for 12 member units, upgraded to orange and lifted, as plan-service publishes it: each unit gets its
@@ -47,6 +55,9 @@ class EpisodeDutiesTest {
     @Inject
     EpisodeEscalation escalation;
 
+    @Inject
+    CatalogueReplica replica;
+
     @AfterEach
     void systemTime() {
         clock.useSystemTime();
@@ -62,6 +73,21 @@ class EpisodeDutiesTest {
         String episodeId = UUID.randomUUID().toString();
         Instant start = LocalDate.of(2026, 12, 3).atStartOfDay(clock.zone()).plusHours(8).toInstant();
         clock.setTo(start);
+        // The fifth unit's own system subscribed to its notifications: it gets each notice by webhook too. (The unit is
+        // in the catalogue first, as plan-service publishes it: a subscription names a known department.)
+        String departmentId = UUID.randomUUID().toString();
+        try (var writer = new EventWriter("/ecoplan/plan-service")) {
+            writer.send(UUID.randomUUID(), CatalogueEvents.TOPIC, CatalogueEvents.DEPARTMENT.aggregateType(), departmentId,
+                    CatalogueEvents.DEPARTMENT.eventType(), new DepartmentState(departmentId, 1, units.get(4),
+                            "成员单位" + units.get(4), "DEPARTMENT"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> !replica.findContaining(CatalogueEvents.DEPARTMENT.aggregateType(),
+                Map.of("code", units.get(4))).isEmpty());
+        WebhookReceiver unitSystem = new WebhookReceiver();
+        given().header("Authorization", Tokens.bearer("integrator", null)).contentType("application/json")
+                .body(Map.of("url", unitSystem.url(), "eventTypes", List.of("NOTIFICATION"), "departmentCode", units.get(4),
+                        "description", "duty system of unit 5"))
+                .when().post("/webhooks/subscriptions").then().statusCode(201);
 
         EpisodeState yellow = state(episodeId, 1, EpisodeEvents.ACTIVATED, WarningLevel.YELLOW, null, start, null, units);
         UUID activation = UUID.randomUUID();
@@ -149,6 +175,23 @@ class EpisodeDutiesTest {
         JsonPath alerts = given().header("Authorization", SUPERVISOR).queryParam("subject", episodeId)
                 .when().get("/alerts").then().statusCode(200).extract().jsonPath();
         assertThat(alerts.getInt("totalItems")).isEqualTo(4);
+
+        // By webhook, once each: the yellow duties, the orange duties, the lifting (the repeated and the stale event
+        // sent nothing more); the unit acknowledged, so no escalation concerns it.
+        try (unitSystem) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> unitSystem.received().size() >= 3);
+            Thread.sleep(1000);
+            List<JsonPath> notices = unitSystem.received().stream().map(received -> JsonPath.from(received.body())).toList();
+            assertThat(notices).extracting(notice -> notice.getString("type") + " " + notice.getString("data.level")
+                    + " rev" + notice.getLong("data.revision")).containsExactly(
+                            "notification.episode-duties-sent.v1 YELLOW rev1", "notification.episode-duties-sent.v1 ORANGE rev2",
+                            "notification.episode-lifted.v1 ORANGE rev3");
+            assertThat(notices).allMatch(notice -> units.get(4).equals(notice.getString("data.departmentCode")));
+            assertThat(notices.get(0).getString("data.title")).isEqualTo("【紧急】重污染天气启动黄色预警应急响应：请于2小时内确认本单位应急任务");
+            assertThat(notices.get(0).getList("data.duties.action", String.class)).containsExactly("停止土石方作业");
+            assertThat(notices.get(0).getString("data.acknowledgeBy")).isEqualTo(start.plus(Duration.ofHours(2)).toString());
+            assertThat(notices.get(2).getList("data.duties")).isEmpty();
+        }
     }
 
     private List<RaisedAlert> twoReplicasCheck() throws Exception {

@@ -13,13 +13,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpServer;
 
 /** An integrator's endpoint: a JDK HTTP server on loopback that records what it receives. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final int port;
     private HttpServer server;
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         this(0);
     }
 
@@ -50,11 +50,11 @@ final class WebhookReceiver implements AutoCloseable {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port + "/hooks";
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return received;
     }
 
@@ -63,6 +63,6 @@ final class WebhookReceiver implements AutoCloseable {
         server.stop(0);
     }
 
-    record Received(Map<String, String> headers, String body) {
+    public record Received(Map<String, String> headers, String body) {
     }
 }
