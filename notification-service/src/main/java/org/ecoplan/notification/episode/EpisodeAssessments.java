@@ -305,7 +305,7 @@ public class EpisodeAssessments {
             @Schema(nullable = true, description = "Daily AQI as published: whole, rounded up (HJ 633); null without a value", example = "236") Integer aqi,
             @Schema(nullable = true, description = "The AQI as entered", example = "235.4") BigDecimal aqiRaw,
             @Schema(nullable = true, description = "Whether the AQI counts (at least 20 hourly values)") Boolean aqiValid,
-            @Schema(nullable = true, description = "EXCELLENT, GOOD, LIGHTLY_POLLUTED, MODERATELY_POLLUTED, HEAVILY_POLLUTED, SEVERELY_POLLUTED", example = "HEAVILY_POLLUTED") AqiLevel aqiLevel,
+            @Schema(nullable = true, description = "EXCELLENT, GOOD, LIGHTLY_POLLUTED, MODERATELY_POLLUTED, HEAVILY_POLLUTED, SEVERELY_POLLUTED (HJ 633); UNKNOWN for a category a newer indicator-service publishes and this version does not know", example = "HEAVILY_POLLUTED") AqiLevel aqiLevel,
             @Schema(nullable = true, description = "The category in Chinese: 优, 良, 轻度污染, 中度污染, 重度污染, 严重污染", example = "重度污染") String aqiLevelName,
             @Schema(nullable = true, description = "PM2.5 daily mean as published: whole µg/m³, half up", example = "186") Integer pm25,
             @Schema(nullable = true, description = "The PM2.5 mean as entered (µg/m³)", example = "186.4") BigDecimal pm25Raw,
