@@ -4,10 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
 import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.ecoplan.catalogue.contract.EpisodeEvents;
 import org.ecoplan.catalogue.contract.EpisodeState;
 import org.ecoplan.catalogue.contract.WarningLevel;
@@ -29,6 +29,10 @@ import org.ecoplan.testing.Tokens;
 import org.ecoplan.web.clock.BusinessClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The assessment's air quality, from indicator-service's daily facts alone: the district's AQI and PM2.5 on every day
@@ -62,16 +66,16 @@ class EpisodeAirQualityTest {
         LocalDate dayThree = DAY_ONE.plusDays(2);
         Instant start = at(DAY_ONE, 8);
         clock.setTo(start);
-        episode(state(episodeId, 1, EpisodeEvents.ACTIVATED, WarningLevel.YELLOW, start, null, List.of("EAQ-1", "EAQ-2")));
+        EpisodeEventFixture.publish(state(episodeId, 1, EpisodeEvents.ACTIVATED, WarningLevel.YELLOW, start, null, List.of("EAQ-1", "EAQ-2")));
 
         // Earlier in the year: one heavy day of the district, one heavy-valued day from too few hours (not heavy).
-        applied(day("YANQING", DAY_ONE.minusDays(9), 1, "230", true, "180"));
-        applied(day("YANQING", DAY_ONE.minusDays(8), 1, "260", false, null));
+        EpisodeEventFixture.applied(dataSource, day("YANQING", DAY_ONE.minusDays(9), 1, "230", true, "180"));
+        EpisodeEventFixture.applied(dataSource, day("YANQING", DAY_ONE.minusDays(8), 1, "260", false, null));
         // The episode's days: moderate; heavy (236.2 is published as 237); a third still unknown.
-        applied(day("YANQING", DAY_ONE, 1, "180", true, "135.5"));
-        UUID heavy = applied(day("YANQING", dayTwo, 3, "236.2", true, "186.4"));
+        EpisodeEventFixture.applied(dataSource, day("YANQING", DAY_ONE, 1, "180", true, "135.5"));
+        UUID heavy = EpisodeEventFixture.applied(dataSource, day("YANQING", dayTwo, 3, "236.2", true, "186.4"));
         // Another area's heavy day is not the district's.
-        applied(day("BAIQUAN", DAY_ONE, 1, "320", true, "260"));
+        EpisodeEventFixture.applied(dataSource, day("BAIQUAN", DAY_ONE, 1, "320", true, "260"));
 
         // While the episode runs, its days are those up to today.
         clock.setTo(at(dayTwo, 12));
@@ -105,19 +109,19 @@ class EpisodeAirQualityTest {
         assertThat(mine(second, episodeId)).isEmpty();
 
         // An older revision of day two arriving late, and the same event delivered twice: nothing changes.
-        applied(day("YANQING", dayTwo, 2, "150", true, "110"));
+        EpisodeEventFixture.applied(dataSource, day("YANQING", dayTwo, 2, "150", true, "110"));
         try (var writer = new EventWriter("/ecoplan/indicator-service")) {
             AirQualityDayChanged again = day("YANQING", dayTwo, 3, "236.2", true, "186.4");
             writer.send(heavy, IndicatorEvents.TOPIC, IndicatorEvents.AIR_QUALITY_DAY_CHANGED.aggregateType(),
                     "YANQING/" + dayTwo, IndicatorEvents.AIR_QUALITY_DAY_CHANGED.eventType(), again);
         }
         // Day three: heavy at first, then corrected to 199: the latest value wins.
-        applied(day("YANQING", dayThree, 1, "201", true, "151"));
-        applied(day("YANQING", dayThree, 2, "199", true, "149.5"));
+        EpisodeEventFixture.applied(dataSource, day("YANQING", dayThree, 1, "201", true, "151"));
+        EpisodeEventFixture.applied(dataSource, day("YANQING", dayThree, 2, "199", true, "149.5"));
         Instant liftedAt = at(dayThree, 8);
         clock.setTo(liftedAt);
-        episode(state(episodeId, 2, EpisodeEvents.LIFTED, WarningLevel.YELLOW, start, liftedAt, List.of()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from episode_watch where episode_id = '"
+        EpisodeEventFixture.publish(state(episodeId, 2, EpisodeEvents.LIFTED, WarningLevel.YELLOW, start, liftedAt, List.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> EpisodeEventFixture.count(dataSource, "select count(*) from episode_watch where episode_id = '"
                 + episodeId + "' and lifted_at is not null") == 1);
         clock.setTo(at(dayThree.plusDays(1), 10));
 
@@ -136,7 +140,7 @@ class EpisodeAirQualityTest {
         assertThat(summary).containsEntry("heavyDays", 1).containsEntry("year", 2031).containsEntry("heavyDaysThisYear", 2)
                 .containsEntry("heavyDayBudget", 3).containsEntry("heavyDaysLeft", 1).containsEntry("heavyDaysOverBudget", 0)
                 .containsEntry("summaryText", "过程共3天，重污染1天；2031年累计重污染2天（全年不超过3天），尚余1天");
-        assertThat(count("select count(*) from air_quality_day where area = 'YANQING' and day = '" + dayTwo + "' and revision = 3"))
+        assertThat(EpisodeEventFixture.count(dataSource, "select count(*) from air_quality_day where area = 'YANQING' and day = '" + dayTwo + "' and revision = 3"))
                 .isEqualTo(1);
     }
 
@@ -168,35 +172,8 @@ class EpisodeAirQualityTest {
                 at(date, 23));
     }
 
-    /** Sends the day's state and waits until the consumer has processed it; @return its event id. */
-    private UUID applied(AirQualityDayChanged day) {
-        UUID id;
-        try (var writer = new EventWriter("/ecoplan/indicator-service")) {
-            id = writer.send(IndicatorEvents.TOPIC, IndicatorEvents.AIR_QUALITY_DAY_CHANGED.aggregateType(),
-                    day.area() + "/" + day.date(), IndicatorEvents.AIR_QUALITY_DAY_CHANGED.eventType(), day);
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from processed_event where consumer = "
-                + "'notification-air-quality' and event_id = '" + id + "'") == 1);
-        return id;
-    }
-
     private Instant at(LocalDate day, int hour) {
         return day.atStartOfDay(clock.zone()).plusHours(hour).toInstant();
-    }
-
-    private long count(String sql) throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-             var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static void episode(EpisodeState state) {
-        try (var writer = new EventWriter("/ecoplan/plan-service")) {
-            EpisodeEvents kind = EpisodeEvents.valueOf(state.change());
-            writer.send(EpisodeEvents.TOPIC, EpisodeEvents.AGGREGATE_TYPE, state.id(), kind.eventType(), state);
-        }
     }
 
     private static EpisodeState state(String id, long revision, EpisodeEvents change, WarningLevel level, Instant start,

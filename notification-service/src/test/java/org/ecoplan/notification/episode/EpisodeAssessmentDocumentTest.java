@@ -4,12 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -21,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
 import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -33,16 +31,21 @@ import org.ecoplan.catalogue.contract.EpisodeState;
 import org.ecoplan.catalogue.contract.WarningLevel;
 import org.ecoplan.indicator.contract.AirQualityDayChanged;
 import org.ecoplan.indicator.contract.AqiLevel;
-import org.ecoplan.indicator.contract.IndicatorEvents;
 import org.ecoplan.progress.contract.EpisodeResponseEvents;
-import org.ecoplan.progress.contract.EpisodeResponseSubmitted;
 import org.ecoplan.progress.contract.EpisodeResponseSubmitted.Quantity;
+import org.ecoplan.progress.contract.EpisodeResponseSubmitted;
 import org.ecoplan.testing.EventWriter;
 import org.ecoplan.testing.RealInfrastructureResource;
 import org.ecoplan.testing.Tokens;
 import org.ecoplan.web.clock.BusinessClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 
 /**
  * The assessment as a document: a yellow warning upgraded to orange and lifted on day 3, two member units (one
@@ -86,7 +89,7 @@ class EpisodeAssessmentDocumentTest {
         Instant start = at(DAY_ONE, 8);
 
         clock.setTo(start);
-        episode(state(episodeId, 1, EpisodeEvents.ACTIVATED, WarningLevel.YELLOW, start, null, names));
+        EpisodeEventFixture.publish(state(episodeId, 1, EpisodeEvents.ACTIVATED, WarningLevel.YELLOW, start, null, names));
         awaitRequests(episodeId, 2);
         clock.setTo(at(DAY_ONE, 8).plus(Duration.ofMinutes(30)));
         acknowledge(episodeId, housing);
@@ -94,7 +97,7 @@ class EpisodeAssessmentDocumentTest {
         escalate();
 
         clock.setTo(at(dayTwo, 8));
-        episode(state(episodeId, 2, EpisodeEvents.LEVEL_CHANGED, WarningLevel.ORANGE, start, null, names));
+        EpisodeEventFixture.publish(state(episodeId, 2, EpisodeEvents.LEVEL_CHANGED, WarningLevel.ORANGE, start, null, names));
         awaitRequests(episodeId, 4);
         clock.setTo(at(dayTwo, 9));
         acknowledge(episodeId, housing);
@@ -104,15 +107,15 @@ class EpisodeAssessmentDocumentTest {
         respond(episodeId, housing, names, DAY_ONE, at(DAY_ONE, 18), 30);
         respond(episodeId, urban, names, DAY_ONE, at(DAY_ONE, 21), 12);
         respond(episodeId, housing, names, dayTwo, at(dayTwo, 19), 25);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from episode_report where episode_id = '"
+        await().atMost(Duration.ofSeconds(30)).until(() -> EpisodeEventFixture.count(dataSource, "select count(*) from episode_report where episode_id = '"
                 + episodeId + "'") == 3);
         airDay(DAY_ONE, "180.2", "135.5");
         airDay(dayTwo, "236.2", "186.4");
 
         Instant liftedAt = at(dayThree, 8);
         clock.setTo(liftedAt);
-        episode(state(episodeId, 3, EpisodeEvents.LIFTED, WarningLevel.ORANGE, start, liftedAt, Map.of()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from episode_watch where episode_id = '"
+        EpisodeEventFixture.publish(state(episodeId, 3, EpisodeEvents.LIFTED, WarningLevel.ORANGE, start, liftedAt, Map.of()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> EpisodeEventFixture.count(dataSource, "select count(*) from episode_watch where episode_id = '"
                 + episodeId + "' and lifted_at is not null") == 1);
         clock.setTo(at(dayThree, 10));
 
@@ -202,7 +205,7 @@ class EpisodeAssessmentDocumentTest {
     }
 
     private void awaitRequests(String episodeId, int requests) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from episode_acknowledgement where episode_id = '"
+        await().atMost(Duration.ofSeconds(30)).until(() -> EpisodeEventFixture.count(dataSource, "select count(*) from episode_acknowledgement where episode_id = '"
                 + episodeId + "'") == requests);
     }
 
@@ -220,34 +223,12 @@ class EpisodeAssessmentDocumentTest {
     /** The district's day, and waits until the consumer has processed it. */
     private void airDay(LocalDate date, String aqi, String pm25) {
         AqiLevel level = AqiLevel.of(new BigDecimal(aqi));
-        AirQualityDayChanged day = new AirQualityDayChanged("YANQING", "YANQING", "DISTRICT", date, 1, new BigDecimal(aqi), true,
-                level, level.heavy(), new BigDecimal(pm25), true, at(date, 23));
-        UUID id;
-        try (var writer = new EventWriter("/ecoplan/indicator-service")) {
-            id = writer.send(IndicatorEvents.TOPIC, IndicatorEvents.AIR_QUALITY_DAY_CHANGED.aggregateType(),
-                    "YANQING/" + date, IndicatorEvents.AIR_QUALITY_DAY_CHANGED.eventType(), day);
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from processed_event where consumer = "
-                + "'notification-air-quality' and event_id = '" + id + "'") == 1);
+        EpisodeEventFixture.applied(dataSource, new AirQualityDayChanged("YANQING", "YANQING", "DISTRICT", date, 1,
+                new BigDecimal(aqi), true, level, level.heavy(), new BigDecimal(pm25), true, at(date, 23)));
     }
 
     private Instant at(LocalDate day, int hour) {
         return day.atStartOfDay(clock.zone()).plusHours(hour).toInstant();
-    }
-
-    private long count(String sql) throws Exception {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-             var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static void episode(EpisodeState state) {
-        try (var writer = new EventWriter("/ecoplan/plan-service")) {
-            writer.send(EpisodeEvents.TOPIC, EpisodeEvents.AGGREGATE_TYPE, state.id(),
-                    EpisodeEvents.valueOf(state.change()).eventType(), state);
-        }
     }
 
     private static EpisodeState state(String id, long revision, EpisodeEvents change, WarningLevel level, Instant start,
