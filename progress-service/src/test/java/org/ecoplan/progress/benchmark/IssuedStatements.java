@@ -184,14 +184,7 @@ final class IssuedStatements implements AutoCloseable {
         for (Statement statement : statements) {
             List<Integer> order = new ArrayList<>();
             try (PreparedStatement prepared = connection.prepareStatement(jdbc(statement.sql(), order))) {
-                for (int i = 0; i < order.size(); i++) {
-                    String value = statement.parameters().get(order.get(i) - 1);
-                    if (value == null) {
-                        prepared.setNull(i + 1, Types.OTHER);
-                    } else {
-                        prepared.setObject(i + 1, value, Types.OTHER);
-                    }
-                }
+                bind(prepared, statement, order);
                 boolean isResult = prepared.execute();
                 while (true) {
                     if (isResult) {
@@ -205,6 +198,38 @@ final class IssuedStatements implements AutoCloseable {
                     }
                     isResult = prepared.getMoreResults();
                 }
+            }
+        }
+    }
+
+    /** EXPLAIN (ANALYZE, BUFFERS) of each statement that reads, with its parameters, as text for people. */
+    static String explain(Connection connection, List<Statement> statements) throws SQLException {
+        StringBuilder plans = new StringBuilder();
+        for (Statement statement : statements) {
+            if (!statement.sql().regionMatches(true, 0, "select", 0, 6)) {
+                continue;
+            }
+            List<Integer> order = new ArrayList<>();
+            try (PreparedStatement prepared = connection.prepareStatement("explain (analyze, buffers) " + jdbc(statement.sql(), order))) {
+                bind(prepared, statement, order);
+                try (ResultSet rows = prepared.executeQuery()) {
+                    while (rows.next()) {
+                        plans.append(rows.getString(1)).append('\n');
+                    }
+                }
+            }
+            plans.append('\n');
+        }
+        return plans.toString();
+    }
+
+    private static void bind(PreparedStatement prepared, Statement statement, List<Integer> order) throws SQLException {
+        for (int i = 0; i < order.size(); i++) {
+            String value = statement.parameters().get(order.get(i) - 1);
+            if (value == null) {
+                prepared.setNull(i + 1, Types.OTHER);
+            } else {
+                prepared.setObject(i + 1, value, Types.OTHER);
             }
         }
     }

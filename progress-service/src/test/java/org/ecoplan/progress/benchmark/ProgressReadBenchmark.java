@@ -116,7 +116,10 @@ class ProgressReadBenchmark {
                 issuedSql.append("\n## ").append(read.getKey()).append(" (").append(read.getValue()[0]).append(")\n\n```sql\n");
                 statements.forEach(statement -> issuedSql.append(statement.sql()).append(";\n-- parameters: ")
                         .append(statement.parameters()).append("\n"));
-                issuedSql.append("```\n");
+                try (Connection connection = dataSource.getConnection()) {
+                    issuedSql.append("```\n\nEXPLAIN (ANALYZE, BUFFERS):\n\n```\n")
+                            .append(IssuedStatements.explain(connection, statements)).append("```\n");
+                }
             }
         } finally {
             if (capture.isPresent()) {
