@@ -39,7 +39,6 @@ final class IssuedStatements implements AutoCloseable {
     private static final String PREFIX = "@@ecoplan-sql ";
     private static final Pattern MESSAGE = Pattern.compile("^" + PREFIX + "(\\d+) (\\w+):  (.*)$", Pattern.DOTALL);
     private static final Pattern EXECUTE = Pattern.compile("^(?:execute (?!fetch from)[^:]*|statement): (.*)$", Pattern.DOTALL);
-    private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'((?:[^']|'')*)')(?:, |$)", Pattern.DOTALL);
     private static final int WINDOWS = 3;
 
     /** One statement as the server ran it; {@code parameters.get(i)} is {@code $(i+1)}, null for SQL NULL. */
@@ -163,15 +162,35 @@ final class IssuedStatements implements AutoCloseable {
         return statements;
     }
 
-    private static List<String> parameters(String detail) {
+    /** {@code $1 = 'a', $2 = NULL, $3 = 'it''s'} to its values (scanned: a regular expression recurses per character). */
+    static List<String> parameters(String detail) {
         List<String> values = new ArrayList<>();
-        Matcher parameter = PARAMETER.matcher(detail);
-        while (parameter.find()) {
-            int number = Integer.parseInt(parameter.group(1));
+        int i = 0;
+        while ((i = detail.indexOf('$', i)) >= 0) {
+            int equals = detail.indexOf(" = ", i);
+            int number = Integer.parseInt(detail.substring(i + 1, equals));
             while (values.size() < number) {
                 values.add(null);
             }
-            values.set(number - 1, "NULL".equals(parameter.group(2)) ? null : parameter.group(3).replace("''", "'"));
+            i = equals + 3;
+            if (detail.startsWith("NULL", i)) {
+                i += 4;
+                continue;
+            }
+            StringBuilder value = new StringBuilder();
+            i++;
+            while (i < detail.length()) {
+                char c = detail.charAt(i++);
+                if (c != '\'') {
+                    value.append(c);
+                } else if (i < detail.length() && detail.charAt(i) == '\'') {
+                    value.append('\'');
+                    i++;
+                } else {
+                    break;
+                }
+            }
+            values.set(number - 1, value.toString());
         }
         return values;
     }
