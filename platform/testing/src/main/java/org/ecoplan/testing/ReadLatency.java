@@ -24,23 +24,51 @@ public final class ReadLatency {
         this.requests = requests;
     }
 
-    public void measure(String label, HttpRequest request) throws IOException, InterruptedException {
-        for (int i = 0; i < requests / 4; i++) {
-            send(request);
-        }
-        double[] millis = new double[requests];
-        for (int i = 0; i < requests; i++) {
-            long start = System.nanoTime();
-            send(request);
-            millis[i] = (System.nanoTime() - start) / 1e6;
-        }
-        Arrays.sort(millis);
+    /** Times {@code request} (see the class comment) and adds its row to the table; @return the figures, sorted */
+    public double[] measure(String label, HttpRequest request) throws IOException, InterruptedException {
+        double[] millis = time(request);
         table.append(String.format("| %s | %.1f | %.1f | %.1f | %.1f |%n", label, percentile(millis, 50),
                 percentile(millis, 95), percentile(millis, 99), millis[millis.length - 1]));
+        return millis;
+    }
+
+    /** Times {@code request} as {@link #measure} does, without a row in the table; @return the figures, sorted */
+    public double[] time(HttpRequest request) throws IOException, InterruptedException {
+        return sample(requests, () -> send(request));
+    }
+
+    /**
+     * Runs {@code action} a quarter of {@code runs} times to warm up, then {@code runs} times sequentially.
+     *
+     * @return milliseconds per timed run, sorted ascending
+     */
+    public static double[] sample(int runs, Action action) throws IOException, InterruptedException {
+        try {
+            for (int i = 0; i < runs / 4; i++) {
+                action.run();
+            }
+            double[] millis = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long start = System.nanoTime();
+                action.run();
+                millis[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(millis);
+            return millis;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("A timed run failed: " + e.getMessage(), e);
+        }
     }
 
     /** Prints the report and writes it to {@code file} (relative to the module, e.g. target/benchmarks/x.md). */
     public void write(String title, String preamble, Path file) throws IOException {
+        write(title, preamble, table.toString(), file);
+    }
+
+    /** Prints a report with a table of the caller's own and writes it to {@code file}. */
+    public static void write(String title, String preamble, String table, Path file) throws IOException {
         String report = "# " + title + "\n\n" + preamble + "\n\n" + table;
         System.out.println(report);
         Files.createDirectories(file.toAbsolutePath().getParent());
@@ -52,6 +80,12 @@ public final class ReadLatency {
         if (response.statusCode() != 200) {
             throw new AssertionError(request.uri() + " answered " + response.statusCode());
         }
+    }
+
+    /** One timed run: an HTTP request, a replay of SQL statements. */
+    @FunctionalInterface
+    public interface Action {
+        void run() throws Exception;
     }
 
     /** @param sorted ascending figures; nearest-rank percentile */

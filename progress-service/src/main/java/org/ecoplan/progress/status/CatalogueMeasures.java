@@ -43,6 +43,11 @@ public class CatalogueMeasures {
         return readable(catalogue.findContaining(MEASURE, fields));
     }
 
+    /** Measures whose state contains any one of the field sets, in one query (each served by the containment index). */
+    public List<MeasureState> containingAny(List<? extends Map<String, ?>> alternatives) {
+        return readable(catalogue.findContainingAny(MEASURE, alternatives));
+    }
+
     /** Closed measures (dropped by an adopted revised edition) keep their reports but are no longer tracked. */
     private List<MeasureState> readable(List<JsonNode> states) {
         return states.stream().map(this::read).flatMap(Optional::stream).filter(measure -> !measure.closed()).toList();

@@ -2,14 +2,22 @@ package org.ecoplan.progress.benchmark;
 
 import static io.restassured.RestAssured.given;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -46,6 +54,7 @@ class ProgressReadBenchmark {
     private static final int REPORTS = Integer.getInteger("benchmark.reports", 1_000_000);
     private static final int REQUESTS = Integer.getInteger("benchmark.requests", 400);
     private static final int MEASURES = 10_600;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @TestHTTPResource("/")
     URI base;
@@ -59,7 +68,8 @@ class ProgressReadBenchmark {
     @Test
     void readsStayFastWithAMillionReports() throws Exception {
         SeedCatalogue.publishOnce();
-        await().atMost(Duration.ofSeconds(60)).until(() -> replica.count(MeasureState.class) >= SeedCatalogue.measures().size());
+        // Generous: on a shared 2-core machine at load 30 the seed catalogue took more than a minute to replicate.
+        await().atMost(Duration.ofMinutes(5)).until(() -> replica.count(MeasureState.class) >= SeedCatalogue.measures().size());
         MeasureState envMeasure = SeedCatalogue.measure(measure -> measure.assignments().stream()
                 .anyMatch(assignment -> "ENV".equals(assignment.departmentCode()) && "LEAD".equals(assignment.role())));
         long loadStart = System.nanoTime();
@@ -82,16 +92,77 @@ class ProgressReadBenchmark {
         reads.put("ENV's to-do list", new String[] { "departments/ENV/todo", reporter });
 
         ReadLatency latency = new ReadLatency(REQUESTS);
-        for (Map.Entry<String, String[]> read : reads.entrySet()) {
-            latency.measure(read.getKey(), HttpRequest.newBuilder(base.resolve(read.getValue()[0]))
-                    .header("Authorization", read.getValue()[1]).GET().build());
+        StringBuilder table = new StringBuilder("| read | statements | HTTP p50 ms | HTTP p95 ms | HTTP p99 ms | HTTP max ms"
+                + " | SQL p50 ms | SQL p99 ms | ratio p50 | ratio p99 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        StringBuilder issuedSql = new StringBuilder("# SQL each read made PostgreSQL run (from its log)\n");
+        Optional<IssuedStatements> capture = IssuedStatements.open(dataSource);
+        try {
+            for (Map.Entry<String, String[]> read : reads.entrySet()) {
+                HttpRequest request = HttpRequest.newBuilder(base.resolve(read.getValue()[0]))
+                        .header("Authorization", read.getValue()[1]).GET().build();
+                double[] http = latency.time(request);
+                table.append(String.format("| %s | ", read.getKey()));
+                if (capture.isEmpty()) {
+                    table.append(String.format("– | %.1f | %.1f | %.1f | %.1f | – | – | – | – |%n", ReadLatency.percentile(http, 50),
+                            ReadLatency.percentile(http, 95), ReadLatency.percentile(http, 99), http[http.length - 1]));
+                    continue;
+                }
+                List<IssuedStatements.Statement> statements = capture.get().capture(() -> sendOnce(request));
+                double[] sql = replayLatency(statements);
+                table.append(String.format("%d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n", statements.size(),
+                        ReadLatency.percentile(http, 50), ReadLatency.percentile(http, 95), ReadLatency.percentile(http, 99),
+                        http[http.length - 1], ReadLatency.percentile(sql, 50), ReadLatency.percentile(sql, 99),
+                        ReadLatency.percentile(http, 50) / ReadLatency.percentile(sql, 50),
+                        ReadLatency.percentile(http, 99) / ReadLatency.percentile(sql, 99)));
+                issuedSql.append("\n## ").append(read.getKey()).append(" (").append(read.getValue()[0]).append(")\n\n```sql\n");
+                statements.forEach(statement -> issuedSql.append(statement.sql()).append(";\n-- parameters: ")
+                        .append(statement.parameters()).append("\n"));
+                try (Connection connection = dataSource.getConnection()) {
+                    issuedSql.append("```\n\nEXPLAIN (ANALYZE, BUFFERS):\n\n```\n")
+                            .append(IssuedStatements.explain(connection, statements)).append("```\n");
+                }
+            }
+        } finally {
+            if (capture.isPresent()) {
+                capture.get().close();
+            }
         }
         double[] writes = writeLatency(envMeasure.id(), reporter);
-        latency.write("Progress read latency", String.format("%,d reports on %,d measures (loaded by SQL in %.0f s); "
-                + "%d sequential requests per read after %d warm-up. Report write (POST /reports, submitted: "
-                + "report + history + outbox rows in one transaction), %d sequential: p50 %.1f ms, p99 %.1f ms.",
-                rows, MEASURES, loadSeconds, REQUESTS, REQUESTS / 4, writes.length, ReadLatency.percentile(writes, 50),
-                ReadLatency.percentile(writes, 99)), Path.of("target/benchmarks/progress-reads.md"));
+        ReadLatency.write("Progress read latency", String.format("%,d reports on %,d measures (loaded by SQL in %.0f s); "
+                + "%d sequential requests per read after %d warm-up. SQL: the statements the read made PostgreSQL run (its "
+                + "log), replayed over JDBC on one connection as often (%s). Ratio: HTTP over SQL. Report write (POST "
+                + "/reports, submitted: report + history + outbox rows in one transaction), %d sequential: p50 %.1f ms, "
+                + "p99 %.1f ms. Load average at the end: %s.",
+                rows, MEASURES, loadSeconds, REQUESTS, REQUESTS / 4,
+                capture.isPresent() ? "statements in target/benchmarks/progress-reads-statements.md"
+                        : "not measured: PostgreSQL is not this JVM's own, so its logging was left alone",
+                writes.length, ReadLatency.percentile(writes, 50), ReadLatency.percentile(writes, 99), loadAverage()),
+                table.toString(), Path.of("target/benchmarks/progress-reads.md"));
+        if (capture.isPresent()) {
+            Files.writeString(Path.of("target/benchmarks/progress-reads-statements.md"), issuedSql, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Replays the statements on one connection of the pool, as often as the HTTP read was sent. */
+    private double[] replayLatency(List<IssuedStatements.Statement> statements) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            return ReadLatency.sample(REQUESTS, () -> IssuedStatements.replay(connection, statements));
+        }
+    }
+
+    private static void sendOnce(HttpRequest request) throws IOException, InterruptedException {
+        int status = CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 200) {
+            throw new AssertionError(request.uri() + " answered " + status);
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** @return the rows in the table (the generated combinations of measure, department and month are unique) */

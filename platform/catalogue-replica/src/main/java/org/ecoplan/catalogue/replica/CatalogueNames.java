@@ -1,8 +1,10 @@
 package org.ecoplan.catalogue.replica;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -67,6 +69,18 @@ public class CatalogueNames {
                 .collect(Collectors.toMap(PlanState::id, Function.identity()));
         return catalogue.all(TaskState.class).stream()
                 .collect(Collectors.toMap(TaskState::id, task -> TaskReference.of(task, plans.get(task.planId()))));
+    }
+
+    /**
+     * The given tasks' references and titles by task id, for a list (two keyed reads: the tasks, then their plans),
+     * whatever the size of the catalogue; ids it does not hold are left out.
+     */
+    public Map<String, TaskReference> tasks(Collection<String> taskIds) {
+        List<TaskState> tasks = catalogue.findAll(TaskState.class, taskIds.stream().filter(Objects::nonNull).distinct().toList());
+        Map<String, PlanState> plans = catalogue.findAll(PlanState.class, tasks.stream().map(TaskState::planId)
+                .filter(Objects::nonNull).distinct().toList()).stream()
+                .collect(Collectors.toMap(PlanState::id, Function.identity()));
+        return tasks.stream().collect(Collectors.toMap(TaskState::id, task -> TaskReference.of(task, plans.get(task.planId()))));
     }
 
     /**

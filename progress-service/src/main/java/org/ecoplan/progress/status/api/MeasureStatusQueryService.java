@@ -3,7 +3,6 @@ package org.ecoplan.progress.status.api;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -93,7 +92,8 @@ public class MeasureStatusQueryService {
                 .collect(Collectors.toMap(s -> s.measureId, Function.identity()));
         Map<String, ProgressReport> reportById = reports.monthlyOf(departmentCode, period.toString(), ids).stream()
                 .collect(Collectors.toMap(r -> r.measureId, Function.identity()));
-        Map<String, TaskReference> tasks = measures.isEmpty() ? Map.of() : names.tasks();
+        // Only the listed measures' tasks and plans, not the whole catalogue's.
+        Map<String, TaskReference> tasks = names.tasks(measures.stream().map(MeasureState::taskId).toList());
         List<TodoItem> items = measures.stream()
                 .map(measure -> item(measure, departmentCode, statusById.get(measure.id()), reportById.get(measure.id()),
                         tasks.get(measure.taskId())))
@@ -131,15 +131,10 @@ public class MeasureStatusQueryService {
                 report == null ? null : new PeriodReport(report.id, report.state, report.revision));
     }
 
-    /** The department's measures: named directly, or through a group it belongs to (two containment queries, GIN-indexed). */
+    /** The department's measures: named directly, or through a group it belongs to (one query, GIN-indexed). */
     private List<MeasureState> measuresOf(String departmentCode) {
-        Map<String, MeasureState> measures = new LinkedHashMap<>();
-        for (Map<String, Object> assignment : List.<Map<String, Object>>of(Map.of("departmentCode", departmentCode),
-                Map.of("memberCodes", List.of(departmentCode)))) {
-            for (MeasureState measure : catalogueMeasures.containing(Map.of("assignments", List.of(assignment)))) {
-                measures.putIfAbsent(measure.id(), measure);
-            }
-        }
-        return List.copyOf(measures.values());
+        return catalogueMeasures.containingAny(List.of(
+                Map.of("assignments", List.of(Map.of("departmentCode", departmentCode))),
+                Map.of("assignments", List.of(Map.of("memberCodes", List.of(departmentCode))))));
     }
 }
