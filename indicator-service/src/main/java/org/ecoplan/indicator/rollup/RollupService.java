@@ -184,6 +184,7 @@ public class RollupService {
     public int recomputeAll() {
         // Exclusive: no event recomputes its scopes meanwhile, so no scope's sequence is handed out twice.
         RecomputeLocks.allScopes();
+        Rollup.flush();
         String period = currentPeriod();
         Map<Rollup.Key, RollupFigures> figures = members.figures(period);
         Map<Rollup.Key, Rollup> stored = new HashMap<>();
@@ -207,6 +208,9 @@ public class RollupService {
     @Transactional(TxType.REQUIRED)
     public int recomputeScopesOf(String measureId) {
         RecomputeLocks.someScopes();
+        // The figures are read with SQL: what this transaction changed through Hibernate (the measure's progress
+        // row) must be written first. The locks no longer flush as a side effect (plain JDBC, not native queries).
+        Rollup.flush();
         List<Rollup.Key> affected = members.scopesOf(measureId);
         if (affected.isEmpty()) {
             Log.debugf("Measure %s is not in the catalogue replica: no roll-up to recompute", measureId);
