@@ -19,19 +19,40 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail server;
 
+    private static int port;
+
     public static synchronized GreenMail server() {
         if (server == null) {
-            int port;
             try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = socket.getLocalPort();
             } catch (IOException e) {
                 throw new UncheckedIOException("No free port for the SMTP server", e);
             }
-            server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+            server = startOn(port);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stopServer()));
         }
         return server;
+    }
+
+    /** The SMTP server goes away (connections to its port are refused) until {@link #restartServer()}. */
+    public static synchronized void stopServer() {
+        if (server != null && server.isRunning()) {
+            server.stop();
+        }
+    }
+
+    /** A new server on the same port, as the mailer is configured; what the old one received is gone. */
+    public static synchronized GreenMail restartServer() {
+        server();
+        stopServer();
+        server = startOn(port);
+        return server;
+    }
+
+    private static GreenMail startOn(int port) {
+        GreenMail started = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        started.start();
+        return started;
     }
 
     @Override

@@ -72,6 +72,8 @@ class RollupHopBenchmark {
     private static final int BURST = Integer.getInteger("benchmark.burst", 2000);
     private static final int REPLAYED = Integer.getInteger("benchmark.replayed", 50_000);
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+    /** An async-profiler event (cpu, wall, alloc, lock) to profile the burst with; empty: no profile. */
+    private static final String PROFILE = System.getProperty("benchmark.profile", "");
 
     @Inject
     BusinessClock clock;
@@ -123,24 +125,45 @@ class RollupHopBenchmark {
                     + "hash to (%d), then %d more.%n%n", progressPartitions, ProgressEvents.TOPIC, onePerPartition.size(),
                     ROUND_TRIPS / 4));
             double[] hop = new double[ROUND_TRIPS];
+            double[] toRecorded = new double[ROUND_TRIPS];
+            double[] toSent = new double[ROUND_TRIPS];
+            double[] toReceived = new double[ROUND_TRIPS];
             for (int i = 0; i < ROUND_TRIPS + ROUND_TRIPS / 4; i++) {
                 MeasureState measure = measures.get(i % measures.size());
                 long start = System.nanoTime();
+                Instant sentAt = Instant.now();
                 // Each event turns its measure at risk or back on track: its plan's figures change every time.
                 send(writer, measure, sequences.getOrDefault(measure.id(), 0L) % 2 == 0 ? ReportStatus.AT_RISK : ReportStatus.ON_TRACK);
-                awaitRollupOf(indicator, measure.planId());
+                ConsumerRecord<String, String> rollup = awaitRollupOf(indicator, measure.planId());
+                Instant receivedAt = Instant.now();
                 if (i >= ROUND_TRIPS / 4) {
-                    hop[i - ROUND_TRIPS / 4] = (System.nanoTime() - start) / 1e6;
+                    int at = i - ROUND_TRIPS / 4;
+                    hop[at] = (System.nanoTime() - start) / 1e6;
+                    // Where the time goes, by the clocks the hop leaves behind: the roll-up event's ce_time is when the
+                    // consumer recorded it in its transaction, the Kafka record's timestamp when the relay sent it.
+                    Instant recordedAt = Instant.parse(EventReader.header(rollup, "ce_time").orElseThrow());
+                    Instant relayedAt = Instant.ofEpochMilli(rollup.timestamp());
+                    toRecorded[at] = Duration.between(sentAt, recordedAt).toNanos() / 1e6;
+                    toSent[at] = Duration.between(recordedAt, relayedAt).toNanos() / 1e6;
+                    toReceived[at] = Duration.between(relayedAt, receivedAt).toNanos() / 1e6;
                 }
             }
             Arrays.sort(hop);
             row(report, "state event → plan's roll-up event, " + ROUND_TRIPS + " one at a time (after "
                     + ROUND_TRIPS / 4 + " warm-up)", hop);
+            Arrays.sort(toRecorded);
+            Arrays.sort(toSent);
+            Arrays.sort(toReceived);
+            row(report, "… of which: sent → roll-up recorded in the consumer's transaction (ce_time; Kafka, poll, apply)",
+                    toRecorded);
+            row(report, "… recorded → relayed (record timestamp, ms; commit, relay wake-up, outbox read, send)", toSent);
+            row(report, "… relayed → received here (Kafka's second hop, ms)", toReceived);
             report.append(String.format("%nRatio of p99: **%.1f×** Kafka's (the hop crosses Kafka twice). Ratio of p50: %.1f×.%n",
                     ReadLatency.percentile(hop, 99) / ReadLatency.percentile(kafka, 99),
                     ReadLatency.percentile(hop, 50) / ReadLatency.percentile(kafka, 50)));
 
             // A burst: as fast as a producer sends them; how fast the consumer applies them.
+            BurstProfile profile = BurstProfile.start(PROFILE);
             long burstStart = System.nanoTime();
             try (KafkaProducer<String, String> producer = producer()) {
                 List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -157,6 +180,7 @@ class RollupHopBenchmark {
             report.append(String.format("%nBurst: %,d state events sent at once were all applied (their scopes "
                     + "recomputed, changes recorded for publication) %.1f s after the first was sent: **%.0f events/s**.%n",
                     BURST, burstSeconds, BURST / burstSeconds));
+            profile.stopInto(report);
         }
 
         // The rebuild over a topic of REPLAYED more events, against a plain consumer reading it.
@@ -185,6 +209,35 @@ class RollupHopBenchmark {
         Files.writeString(file, report, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The burst under async-profiler (from Maven Central, loaded into this JVM, which runs the service): a flame graph
+     * and collapsed stacks in target/benchmarks, and the hottest frames in the report.
+     */
+    private record BurstProfile(one.profiler.AsyncProfiler profiler, String event) {
+
+        static BurstProfile start(String event) throws java.io.IOException {
+            if (event.isBlank()) {
+                return new BurstProfile(null, event);
+            }
+            one.profiler.AsyncProfiler profiler = one.profiler.AsyncProfiler.getInstance();
+            profiler.execute("start,event=" + event + ",interval=1ms,threads");
+            return new BurstProfile(profiler, event);
+        }
+
+        void stopInto(StringBuilder report) throws java.io.IOException {
+            if (profiler == null) {
+                return;
+            }
+            Path directory = Path.of("target/benchmarks").toAbsolutePath();
+            Files.createDirectories(directory);
+            profiler.execute("stop");
+            profiler.execute("collapsed,threads,file=" + directory.resolve("rollup-burst-" + event + ".collapsed"));
+            profiler.execute("flamegraph,file=" + directory.resolve("rollup-burst-" + event + ".html"));
+            report.append(String.format("%nProfile of the burst (%s): target/benchmarks/rollup-burst-%s.html; hottest "
+                    + "frames:%n%n```%n%s```%n", event, event, profiler.execute("flat=25,traces=0")));
+        }
+    }
+
     private static void row(StringBuilder report, String label, double[] sorted) {
         report.append(String.format("| %s | %.1f | %.1f | %.1f |%n", label, ReadLatency.percentile(sorted, 50),
                 ReadLatency.percentile(sorted, 99), sorted[sorted.length - 1]));
@@ -210,14 +263,15 @@ class RollupHopBenchmark {
     }
 
     /** Waits for the next roll-up event of the plan (optionally containing a text). */
-    private static void awaitRollupOf(KafkaConsumer<String, String> indicator, String planId, String... containing) {
+    private static ConsumerRecord<String, String> awaitRollupOf(KafkaConsumer<String, String> indicator, String planId,
+            String... containing) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             for (ConsumerRecord<String, String> record : indicator.poll(Duration.ofMillis(5))) {
                 if (planId.equals(record.key()) && EventReader.header(record, "ce_type").orElse("")
                         .equals(IndicatorEvents.ROLLUP_CHANGED.eventType())
                         && (containing.length == 0 || record.value().contains(containing[0]))) {
-                    return;
+                    return record;
                 }
             }
         }

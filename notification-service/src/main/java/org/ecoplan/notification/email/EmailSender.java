@@ -42,7 +42,7 @@ public class EmailSender {
     private static final String FAILED = """
             update email_message set attempts = attempts + 1, last_error = ?,
                    status = case when attempts + 1 >= ? then 'FAILED' else 'PENDING' end,
-                   next_attempt_at = case when attempts + 1 >= ? then null else ? end
+                   next_attempt_at = case when attempts + 1 >= ? then null else cast(? as timestamptz) end
             where id = ?""";
 
     private final DataSource dataSource;
