@@ -270,8 +270,9 @@ class ReportWriteBenchmark extends ProgressTestSupport {
             }
         }
         List<String[]> pairs = byRank.stream().flatMap(List::stream).toList();
-        // Months from 2026-06 back to 2000-01: all of them begun, whatever day the benchmark runs.
-        for (YearMonth month = YearMonth.of(2026, 6); !month.isBefore(YearMonth.of(2000, 1)); month = month.minusMonths(1)) {
+        // Months from 2000-01 on, all of them begun whatever day the benchmark runs; in ascending order, so that each
+        // report is its department's newest and moves its measure's last reported period on, as the monthly round does.
+        for (YearMonth month = YearMonth.of(2000, 1); !month.isAfter(YearMonth.of(2026, 6)); month = month.plusMonths(1)) {
             for (String[] pair : pairs) {
                 slots.add(new CapturedTransaction.Slot(pair[0], pair[1], month.toString()));
             }
