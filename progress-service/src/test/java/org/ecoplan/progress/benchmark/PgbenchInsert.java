@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * PostgreSQL's own limit for the row a report writes: pgbench inserting one row per transaction into a copy of
- * {@code progress_report} ({@code like … including all}: the same columns, checks and seven indexes), a row as wide
+ * {@code progress_report} ({@code like … including all}: the same columns, checks, primary key and seven indexes), a row as wide
  * as the benchmark's reports. pgbench comes from a PostgreSQL client installation: {@code -Dbenchmark.pgbench}, the
  * {@code PGBENCH} variable, the PATH, or {@code /usr/lib/postgresql/<version>/bin}; without one the column is skipped.
  */
