@@ -5,7 +5,12 @@
 #   1. pgbench: single-row INSERT of a 360-byte row with three indexes, 4 clients, 15 s (tps, p99);
 #   2. Kafka's own EndToEndLatency (org.apache.kafka.tools.EndToEndLatency, acks=all, 1 KB, 1,000 messages);
 #   3. indicator-service's RollupHopBenchmark against the same servers: state event -> roll-up event one at a time
-#      (p50/p99), a burst (events/s applied), a rebuild over the topic against a plain consumer reading it.
+#      (p50/p99), a burst (events/s applied), a rebuild over the topic against a plain consumer reading it;
+#   4. progress-service's ReportWriteBenchmark against the same PostgreSQL: POST /reports at 1/4/16 connections beside
+#      the service's own statements for a report replayed as plain SQL and pgbench's insert of the same row, then an
+#      open loop at 70 % and 2x the maximum. It reads the service's statements from PostgreSQL's log: ECOPLAN_POSTGRES_LOG
+#      (default .ecoplan/logs/postgres.log of this checkout, where run-local.sh writes it); without it that column is
+#      skipped.
 #
 # Needs a running PostgreSQL and broker, e.g. in another terminal (free ports, data in .ecoplan/ of this checkout):
 #   ECOPLAN_POSTGRES_PORT=25432 ECOPLAN_KAFKA_PORT=29092 ./deploy/run-local.sh --infrastructure-only
@@ -22,6 +27,9 @@ rounds="${1:-3}"
 : "${ECOPLAN_KAFKA_BOOTSTRAP_SERVERS:?set ECOPLAN_KAFKA_BOOTSTRAP_SERVERS to the broker to measure}"
 export ECOPLAN_POSTGRES_URL ECOPLAN_KAFKA_BOOTSTRAP_SERVERS
 export ECOPLAN_POSTGRES_USER="${ECOPLAN_POSTGRES_USER:-postgres}" ECOPLAN_POSTGRES_PASSWORD="${ECOPLAN_POSTGRES_PASSWORD:-}"
+if [[ -z "${ECOPLAN_POSTGRES_LOG:-}" && -r "$root/.ecoplan/logs/postgres.log" ]]; then
+  export ECOPLAN_POSTGRES_LOG="$root/.ecoplan/logs/postgres.log"
+fi
 out="$root/deploy/bench/target/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 
@@ -33,6 +41,8 @@ pgport="${hostport##*:}"
 [[ "$pgport" == "$hostport" ]] && pgport=5432
 
 pgbench="${PGBENCH:-$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | tail -1 || true)}"
+# ReportWriteBenchmark runs the same pgbench (it skips that column when there is none).
+[[ -n "$pgbench" ]] && export PGBENCH="$pgbench"
 kafka_libs="$root/deploy/kafka-broker/target/libs"
 kafka_tools="$(ls "$HOME"/.m2/repository/org/apache/kafka/kafka-tools/*/kafka-tools-*.jar 2>/dev/null | grep -v sources | tail -1 || true)"
 if [[ ! -d "$kafka_libs" ]]; then
@@ -99,7 +109,29 @@ ecoplan_round() {
   echo "$hop_p50 $hop_p99 $burst $rebuild $read"
 }
 
+# Per round: best reports/s | own SQL tps | pgbench row tps | ÷ own SQL | ÷ pgbench | p50/p99 at 70 % | others at 70 % | others at 2x
+writes_round() {
+  local dir="$out/round-$1"
+  (cd "$root" && mvn -B -pl progress-service -am verify -Pbenchmark -Dtest=ReportWriteBenchmark \
+    -Dsurefire.failIfNoSpecifiedTests=false -DskipITs > "$dir/report-writes-build.log" 2>&1) || {
+    echo "ReportWriteBenchmark failed: $dir/report-writes-build.log" >&2
+    exit 1
+  }
+  cp "$root/progress-service/target/benchmarks/report-writes.md" "$dir/report-writes.md"
+  local file="$dir/report-writes.md"
+  # "| **best of 1/4/16** | **66** | **214** | **6470** | **0.308** (goal ≥ 0.9) | **0.010** (goal ≥ 0.5) | |"
+  grep '^| \*\*best of' "$file" | awk -F'|' '{for (i = 3; i <= 7; i++) {v = $i; gsub(/\*|\(.*\)| /, "", v); printf "%s ", v}}'
+  # "| 70 % of max: 46/s | 46 | 131.8 | 402.1 | none | 158 → 160 | 20.32 |"
+  grep '^| 70 % of max' "$file" | awk -F'|' '{gsub(/ /, "", $4); gsub(/ /, "", $5); v = $6; gsub(/ /, "", v); printf "%s/%s %s ", $4, $5, v}'
+  grep '^| 2× max' "$file" | awk -F'|' '{v = $6; gsub(/ /, "", v); print v}'
+}
+
 summary="$out/summary.md"
+writes="$out/writes.md"
+{
+  echo "| round | POST /reports best/s | own SQL tps | pgbench row tps | ÷ own SQL (≥ 0.9) | ÷ pgbench (≥ 0.5) | p50 / p99 ms at 70 % (p99 < 50) | other answers at 70 % | other answers at 2× (only 503) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|---|"
+} > "$writes"
 {
   echo "# Issue 16 measurement, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
@@ -118,7 +150,15 @@ for round in $(seq 1 "$rounds"); do
   hop_ratio="$(awk -v h="$h99" -v k="$k99" 'BEGIN {printf "%.1f", h / (k > 0 ? k : 1)}')"
   rebuild_ratio="$(awk -v r="$rebuild" -v p="$plain" 'BEGIN {printf "%.1f", r / p}')"
   echo "| $round | $tps | $pg_p99 | $k50 / $k99 | $h50 / $h99 | $hop_ratio | $burst | $rebuild | $plain | $rebuild_ratio |" >> "$summary"
+  read -r w_http w_sql w_row w_own w_pg w_lat w_70 w_2x < <(writes_round "$round")
+  echo "| $round | $w_http | $w_sql | $w_row | $w_own | $w_pg | ${w_lat/\// / } | $w_70 | $w_2x |" >> "$writes"
   echo "round $round done (load $(cut -d' ' -f1 /proc/loadavg))"
 done
+{
+  echo
+  echo "Write path (ReportWriteBenchmark; each round's report-writes.md has the 1/4/16-connection rows and the statements):"
+  echo
+  cat "$writes"
+} >> "$summary"
 echo
 cat "$summary"
