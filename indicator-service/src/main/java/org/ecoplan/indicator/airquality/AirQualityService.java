@@ -1,10 +1,8 @@
 package org.ecoplan.indicator.airquality;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ecoplan.indicator.observation.Area;
 import org.ecoplan.indicator.observation.DailyValue;
 import org.ecoplan.indicator.observation.ObservationRepository;
+import org.ecoplan.indicator.observation.ObservationRepository.AreaMean;
 import org.ecoplan.indicator.targets.Metric;
 import org.ecoplan.web.clock.BusinessClock;
 
@@ -78,23 +77,16 @@ public class AirQualityService {
     }
 
     private List<RankedArea> ranking(LocalDate from, LocalDate last, int requiredDays) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = observations.getEntityManager().createNativeQuery("""
-                select area, avg(value), count(*) from observation
-                where series = ?1 and period_type = 'DAY' and current and valid and period_start between ?2 and ?3
-                group by area""").setParameter(1, Metric.PM25_DAILY.name()).setParameter(2, from)
-                .setParameter(3, last).getResultList();
-        Map<String, Object[]> byArea = new HashMap<>();
-        rows.forEach(row -> byArea.put((String) row[0], row));
+        Map<String, AreaMean> byArea = observations.dailyMeanByArea(Metric.PM25_DAILY.name(), from, last);
         List<RankedArea> withData = new ArrayList<>();
         List<RankedArea> withoutData = new ArrayList<>();
         for (Area area : Area.subdistrictsAndTowns()) {
-            Object[] row = byArea.get(area.code());
-            if (row == null) {
+            AreaMean measured = byArea.get(area.code());
+            if (measured == null) {
                 withoutData.add(new RankedArea(null, area.code(), area.name(), null, null, 0, true));
             } else {
-                int days = ((Number) row[2]).intValue();
-                double mean = ((BigDecimal) row[1]).doubleValue();
+                int days = measured.days();
+                double mean = measured.mean();
                 withData.add(new RankedArea(null, area.code(), area.name(), Math.round(mean * 10) / 10.0, mean, days,
                         days < requiredDays));
             }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import org.ecoplan.catalogue.contract.CatalogueEvents;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
@@ -36,16 +35,16 @@ public class BulletinPublisher {
     private final BulletinService bulletins;
     private final CatalogueReplica replica;
     private final EventOutbox outbox;
-    private final EntityManager entityManager;
+    private final BulletinStore store;
     private final BusinessClock clock;
     private final BulletinConfig config;
 
-    BulletinPublisher(BulletinService bulletins, CatalogueReplica replica, EventOutbox outbox, EntityManager entityManager,
+    BulletinPublisher(BulletinService bulletins, CatalogueReplica replica, EventOutbox outbox, BulletinStore store,
             BusinessClock clock, BulletinConfig config) {
         this.bulletins = bulletins;
         this.replica = replica;
         this.outbox = outbox;
-        this.entityManager = entityManager;
+        this.store = store;
         this.clock = clock;
         this.config = config;
     }
@@ -79,11 +78,7 @@ public class BulletinPublisher {
 
     /** In the caller's transaction: the publication row, the figures, the event; {@code null} if already published. */
     private BulletinPublished publish(String district, YearMonth month) {
-        int inserted = entityManager.createNativeQuery("""
-                insert into bulletin_publication (district, month, published_at) values (?1, ?2, ?3)
-                on conflict do nothing""").setParameter(1, district).setParameter(2, month.toString())
-                .setParameter(3, clock.now()).executeUpdate();
-        if (inserted == 0) {
+        if (!store.recordPublication(district, month, clock.now())) {
             return null;
         }
         BulletinFigures figures = bulletins.figures(month, district, null);
@@ -94,25 +89,12 @@ public class BulletinPublisher {
         BulletinPublished event = new BulletinPublished(district, figures.year(), month.toString(), figures.asOf(),
                 figures.issuedOn(), document.title() + document.subtitle(), figures.overview().summaryText(),
                 supervision.total(), supervision.overdue(), supervision.behindPace(),
-                leadDepartments(figures.overview().plans().stream().map(plan -> plan.planId()).toList()),
+                store.leadDepartments(figures.overview().plans().stream().map(plan -> plan.planId()).toList()),
                 new BulletinPublished.Links(link + "html", link + "docx", link + "pdf"), clock.now());
         outbox.record(new OutgoingEvent(IndicatorEvents.TOPIC, IndicatorEvents.BULLETIN_PUBLISHED.aggregateType(),
                 district + "/" + month, IndicatorEvents.BULLETIN_PUBLISHED.eventType(), event));
         Log.infof("Bulletin of %s %s published to %d lead department(s) and the supervisors", district, month,
                 event.leadDepartments().size());
         return event;
-    }
-
-    /** Departments that lead or are responsible for a measure of the plans, named directly or as a group's members. */
-    private List<String> leadDepartments(List<String> planIds) {
-        if (planIds.isEmpty()) {
-            return List.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<String> codes = entityManager.createNativeQuery("""
-                select distinct a.party_code from overview_assignment a join overview_measure m on m.measure_id = a.measure_id
-                where m.plan_id in (?1) and a.role in ('LEAD', 'RESPONSIBLE') and a.party_kind in ('DEPARTMENT', 'MEMBER')
-                order by 1""").setParameter(1, planIds).getResultList();
-        return List.copyOf(codes);
     }
 }

@@ -1,7 +1,6 @@
 package org.ecoplan.indicator.bulletin;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ecoplan.catalogue.contract.MeasureState;
@@ -35,9 +33,8 @@ import org.ecoplan.indicator.overview.Overview.SupervisionItem;
 import org.ecoplan.indicator.overview.OverviewPages.SupervisionPage;
 import org.ecoplan.indicator.overview.OverviewScope;
 import org.ecoplan.indicator.overview.OverviewService;
-import org.ecoplan.indicator.bulletin.returns.ReturnedReports;
-import org.ecoplan.indicator.bulletin.returns.ReturnedReports.Returned;
-import org.ecoplan.indicator.targets.Metric;
+import org.ecoplan.indicator.bulletin.returns.ReturnedReportStore;
+import org.ecoplan.indicator.bulletin.returns.ReturnedReportStore.Returned;
 import org.ecoplan.indicator.tracking.DepartmentNames;
 import org.ecoplan.web.clock.BusinessClock;
 import org.ecoplan.web.paging.PageRequest;
@@ -58,19 +55,19 @@ public class BulletinService {
 
     private final OverviewService overviews;
     private final AirQualityService airQuality;
-    private final EntityManager entityManager;
+    private final BulletinStore store;
     private final BusinessClock clock;
     private final BulletinConfig config;
-    private final ReturnedReports returns;
+    private final ReturnedReportStore returns;
     private final CatalogueReplica replica;
     private final DepartmentNames names;
 
-    BulletinService(OverviewService overviews, AirQualityService airQuality, EntityManager entityManager,
-            BusinessClock clock, BulletinConfig config, ReturnedReports returns, CatalogueReplica replica,
+    BulletinService(OverviewService overviews, AirQualityService airQuality, BulletinStore store,
+            BusinessClock clock, BulletinConfig config, ReturnedReportStore returns, CatalogueReplica replica,
             DepartmentNames names) {
         this.overviews = overviews;
         this.airQuality = airQuality;
-        this.entityManager = entityManager;
+        this.store = store;
         this.clock = clock;
         this.config = config;
         this.returns = returns;
@@ -191,40 +188,16 @@ public class BulletinService {
 
     /** When a daily value of the year up to the month's end was last entered after {@code after}. */
     private Instant observedAfter(String area, LocalDate asOf, Instant after) {
-        Object latest = entityManager.createNativeQuery("""
-                select max(entered_at) from observation
-                where area = ?1 and period_type = 'DAY' and series in (?2, ?3) and period_start between ?4 and ?5
-                  and entered_at > ?6""")
-                .setParameter(1, area).setParameter(2, Metric.PM25_DAILY.name()).setParameter(3, Metric.AQI_DAILY.name())
-                .setParameter(4, asOf.withDayOfYear(1)).setParameter(5, asOf).setParameter(6, after)
-                .getSingleResult();
-        if (latest instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return latest instanceof Instant instant ? instant : latest == null ? null : Instant.parse(latest.toString());
+        return store.lastDailyValueEnteredAfter(area, asOf.withDayOfYear(1), asOf, after);
     }
 
     /** Last year's twelve months and this year's up to {@code month}, from the current valid daily values. */
     private List<MonthlyAir> monthlyAir(String area, YearMonth month) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                select extract(year from period_start)::int, extract(month from period_start)::int,
-                       avg(value) filter (where series = ?2), count(*) filter (where series = ?2),
-                       count(*) filter (where series = ?3 and value <= 100), count(*) filter (where series = ?3 and value > 200),
-                       count(*) filter (where series = ?3)
-                from observation
-                where area = ?1 and period_type = 'DAY' and current and valid and series in (?2, ?3)
-                  and period_start between ?4 and ?5
-                group by 1, 2 order by 1, 2""")
-                .setParameter(1, area).setParameter(2, Metric.PM25_DAILY.name()).setParameter(3, Metric.AQI_DAILY.name())
-                .setParameter(4, LocalDate.of(month.getYear() - 1, 1, 1)).setParameter(5, month.atEndOfMonth())
-                .getResultList();
         List<MonthlyAir> months = new ArrayList<>();
-        for (Object[] row : rows) {
-            BigDecimal mean = (BigDecimal) row[2];
-            months.add(new MonthlyAir(((Number) row[0]).intValue(), ((Number) row[1]).intValue(),
-                    mean == null ? null : Math.round(mean.doubleValue() * 10) / 10.0, ((Number) row[3]).intValue(),
-                    ((Number) row[4]).intValue(), ((Number) row[5]).intValue(), ((Number) row[6]).intValue()));
+        for (BulletinStore.MonthOfAir row : store.monthsOfAir(area, LocalDate.of(month.getYear() - 1, 1, 1), month.atEndOfMonth())) {
+            BigDecimal mean = row.pm25Mean();
+            months.add(new MonthlyAir(row.year(), row.month(), mean == null ? null : Math.round(mean.doubleValue() * 10) / 10.0,
+                    row.pm25Days(), row.goodDays(), row.heavyDays(), row.aqiDays()));
         }
         return List.copyOf(months);
     }

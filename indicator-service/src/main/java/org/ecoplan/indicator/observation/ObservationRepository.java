@@ -1,5 +1,6 @@
 package org.ecoplan.indicator.observation;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -72,5 +73,24 @@ public class ObservationRepository implements PanacheRepositoryBase<Observation,
     public List<Observation> history(String series, String area, PeriodType type, LocalDate start) {
         return list("series = ?1 and area = ?2 and periodType = ?3 and periodStart = ?4 order by enteredAt, current",
                 series, area, type, start);
+    }
+
+    /**
+     * Per area, the mean and the number of the current valid daily values of {@code series} from {@code from} to
+     * {@code to} (inclusive); areas without one are absent. An aggregate over a year of rows per area: SQL.
+     */
+    public Map<String, AreaMean> dailyMeanByArea(String series, LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                select area, avg(value), count(*) from observation
+                where series = ?1 and period_type = 'DAY' and current and valid and period_start between ?2 and ?3
+                group by area""").setParameter(1, series).setParameter(2, from).setParameter(3, to).getResultList();
+        Map<String, AreaMean> byArea = new HashMap<>();
+        rows.forEach(row -> byArea.put((String) row[0], new AreaMean(((BigDecimal) row[1]).doubleValue(), ((Number) row[2]).intValue())));
+        return byArea;
+    }
+
+    /** @param days how many daily values the mean is of */
+    public record AreaMean(double mean, int days) {
     }
 }

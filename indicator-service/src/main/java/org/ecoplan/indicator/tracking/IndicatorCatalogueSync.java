@@ -39,8 +39,6 @@ import io.quarkus.logging.Log;
 public class IndicatorCatalogueSync {
 
     private static final String DEFAULT_DISTRICT = "延庆区";
-    /** Advisory lock key of target derivation ("TARGETS" in ASCII). */
-    private static final long DERIVATION_LOCK = 0x54415247455453L;
 
     private final CatalogueReplica replica;
     private final TrackedIndicatorRepository indicators;
@@ -100,8 +98,7 @@ public class IndicatorCatalogueSync {
 
     /** The catalogue consumer and {@link #catchUp()} must not derive the same entity at once (duplicate rows). */
     private void lockDerivation() {
-        indicators.getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) as locked")
-                .setParameter(1, DERIVATION_LOCK).getSingleResult();
+        indicators.lockDerivation();
     }
 
     private void syncIndicator(CatalogueEntityChanged change) {

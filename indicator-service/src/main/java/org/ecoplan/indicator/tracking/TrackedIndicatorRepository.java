@@ -9,6 +9,18 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class TrackedIndicatorRepository implements PanacheRepositoryBase<TrackedIndicator, String> {
 
+    /** Advisory lock key of target derivation ("TARGETS" in ASCII). */
+    private static final long DERIVATION_LOCK = 0x54415247455453L;
+
+    /**
+     * Holds the derivation lock until the transaction ends (a transaction-scoped advisory lock): the catalogue consumer
+     * and the catch-up must not derive the same entity at once (duplicate rows), on any replica.
+     */
+    public void lockDerivation() {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) as locked")
+                .setParameter(1, DERIVATION_LOCK).getSingleResult();
+    }
+
     /** Confirmed and present: the ones that are judged. */
     public List<TrackedIndicator> tracked() {
         return list("reviewState = ?1 and removed = false order by origin, number, id", ReviewState.CONFIRMED);

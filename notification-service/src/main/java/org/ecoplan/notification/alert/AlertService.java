@@ -1,8 +1,5 @@
 package org.ecoplan.notification.alert;
 
-import java.sql.Date;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -36,8 +31,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 
 /**
- * Raises alerts exactly once. In the caller's transaction: the alert rows (ON CONFLICT DO NOTHING on rule,
- * subject and period), then for the new ones only their inbox messages (and e-mails), the
+ * Raises alerts exactly once. In the caller's transaction: the alert rows ({@link AlertStore}: ON CONFLICT DO NOTHING
+ * on rule, subject and period), then for the new ones only their inbox messages (and e-mails), the
  * {@code notification.alert-raised.v1} events in the outbox and the webhook deliveries. A repeated
  * evaluation, a restart or a redelivered event therefore sends nothing twice. Once committed, new alerts are
  * counted per rule and severity ({@code ecoplan_alerts_raised_total{rule,severity}}).
@@ -45,13 +40,7 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class AlertService {
 
-    private static final String INSERT = """
-            insert into alert (id, rule, severity, subject_type, subject_id, period, plan_id, title, reason,
-                               departments, business_date, raised_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (rule, subject_id, period) do nothing""";
-
-    private final DataSource dataSource;
+    private final AlertStore alerts;
     private final RaisedAlertKeys knownKeys;
     private final InboxWriter inboxes;
     private final EventOutbox outbox;
@@ -60,10 +49,10 @@ public class AlertService {
     private final TransactionSynchronizationRegistry transactions;
     private final MeterRegistry metrics;
 
-    AlertService(DataSource dataSource, RaisedAlertKeys knownKeys, InboxWriter inboxes, EventOutbox outbox,
+    AlertService(AlertStore alerts, RaisedAlertKeys knownKeys, InboxWriter inboxes, EventOutbox outbox,
             WebhookFanOut webhooks, BusinessClock clock, TransactionSynchronizationRegistry transactions, MeterRegistry metrics) {
         this.metrics = metrics;
-        this.dataSource = dataSource;
+        this.alerts = alerts;
         this.knownKeys = knownKeys;
         this.inboxes = inboxes;
         this.outbox = outbox;
@@ -119,37 +108,7 @@ public class AlertService {
 
     private List<RaisedAlert> insertNew(Collection<AlertDraft> drafts) {
         Instant now = clock.now();
-        List<RaisedAlert> attempted = new ArrayList<>(drafts.size());
-        List<RaisedAlert> raised = new ArrayList<>();
-        // The pool hands out the connection enlisted in the caller's transaction.
-        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(INSERT)) {
-            for (AlertDraft draft : drafts) {
-                RaisedAlert alert = new RaisedAlert(UUID.randomUUID(), draft, now);
-                insert.setObject(1, alert.id());
-                insert.setString(2, draft.rule().name());
-                insert.setString(3, draft.severity().name());
-                insert.setString(4, draft.subjectType().name());
-                insert.setString(5, draft.subjectId());
-                insert.setString(6, draft.period());
-                insert.setString(7, draft.planId());
-                insert.setString(8, draft.title());
-                insert.setString(9, draft.reason());
-                insert.setString(10, String.join(",", draft.departments()));
-                insert.setDate(11, Date.valueOf(draft.businessDate()));
-                insert.setTimestamp(12, Timestamp.from(now));
-                insert.addBatch();
-                attempted.add(alert);
-            }
-            int[] counts = insert.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 1) {
-                    raised.add(attempted.get(i));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot store " + drafts.size() + " alert(s)", e);
-        }
-        return raised;
+        return alerts.insertNew(drafts.stream().map(draft -> new RaisedAlert(UUID.randomUUID(), draft, now)).toList());
     }
 
     private static OutgoingEvent event(RaisedAlert alert) {

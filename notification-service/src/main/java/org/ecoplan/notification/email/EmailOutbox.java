@@ -1,19 +1,15 @@
 package org.ecoplan.notification.email;
 
-
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional.TxType;
 import jakarta.transaction.Transactional;
 
+import org.ecoplan.notification.email.EmailStore.NewEmail;
 import org.ecoplan.notification.inbox.Audience;
 import org.ecoplan.notification.inbox.InboxWriter.NewMessage;
 import org.ecoplan.notification.inbox.MessagesWritten;
@@ -26,17 +22,12 @@ import org.ecoplan.web.clock.BusinessClock;
 @ApplicationScoped
 public class EmailOutbox {
 
-    private static final String INSERT = """
-            insert into email_message (id, message_id, recipient, subject, body, status, attempts, next_attempt_at, created_at)
-            values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)
-            on conflict (message_id, recipient) do nothing""";
-
-    private final DataSource dataSource;
+    private final EmailStore store;
     private final EmailConfig config;
     private final BusinessClock clock;
 
-    EmailOutbox(DataSource dataSource, EmailConfig config, BusinessClock clock) {
-        this.dataSource = dataSource;
+    EmailOutbox(EmailStore store, EmailConfig config, BusinessClock clock) {
+        this.store = store;
         this.config = config;
         this.clock = clock;
     }
@@ -51,30 +42,12 @@ public class EmailOutbox {
         if (!config.enabled()) {
             return;
         }
-        var now = Timestamp.from(clock.now());
-        int queued = 0;
-        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(INSERT)) {
-            for (NewMessage message : messages) {
-                Optional<String> address = address(message.audience());
-                if (address.isEmpty()) {
-                    continue;
-                }
-                insert.setObject(1, UUID.randomUUID());
-                insert.setObject(2, message.id());
-                insert.setString(3, address.get());
-                insert.setString(4, message.title());
-                insert.setString(5, message.body());
-                insert.setTimestamp(6, now);
-                insert.setTimestamp(7, now);
-                insert.addBatch();
-                queued++;
-            }
-            if (queued > 0) {
-                insert.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot queue e-mails", e);
+        List<NewEmail> emails = new ArrayList<>();
+        for (NewMessage message : messages) {
+            address(message.audience()).ifPresent(address -> emails.add(new NewEmail(message.id(), address, message.title(),
+                    message.body())));
         }
+        store.queue(emails, clock.now());
     }
 
     private Optional<String> address(Audience audience) {

@@ -1,18 +1,12 @@
 package org.ecoplan.notification.email;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ecoplan.notification.email.EmailStore.Waiting;
 import org.ecoplan.web.clock.BusinessClock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,27 +27,16 @@ public class EmailSender {
 
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int BATCH = 50;
-    private static final String CLAIM = """
-            update email_message set next_attempt_at = ?
-            where id in (select id from email_message where status = 'PENDING' and next_attempt_at <= ?
-                         order by next_attempt_at limit ? for update skip locked)
-            returning id, recipient, subject, body, attempts""";
-    private static final String SENT = "update email_message set status = 'SENT', sent_at = ?, attempts = attempts + 1, next_attempt_at = null where id = ?";
-    private static final String FAILED = """
-            update email_message set attempts = attempts + 1, last_error = ?,
-                   status = case when attempts + 1 >= ? then 'FAILED' else 'PENDING' end,
-                   next_attempt_at = case when attempts + 1 >= ? then null else cast(? as timestamptz) end
-            where id = ?""";
 
-    private final DataSource dataSource;
+    private final EmailStore store;
     private final Mailer mailer;
     private final EmailConfig config;
     private final BusinessClock clock;
     private final MeterRegistry metrics;
 
-    EmailSender(DataSource dataSource, Mailer mailer, EmailConfig config, BusinessClock clock, MeterRegistry metrics) {
+    EmailSender(EmailStore store, Mailer mailer, EmailConfig config, BusinessClock clock, MeterRegistry metrics) {
         this.metrics = metrics;
-        this.dataSource = dataSource;
+        this.store = store;
         this.mailer = mailer;
         this.config = config;
         this.clock = clock;
@@ -81,23 +64,15 @@ public class EmailSender {
     private boolean send(Waiting email) {
         try {
             mailer.send(Mail.withText(email.recipient(), email.subject(), email.body()));
-            update(SENT, statement -> {
-                statement.setTimestamp(1, Timestamp.from(clock.now()));
-                statement.setObject(2, email.id());
-            });
+            QuarkusTransaction.requiringNew().run(() -> store.markSent(email.id(), clock.now()));
             Log.infof("Mailed %s to %s", email.id(), email.recipient());
             metrics.counter("ecoplan.emails", "outcome", "sent").increment();
             return true;
         } catch (RuntimeException e) {
             Log.warnf("Cannot mail %s to %s (attempt %d): %s", email.id(), email.recipient(), email.attempts() + 1, e.getMessage());
             Instant next = clock.now().plus(config.retryDelay().multipliedBy(1L << Math.min(email.attempts(), 10)));
-            update(FAILED, statement -> {
-                statement.setString(1, truncate(String.valueOf(e.getMessage())));
-                statement.setInt(2, config.maxAttempts());
-                statement.setInt(3, config.maxAttempts());
-                statement.setTimestamp(4, Timestamp.from(next));
-                statement.setObject(5, email.id());
-            });
+            QuarkusTransaction.requiringNew().run(() -> store.markFailed(email.id(), truncate(String.valueOf(e.getMessage())),
+                    config.maxAttempts(), next));
             metrics.counter("ecoplan.emails", "outcome", email.attempts() + 1 >= config.maxAttempts() ? "given_up" : "failed")
                     .increment();
             return false;
@@ -105,44 +80,10 @@ public class EmailSender {
     }
 
     private List<Waiting> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.now();
-            List<Waiting> claimed = new ArrayList<>();
-            try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(CLAIM)) {
-                statement.setTimestamp(1, Timestamp.from(now.plus(LEASE)));
-                statement.setTimestamp(2, Timestamp.from(now));
-                statement.setInt(3, BATCH);
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(new Waiting(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getInt(5)));
-                    }
-                }
-            }
-            return claimed;
-        });
-    }
-
-    private void update(String sql, Binder binder) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
-                binder.bind(statement);
-                statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot record the outcome of an e-mail", e);
-            }
-        });
+        return QuarkusTransaction.requiringNew().call(() -> store.claimDue(clock.now(), LEASE, BATCH));
     }
 
     private static String truncate(String text) {
         return text.length() <= 1000 ? text : text.substring(0, 1000);
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private record Waiting(UUID id, String recipient, String subject, String body, int attempts) {
     }
 }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.sql.DataSource;
 import org.ecoplan.catalogue.contract.WarningLevel;
 import org.ecoplan.indicator.contract.AqiLevel;
 import org.ecoplan.notification.alert.AlertRule;
@@ -39,17 +35,17 @@ public class EpisodeAssessments {
     private static final TypeReference<List<Quantity>> QUANTITIES = new TypeReference<>() {
     };
 
-    private final DataSource dataSource;
+    private final EpisodeStore store;
     private final EpisodeAcknowledgements acknowledgements;
     private final EpisodeReports reports;
-    private final AirQualityDays airQuality;
+    private final AirQualityDayStore airQuality;
     private final EpisodeConfig config;
     private final BusinessClock clock;
     private final ObjectMapper mapper;
 
-    EpisodeAssessments(DataSource dataSource, EpisodeAcknowledgements acknowledgements, EpisodeReports reports,
-            AirQualityDays airQuality, EpisodeConfig config, BusinessClock clock, ObjectMapper mapper) {
-        this.dataSource = dataSource;
+    EpisodeAssessments(EpisodeStore store, EpisodeAcknowledgements acknowledgements, EpisodeReports reports,
+            AirQualityDayStore airQuality, EpisodeConfig config, BusinessClock clock, ObjectMapper mapper) {
+        this.store = store;
         this.acknowledgements = acknowledgements;
         this.reports = reports;
         this.airQuality = airQuality;
@@ -62,23 +58,12 @@ public class EpisodeAssessments {
     public Assessment assess(String episodeId) {
         Instant now = clock.now();
         ZoneId zone = clock.zone();
-        try (Connection connection = dataSource.getConnection()) {
-            String level;
-            String issuer;
-            Instant startsAt;
-            Instant liftedAt;
-            try (var query = connection.prepareStatement("select level, starts_at, lifted_at, issuer from episode_watch where episode_id = ?")) {
-                query.setString(1, episodeId);
-                try (var rows = query.executeQuery()) {
-                    if (!rows.next()) {
-                        throw ProblemException.notFound("episode", episodeId);
-                    }
-                    level = rows.getString(1);
-                    startsAt = instant(rows.getTimestamp(2));
-                    liftedAt = instant(rows.getTimestamp(3));
-                    issuer = rows.getString(4);
-                }
-            }
+        EpisodeStore.Watched episode = store.watched(episodeId).orElseThrow(() -> ProblemException.notFound("episode", episodeId));
+        String level = episode.level();
+        String issuer = episode.issuer();
+        Instant startsAt = episode.startsAt();
+        Instant liftedAt = episode.liftedAt();
+        try {
             Map<String, UnitBuilder> units = new TreeMap<>();
             // Each level's duties were sent to the members when its revision arrived: the episode's course of levels.
             Map<Long, LevelPeriod> levels = new TreeMap<>();
@@ -90,29 +75,14 @@ public class EpisodeAssessments {
             }
             // The escalations the acknowledgement check raised, by "<unit>@rev<n>" (EpisodeEscalation's period).
             Map<String, List<String>> escalations = new TreeMap<>();
-            try (var query = connection.prepareStatement("""
-                    select period, rule from alert where subject_id = ? and rule in (?, ?) order by period, rule desc""")) {
-                query.setString(1, episodeId);
-                query.setString(2, AlertRule.EPISODE_UNACKNOWLEDGED.name());
-                query.setString(3, AlertRule.EPISODE_ESCALATED_TO_HEAD.name());
-                try (var rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        escalations.computeIfAbsent(rows.getString(1), period -> new ArrayList<>()).add(
-                                AlertRule.EPISODE_ESCALATED_TO_HEAD.name().equals(rows.getString(2)) ? "HEAD" : "SUPERVISORS");
-                    }
-                }
+            for (EpisodeStore.Escalation escalation : store.escalations(episodeId)) {
+                escalations.computeIfAbsent(escalation.period(), period -> new ArrayList<>()).add(
+                        escalation.rule() == AlertRule.EPISODE_ESCALATED_TO_HEAD ? "HEAD" : "SUPERVISORS");
             }
             Map<String, Map<LocalDate, Filed>> filed = new LinkedHashMap<>();
-            try (var query = connection.prepareStatement("""
-                    select department_code, day, first_submitted_at, quantities::text from episode_report
-                    where episode_id = ? order by department_code, day""")) {
-                query.setString(1, episodeId);
-                try (var rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        filed.computeIfAbsent(rows.getString(1), code -> new TreeMap<>()).put(rows.getDate(2).toLocalDate(),
-                                new Filed(rows.getTimestamp(3).toInstant(), mapper.readValue(rows.getString(4), QUANTITIES)));
-                    }
-                }
+            for (EpisodeStore.Response response : store.responses(episodeId)) {
+                filed.computeIfAbsent(response.departmentCode(), code -> new TreeMap<>()).put(response.day(),
+                        new Filed(response.firstSubmittedAt(), mapper.readValue(response.quantitiesJson(), QUANTITIES)));
             }
             Map<String, BigDecimal> allTotals = new TreeMap<>();
             List<UnitAssessment> assessed = new ArrayList<>();
@@ -171,8 +141,6 @@ public class EpisodeAssessments {
                     quantities(allTotals), assessed, airQuality(startsAt, liftedAt, now, zone));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable quantities of episode " + episodeId, e);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot assess episode " + episodeId, e);
         }
     }
 
@@ -188,12 +156,12 @@ public class EpisodeAssessments {
         LocalDate first = LocalDate.ofInstant(startsAt, zone);
         LocalDate last = LocalDate.ofInstant(liftedAt == null ? now : liftedAt, zone);
         LocalDate today = LocalDate.ofInstant(now, zone);
-        Map<LocalDate, AirQualityDays.Day> known = airQuality.between(area, first, last);
+        Map<LocalDate, AirQualityDayStore.Day> known = airQuality.between(area, first, last);
         List<AirQualityDayView> days = new ArrayList<>();
         List<LocalDate> heavy = new ArrayList<>();
         List<LocalDate> withoutAqi = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            AirQualityDays.Day state = known.get(day);
+            AirQualityDayStore.Day state = known.get(day);
             AirQualityDayView view = AirQualityDayView.of(day, state);
             days.add(view);
             if (view.heavy()) {
@@ -242,10 +210,6 @@ public class EpisodeAssessments {
     private static BigDecimal plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private record Filed(Instant firstSubmittedAt, List<Quantity> quantities) {
@@ -313,7 +277,7 @@ public class EpisodeAssessments {
             @Schema(nullable = true, description = "As published, e.g. 186微克/立方米", example = "186微克/立方米") String pm25Text,
             @Schema(description = "A valid AQI above 200: charged against the year's budget") boolean heavy) {
 
-        static AirQualityDayView of(LocalDate date, AirQualityDays.Day state) {
+        static AirQualityDayView of(LocalDate date, AirQualityDayStore.Day state) {
             if (state == null) {
                 return new AirQualityDayView(date, null, null, null, null, null, null, null, null, null, false);
             }

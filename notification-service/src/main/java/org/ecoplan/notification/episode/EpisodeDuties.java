@@ -1,9 +1,6 @@
 package org.ecoplan.notification.episode;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -11,8 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
@@ -45,15 +40,15 @@ public class EpisodeDuties {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日HH:mm");
 
-    private final DataSource dataSource;
+    private final EpisodeStore store;
     private final InboxWriter inboxes;
     private final BusinessClock clock;
     private final EpisodeConfig config;
     private final WebhookFanOut webhooks;
 
-    EpisodeDuties(DataSource dataSource, InboxWriter inboxes, BusinessClock clock, EpisodeConfig config,
+    EpisodeDuties(EpisodeStore store, InboxWriter inboxes, BusinessClock clock, EpisodeConfig config,
             WebhookFanOut webhooks) {
-        this.dataSource = dataSource;
+        this.store = store;
         this.inboxes = inboxes;
         this.clock = clock;
         this.config = config;
@@ -64,92 +59,43 @@ public class EpisodeDuties {
     public void apply(EpisodeState state) {
         Instant now = clock.now();
         LocalDate today = clock.today();
-        try (Connection connection = dataSource.getConnection()) {
-            if (!advance(connection, state, now)) {
-                Log.debugf("Episode %s revision %d is not newer than the one applied; skipped", state.id(), state.revision());
-                return;
-            }
-            // Whatever came before is settled: a new level asks for a new acknowledgement, lifting asks for none.
-            try (var close = connection.prepareStatement("""
-                    update episode_acknowledgement set closed_at = ? where episode_id = ? and revision < ? and closed_at is null""")) {
-                close.setTimestamp(1, Timestamp.from(now));
-                close.setString(2, state.id());
-                close.setLong(3, state.revision());
-                close.executeUpdate();
-            }
-            if (state.liftedAt() != null || EpisodeEvents.LIFTED.name().equals(state.change())) {
-                tellLifted(connection, state, now, today);
-                return;
-            }
-            List<InboxWriter.NewMessage> messages = new ArrayList<>();
-            List<WebhookEvent> notices = new ArrayList<>();
-            try (var insert = connection.prepareStatement("""
-                    insert into episode_acknowledgement (episode_id, revision, department_code, department_name, level,
-                                                         message_id, requested_at)
-                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-                for (EpisodeState.MemberDuties member : state.members()) {
-                    UUID messageId = UUID.nameUUIDFromBytes(("episode:" + state.id() + ":" + state.revision() + ":"
-                            + member.departmentCode()).getBytes(StandardCharsets.UTF_8));
-                    insert.setString(1, state.id());
-                    insert.setLong(2, state.revision());
-                    insert.setString(3, member.departmentCode());
-                    insert.setString(4, member.departmentName());
-                    insert.setString(5, state.level().name());
-                    insert.setObject(6, messageId);
-                    insert.setTimestamp(7, Timestamp.from(now));
-                    insert.addBatch();
-                    String title = title(state);
-                    String body = body(state, member);
-                    messages.add(new InboxWriter.NewMessage(messageId, null, Audience.department(member.departmentCode()),
-                            MessageKind.NOTICE, RULE, "RED", state.id(), title, body, today, now, false));
-                    notices.add(notice(EpisodeNotice.DUTIES, messageId, new EpisodeNotice(state.id(), state.revision(),
-                            state.level().name(), state.levelName(), member.departmentCode(), title, body,
-                            member.duties().stream().map(duty -> new EpisodeNotice.Duty(duty.action(), duty.reportItems()))
-                                    .toList(), now.plus(config.acknowledgeWithin()), now)));
-                }
-                insert.executeBatch();
-            }
-            messages.forEach(inboxes::deliverNotice);
-            // Also to each unit's own systems where it subscribed (category NOTIFICATION): the issue's "by webhook".
-            webhooks.enqueue(notices);
-            Log.infof("Episode %s %s at %s (revision %d): duties sent to %d member unit(s)", state.id(), state.change(),
-                    state.level(), state.revision(), messages.size());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot apply episode " + state.id() + " revision " + state.revision(), e);
+        if (!store.advance(state, now)) {
+            Log.debugf("Episode %s revision %d is not newer than the one applied; skipped", state.id(), state.revision());
+            return;
         }
+        // Whatever came before is settled: a new level asks for a new acknowledgement, lifting asks for none.
+        store.closeRequestsBefore(state.id(), state.revision(), now);
+        if (state.liftedAt() != null || EpisodeEvents.LIFTED.name().equals(state.change())) {
+            tellLifted(state, now, today);
+            return;
+        }
+        List<EpisodeStore.NewRequest> requests = new ArrayList<>();
+        List<InboxWriter.NewMessage> messages = new ArrayList<>();
+        List<WebhookEvent> notices = new ArrayList<>();
+        for (EpisodeState.MemberDuties member : state.members()) {
+            UUID messageId = UUID.nameUUIDFromBytes(("episode:" + state.id() + ":" + state.revision() + ":"
+                    + member.departmentCode()).getBytes(StandardCharsets.UTF_8));
+            requests.add(new EpisodeStore.NewRequest(state.id(), state.revision(), member.departmentCode(), member.departmentName(),
+                    state.level().name(), messageId));
+            String title = title(state);
+            String body = body(state, member);
+            messages.add(new InboxWriter.NewMessage(messageId, null, Audience.department(member.departmentCode()),
+                    MessageKind.NOTICE, RULE, "RED", state.id(), title, body, today, now, false));
+            notices.add(notice(EpisodeNotice.DUTIES, messageId, new EpisodeNotice(state.id(), state.revision(),
+                    state.level().name(), state.levelName(), member.departmentCode(), title, body,
+                    member.duties().stream().map(duty -> new EpisodeNotice.Duty(duty.action(), duty.reportItems()))
+                            .toList(), now.plus(config.acknowledgeWithin()), now)));
+        }
+        store.insertRequests(requests, now);
+        messages.forEach(inboxes::deliverNotice);
+        // Also to each unit's own systems where it subscribed (category NOTIFICATION): the issue's "by webhook".
+        webhooks.enqueue(notices);
+        Log.infof("Episode %s %s at %s (revision %d): duties sent to %d member unit(s)", state.id(), state.change(),
+                state.level(), state.revision(), messages.size());
     }
 
-    /** Stores the revision unless one as new was applied; false when this state is stale or repeated. */
-    private static boolean advance(Connection connection, EpisodeState state, Instant now) throws SQLException {
-        try (var upsert = connection.prepareStatement("""
-                insert into episode_watch (episode_id, revision, level, lifted_at, updated_at, starts_at, issuer)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (episode_id) do update set revision = excluded.revision, level = excluded.level,
-                    lifted_at = excluded.lifted_at, updated_at = excluded.updated_at, starts_at = excluded.starts_at,
-                    issuer = excluded.issuer
-                where episode_watch.revision < excluded.revision""")) {
-            upsert.setString(1, state.id());
-            upsert.setLong(2, state.revision());
-            upsert.setString(3, state.level().name());
-            upsert.setTimestamp(4, state.liftedAt() == null ? null : Timestamp.from(state.liftedAt()));
-            upsert.setTimestamp(5, Timestamp.from(now));
-            upsert.setTimestamp(6, state.startsAt() == null ? null : Timestamp.from(state.startsAt()));
-            upsert.setString(7, state.issuer());
-            return upsert.executeUpdate() == 1;
-        }
-    }
-
-    private void tellLifted(Connection connection, EpisodeState state, Instant now, LocalDate today) throws SQLException {
-        List<String> told = new ArrayList<>();
-        try (var query = connection.prepareStatement(
-                "select distinct department_code from episode_acknowledgement where episode_id = ? order by department_code")) {
-            query.setString(1, state.id());
-            try (var rows = query.executeQuery()) {
-                while (rows.next()) {
-                    told.add(rows.getString(1));
-                }
-            }
-        }
+    private void tellLifted(EpisodeState state, Instant now, LocalDate today) {
+        List<String> told = store.departmentsRequested(state.id());
         String when = state.liftedAt() == null ? "" : format(state.liftedAt()) + "起";
         List<WebhookEvent> notices = new ArrayList<>();
         for (String department : told) {

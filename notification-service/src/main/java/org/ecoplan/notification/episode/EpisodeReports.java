@@ -3,17 +3,14 @@ package org.ecoplan.notification.episode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
+import java.util.UUID;
 import org.ecoplan.events.MalformedEventException;
 import org.ecoplan.progress.contract.EpisodeResponseSubmitted;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,12 +26,12 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class EpisodeReports {
 
-    private final DataSource dataSource;
+    private final EpisodeStore store;
     private final EpisodeConfig config;
     private final ObjectMapper mapper;
 
-    EpisodeReports(DataSource dataSource, EpisodeConfig config, ObjectMapper mapper) {
-        this.dataSource = dataSource;
+    EpisodeReports(EpisodeStore store, EpisodeConfig config, ObjectMapper mapper) {
+        this.store = store;
         this.config = config;
         this.mapper = mapper;
     }
@@ -46,30 +43,18 @@ public class EpisodeReports {
                 || response.responseId() == null || response.firstSubmittedAt() == null) {
             throw new MalformedEventException("Episode response " + response.responseId() + " lacks its episode, unit, day or time");
         }
-        try (Connection connection = dataSource.getConnection();
-             var upsert = connection.prepareStatement("""
-                     insert into episode_report (episode_id, department_code, day, response_id, revision, first_submitted_at, quantities)
-                     values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
-                     on conflict (episode_id, department_code, day) do update set response_id = excluded.response_id,
-                         revision = excluded.revision, quantities = excluded.quantities,
-                         first_submitted_at = least(episode_report.first_submitted_at, excluded.first_submitted_at)
-                     where episode_report.revision < excluded.revision""")) {
-            upsert.setString(1, response.episodeId());
-            upsert.setString(2, response.departmentCode());
-            upsert.setDate(3, Date.valueOf(response.day()));
-            upsert.setObject(4, java.util.UUID.fromString(response.responseId()));
-            upsert.setLong(5, response.revision());
-            upsert.setTimestamp(6, Timestamp.from(response.firstSubmittedAt()));
-            upsert.setString(7, mapper.writeValueAsString(response.quantities() == null ? List.of() : response.quantities()));
-            boolean stored = upsert.executeUpdate() == 1;
-            Log.debugf("Episode %s: %s's response for %s revision %d %s", response.episodeId(), response.departmentCode(),
-                    response.day(), response.revision(), stored ? "stored" : "not newer; dropped");
-            return stored;
+        UUID responseId;
+        String quantities;
+        try {
+            responseId = UUID.fromString(response.responseId());
+            quantities = mapper.writeValueAsString(response.quantities() == null ? List.of() : response.quantities());
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("Episode response " + response.responseId() + " is unreadable: " + e.getMessage());
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot store episode response " + response.responseId(), e);
         }
+        boolean stored = store.storeResponse(response, responseId, quantities);
+        Log.debugf("Episode %s: %s's response for %s revision %d %s", response.episodeId(), response.departmentCode(),
+                response.day(), response.revision(), stored ? "stored" : "not newer; dropped");
+        return stored;
     }
 
     /** When the response for {@code day} is due: the configured hour of that day, in the district's zone. */
@@ -84,57 +69,24 @@ public class EpisodeReports {
     @Transactional(TxType.MANDATORY)
     public List<Missing> missingBy(Instant now, ZoneId zone, int lookBackDays) {
         List<Missing> missing = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            List<Object[]> episodes = new ArrayList<>();
-            try (var query = connection.prepareStatement("""
-                    select episode_id, level, starts_at, lifted_at from episode_watch
-                    where starts_at is not null and starts_at <= ? and (lifted_at is null or lifted_at > ?)
-                    order by episode_id""")) {
-                query.setTimestamp(1, Timestamp.from(now));
-                query.setTimestamp(2, Timestamp.from(now.minus(java.time.Duration.ofDays(lookBackDays))));
-                try (var rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        Timestamp lifted = rows.getTimestamp(4);
-                        episodes.add(new Object[] { rows.getString(1), rows.getString(2), rows.getTimestamp(3).toInstant(),
-                                lifted == null ? null : lifted.toInstant() });
-                    }
-                }
-            }
-            for (Object[] episode : episodes) {
-                missing.addAll(missing(connection, (String) episode[0], (String) episode[1], (Instant) episode[2],
-                        (Instant) episode[3], now, zone));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the episodes' daily reports", e);
+        for (EpisodeStore.Watched episode : store.activeBetween(now.minus(Duration.ofDays(lookBackDays)), now)) {
+            missing.addAll(missing(episode, now, zone));
         }
         return missing;
     }
 
-    private List<Missing> missing(Connection connection, String episodeId, String level, Instant startsAt, Instant liftedAt,
-            Instant now, ZoneId zone) throws SQLException {
+    private List<Missing> missing(EpisodeStore.Watched episode, Instant now, ZoneId zone) {
         List<Missing> missing = new ArrayList<>();
+        Instant startsAt = episode.startsAt();
+        Instant liftedAt = episode.liftedAt();
         LocalDate last = LocalDate.ofInstant(liftedAt == null ? now : liftedAt, zone);
         for (LocalDate day = LocalDate.ofInstant(startsAt, zone); !day.isAfter(last); day = day.plusDays(1)) {
             Instant due = dueAt(day, zone);
             if (due.isAfter(now) || due.isBefore(startsAt) || (liftedAt != null && !liftedAt.isAfter(due))) {
                 continue;
             }
-            try (var query = connection.prepareStatement("""
-                    select a.department_code, min(a.department_name)
-                      from episode_acknowledgement a
-                     where a.episode_id = ? and a.requested_at <= ?
-                       and not exists (select 1 from episode_report r where r.episode_id = a.episode_id
-                                          and r.department_code = a.department_code and r.day = ? and r.first_submitted_at <= ?)
-                     group by a.department_code order by a.department_code""")) {
-                query.setString(1, episodeId);
-                query.setTimestamp(2, Timestamp.from(due));
-                query.setDate(3, Date.valueOf(day));
-                query.setTimestamp(4, Timestamp.from(due));
-                try (var rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        missing.add(new Missing(episodeId, level, rows.getString(1), rows.getString(2), day, due));
-                    }
-                }
+            for (EpisodeStore.Unit unit : store.unitsWithoutResponse(episode.episodeId(), day, due)) {
+                missing.add(new Missing(episode.episodeId(), episode.level(), unit.code(), unit.name(), day, due));
             }
         }
         return missing;

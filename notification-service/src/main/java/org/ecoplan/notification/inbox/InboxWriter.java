@@ -1,17 +1,10 @@
 package org.ecoplan.notification.inbox;
 
-import java.sql.Date;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,18 +18,11 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class InboxWriter {
 
-    private static final String INSERT = """
-            insert into inbox_message (id, alert_id, box, owner, kind, rule, severity, subject_id, title, body,
-                                       business_date, created_at, held_for_digest)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (alert_id, box, owner) do nothing""";
-    private static final String DIGEST_TAKERS = "select box, owner from inbox_preference where delivery = 'DAILY_DIGEST'";
-
-    private final DataSource dataSource;
+    private final InboxStore store;
     private final Event<MessagesWritten> written;
 
-    InboxWriter(DataSource dataSource, Event<MessagesWritten> written) {
-        this.dataSource = dataSource;
+    InboxWriter(InboxStore store, Event<MessagesWritten> written) {
+        this.store = store;
         this.written = written;
     }
 
@@ -46,7 +32,7 @@ public class InboxWriter {
      */
     @Transactional(TxType.MANDATORY)
     public void deliver(List<NewMessage> messages) {
-        Set<Audience> digestTakers = digestTakers();
+        Set<Audience> digestTakers = store.digestTakers();
         write(messages.stream().map(message -> digestTakers.contains(message.audience()) ? message.heldBack() : message).toList());
     }
 
@@ -60,48 +46,9 @@ public class InboxWriter {
         if (messages.isEmpty()) {
             return;
         }
-        List<NewMessage> written = new ArrayList<>();
-        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(INSERT)) {
-            for (NewMessage message : messages) {
-                insert.setObject(1, message.id());
-                insert.setObject(2, message.alertId());
-                insert.setString(3, message.audience().box().name());
-                insert.setString(4, message.audience().owner());
-                insert.setString(5, message.kind().name());
-                insert.setString(6, message.rule());
-                insert.setString(7, message.severity());
-                insert.setString(8, message.subjectId());
-                insert.setString(9, message.title());
-                insert.setString(10, message.body());
-                insert.setDate(11, Date.valueOf(message.businessDate()));
-                insert.setTimestamp(12, Timestamp.from(message.createdAt()));
-                insert.setBoolean(13, message.heldForDigest());
-                insert.addBatch();
-            }
-            int[] counts = insert.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == 1 && !messages.get(i).heldForDigest()) {
-                    written.add(messages.get(i));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write " + messages.size() + " inbox message(s)", e);
-        }
+        List<NewMessage> written = store.insertNew(messages).stream().filter(message -> !message.heldForDigest()).toList();
         // In this transaction: the e-mail package queues the owners' e-mails (observes the event).
         this.written.fire(new MessagesWritten(written));
-    }
-
-    private Set<Audience> digestTakers() {
-        Set<Audience> takers = new HashSet<>();
-        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(DIGEST_TAKERS);
-             var rows = query.executeQuery()) {
-            while (rows.next()) {
-                takers.add(new Audience(Audience.Box.valueOf(rows.getString(1)), rows.getString(2)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read inbox preferences", e);
-        }
-        return takers;
     }
 
     /** A message to write; {@code alertId} is null for digests and notices. */

@@ -1,19 +1,13 @@
 package org.ecoplan.notification.webhook;
 
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -21,6 +15,7 @@ import jakarta.persistence.LockModeType;
 
 import org.ecoplan.events.tracing.EventTracing;
 import org.ecoplan.events.tracing.TraceContext;
+import org.ecoplan.notification.webhook.WebhookDeliveryStore.Claimed;
 import org.ecoplan.web.clock.BusinessClock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,14 +44,7 @@ import io.quarkus.scheduler.Scheduled;
 public class WebhookDispatcher {
 
     private static final Duration LEASE = Duration.ofMinutes(2);
-    private static final String CLAIM = """
-            update webhook_delivery set next_attempt_at = ?
-            where id in (select d.id from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
-                         where d.status = 'PENDING' and d.next_attempt_at <= ? and s.enabled
-                         order by d.next_attempt_at limit ? for update of d skip locked)
-            returning id, subscription_id, body, attempts, traceparent, tracestate""";
-
-    private final DataSource dataSource;
+    private final WebhookDeliveryStore deliveries;
     private final WebhookConfig config;
     private final TargetAddressPolicy policy;
     private final SecretCipher cipher;
@@ -66,11 +54,11 @@ public class WebhookDispatcher {
     private final EventTracing tracing;
     private final MeterRegistry metrics;
 
-    WebhookDispatcher(DataSource dataSource, WebhookConfig config, TargetAddressPolicy policy, SecretCipher cipher,
+    WebhookDispatcher(WebhookDeliveryStore deliveries, WebhookConfig config, TargetAddressPolicy policy, SecretCipher cipher,
             Event<SubscriptionDisabled> disabled, BusinessClock clock, WebhookSender sender, EventTracing tracing, MeterRegistry metrics) {
         this.tracing = tracing;
         this.metrics = metrics;
-        this.dataSource = dataSource;
+        this.deliveries = deliveries;
         this.config = config;
         this.policy = policy;
         this.cipher = cipher;
@@ -214,33 +202,10 @@ public class WebhookDispatcher {
     }
 
     private List<Claimed> claim() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.now();
-            List<Claimed> claimed = new ArrayList<>();
-            try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(CLAIM)) {
-                statement.setTimestamp(1, Timestamp.from(now.plus(LEASE)));
-                statement.setTimestamp(2, Timestamp.from(now));
-                statement.setInt(3, config.batchSize());
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        String traceparent = rows.getString(5);
-                        claimed.add(new Claimed(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
-                                rows.getString(3), rows.getInt(4), traceparent == null ? Optional.empty()
-                                        : Optional.of(new TraceContext(traceparent, rows.getString(6)))));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot claim webhook deliveries", e);
-            }
-            return claimed;
-        });
+        return QuarkusTransaction.requiringNew().call(() -> deliveries.claimDue(clock.now(), LEASE, config.batchSize()));
     }
 
     private static String truncate(String text) {
         return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
-    }
-
-    /** @param trace the context the delivery was queued in, if any */
-    private record Claimed(UUID id, UUID subscriptionId, String body, int attempts, Optional<TraceContext> trace) {
     }
 }

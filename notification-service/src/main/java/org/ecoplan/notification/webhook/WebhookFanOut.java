@@ -1,21 +1,19 @@
 package org.ecoplan.notification.webhook;
 
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.ecoplan.events.tracing.TraceContext;
+import org.ecoplan.notification.webhook.WebhookDeliveryStore.NewDelivery;
 import org.ecoplan.web.clock.BusinessClock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,19 +29,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class WebhookFanOut {
 
-    private static final String INSERT = """
-            insert into webhook_delivery (id, subscription_id, event_id, event_type, body, status, attempts,
-                                          next_attempt_at, created_at, traceparent, tracestate)
-            values (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)
-            on conflict (subscription_id, event_id) do nothing""";
-
-    private final DataSource dataSource;
+    private final WebhookDeliveryStore store;
     private final ObjectMapper mapper;
     private final BusinessClock clock;
     private final SubscriptionFilters filters;
 
-    WebhookFanOut(DataSource dataSource, ObjectMapper mapper, BusinessClock clock, SubscriptionFilters filters) {
-        this.dataSource = dataSource;
+    WebhookFanOut(WebhookDeliveryStore store, ObjectMapper mapper, BusinessClock clock, SubscriptionFilters filters) {
+        this.store = store;
         this.mapper = mapper;
         this.clock = clock;
         this.filters = filters;
@@ -62,37 +54,21 @@ public class WebhookFanOut {
         TraceContext trace = TraceContext.current().orElse(null);
         // A group filter stands for the group's members as the catalogue names them now: read once per call.
         Map<String, Set<String>> filterDepartments = new HashMap<>();
-        int queued = 0;
-        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement(INSERT)) {
-            for (WebhookEvent event : events) {
-                String body = null;
-                for (WebhookSubscription subscription : subscriptions) {
-                    Set<String> departments = subscription.departmentCode == null ? Set.of()
-                            : filterDepartments.computeIfAbsent(subscription.departmentCode, filters::departmentsOf);
-                    if (!subscription.wants(event, departments)) {
-                        continue;
-                    }
-                    body = body != null ? body : body(event, now);
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setObject(2, subscription.id);
-                    insert.setObject(3, event.eventId());
-                    insert.setString(4, event.eventType());
-                    insert.setString(5, body);
-                    insert.setTimestamp(6, Timestamp.from(now));
-                    insert.setTimestamp(7, Timestamp.from(now));
-                    insert.setString(8, trace == null ? null : trace.traceparent());
-                    insert.setString(9, trace == null ? null : trace.tracestate());
-                    insert.addBatch();
-                    queued++;
+        List<NewDelivery> deliveries = new ArrayList<>();
+        for (WebhookEvent event : events) {
+            String body = null;
+            for (WebhookSubscription subscription : subscriptions) {
+                Set<String> departments = subscription.departmentCode == null ? Set.of()
+                        : filterDepartments.computeIfAbsent(subscription.departmentCode, filters::departmentsOf);
+                if (!subscription.wants(event, departments)) {
+                    continue;
                 }
+                body = body != null ? body : body(event, now);
+                deliveries.add(new NewDelivery(subscription.id, event.eventId(), event.eventType(), body));
             }
-            if (queued > 0) {
-                insert.executeBatch();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot queue webhook deliveries", e);
         }
-        return queued;
+        store.queue(deliveries, now, trace);
+        return deliveries.size();
     }
 
     private String body(WebhookEvent event, Instant now) {

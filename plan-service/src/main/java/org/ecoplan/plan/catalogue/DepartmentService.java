@@ -25,21 +25,6 @@ import org.ecoplan.web.problem.ProblemException;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DepartmentService {
 
-    /** A department's measures per role, counting those assigned to a group it belongs to. */
-    private static final String COUNTS_BY_ROLE = """
-            select x.department_id, x.role, count(distinct x.measure_id)
-            from (select a.department_id, a.role, a.measure_id from measure_assignment a
-                  where a.department_id is not null
-                  union all
-                  select gm.department_id, a.role, a.measure_id from measure_assignment a
-                  join department_group_member gm on gm.group_id = a.group_id) x
-            %s
-            group by x.department_id, x.role""";
-
-    private static final String OF_DOCUMENTS = """
-            where x.measure_id in (select m.id from measure m where m.document_id in
-                (select d.id from plan_document d where true %s %s))""";
-
     /** A department in one plan year has at most a few hundred measures; this bounds a detail page regardless. */
     private static final int MAX_MEASURES = PageRequest.MAX_SIZE;
 
@@ -73,7 +58,7 @@ public class DepartmentService {
         List<DepartmentGroup> allGroups = groups.listWithMembers();
         Map<UUID, List<String>> groupsByMember = new HashMap<>();
         allGroups.forEach(g -> g.members.forEach(m -> groupsByMember.computeIfAbsent(m.id, id -> new ArrayList<>()).add(g.code)));
-        Map<UUID, Map<AssignmentRole, Long>> counts = countsByRole(district, year);
+        Map<UUID, Map<AssignmentRole, Long>> counts = measures.countByDepartmentAndRole(district, year);
         var query = kind == null ? departments.find("order by code") : departments.find("kind = ?1 order by code", kind);
         List<Department> selected = query.page(page.page, page.size).list();
         return Page.of(selected.stream().map(d -> new Counted(d, groupsByMember.getOrDefault(d.id, List.of()),
@@ -115,25 +100,5 @@ public class DepartmentService {
     private static boolean names(MeasureAssignment assignment, Department department) {
         return department.equals(assignment.department)
                 || assignment.group != null && assignment.group.members.contains(department);
-    }
-
-    private Map<UUID, Map<AssignmentRole, Long>> countsByRole(String district, Integer year) {
-        String documents = district == null && year == null ? "" : OF_DOCUMENTS.formatted(
-                district == null ? "" : "and d.district = :district", year == null ? "" : "and d.year = :year");
-        var query = departments.getEntityManager().createNativeQuery(COUNTS_BY_ROLE.formatted(documents));
-        if (district != null) {
-            query.setParameter("district", district);
-        }
-        if (year != null) {
-            query.setParameter("year", year);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        Map<UUID, Map<AssignmentRole, Long>> counts = new HashMap<>();
-        for (Object[] row : rows) {
-            counts.computeIfAbsent((UUID) row[0], id -> new EnumMap<>(AssignmentRole.class))
-                    .put(AssignmentRole.valueOf((String) row[1]), ((Number) row[2]).longValue());
-        }
-        return counts;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,28 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.catalogue.contract.EditionStatus;
 import org.ecoplan.web.paging.Page;
 import org.ecoplan.web.paging.PageRequest;
 
 @ApplicationScoped
 public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
+
+    /** A department's measures per role, counting those assigned to a group it belongs to. */
+    private static final String COUNTS_BY_ROLE = """
+            select x.department_id, x.role, count(distinct x.measure_id)
+            from (select a.department_id, a.role, a.measure_id from measure_assignment a
+                  where a.department_id is not null
+                  union all
+                  select gm.department_id, a.role, a.measure_id from measure_assignment a
+                  join department_group_member gm on gm.group_id = a.group_id) x
+            %s
+            group by x.department_id, x.role""";
+
+    private static final String OF_DOCUMENTS = """
+            where x.measure_id in (select m.id from measure m where m.document_id in
+                (select d.id from plan_document d where true %s %s))""";
 
     /** Everything a measure view shows, in one query: no lazy loads while mapping. */
     private static final String FETCH_FOR_VIEW = "select m from Measure m"
@@ -147,6 +164,30 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
         List<UUID> ids = idQuery.getResultList();
         long total = ((Number) countQuery.getSingleResult()).longValue();
         return Page.of(inOrder(ids, findForView(ids)), page, total);
+    }
+
+    /**
+     * How many measures each department has per role, counting those assigned to a group it belongs to; only the
+     * measures of documents of {@code district} and {@code year} where given. An aggregate over every assignment: SQL.
+     */
+    public Map<UUID, Map<AssignmentRole, Long>> countByDepartmentAndRole(String district, Integer year) {
+        String documents = district == null && year == null ? "" : OF_DOCUMENTS.formatted(
+                district == null ? "" : "and d.district = :district", year == null ? "" : "and d.year = :year");
+        Query query = getEntityManager().createNativeQuery(COUNTS_BY_ROLE.formatted(documents));
+        if (district != null) {
+            query.setParameter("district", district);
+        }
+        if (year != null) {
+            query.setParameter("year", year);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        Map<UUID, Map<AssignmentRole, Long>> counts = new HashMap<>();
+        for (Object[] row : rows) {
+            counts.computeIfAbsent((UUID) row[0], id -> new EnumMap<>(AssignmentRole.class))
+                    .put(AssignmentRole.valueOf((String) row[1]), ((Number) row[2]).longValue());
+        }
+        return counts;
     }
 
     private List<UUID> groupsOf(UUID departmentId) {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ecoplan.catalogue.contract.EpisodeState;
@@ -37,14 +36,14 @@ public class DutyListService {
     static final int MAX_ITEM = 100;
     static final int MAX_ITEMS_TEXT = 2000;
 
-    private final EntityManager entityManager;
+    private final DutyListRepository lists;
     private final DepartmentRepository departments;
     private final DepartmentGroupRepository groups;
     private final BusinessClock clock;
 
-    DutyListService(EntityManager entityManager, DepartmentRepository departments, DepartmentGroupRepository groups,
+    DutyListService(DutyListRepository lists, DepartmentRepository departments, DepartmentGroupRepository groups,
             BusinessClock clock) {
-        this.entityManager = entityManager;
+        this.lists = lists;
         this.departments = departments;
         this.groups = groups;
         this.clock = clock;
@@ -126,15 +125,13 @@ public class DutyListService {
                     .formatted(errors.size()), errors);
         }
         // One import at a time: the next version number is taken under a table lock, held until commit.
-        entityManager.createNativeQuery("lock table duty_list in exclusive mode").executeUpdate();
-        Number last = (Number) entityManager.createNativeQuery("select coalesce(max(version), 0) from duty_list").getSingleResult();
         DutyList list = new DutyList();
-        list.version = last.intValue() + 1;
+        list.version = lists.nextVersionLocked();
         list.example = example;
         list.source = source == null || source.isBlank() ? null : source.strip();
         list.importedAt = clock.now();
         list.importedBy = actor;
-        list.persist();
+        lists.persist(list);
         for (int i = 0; i < duties.size(); i++) {
             Duty duty = duties.get(i);
             duty.key = new Duty.Key(list.version, i + 1);
@@ -151,13 +148,13 @@ public class DutyListService {
 
     @Transactional
     public Detail version(int version) {
-        DutyList list = DutyList.<DutyList>findByIdOptional(version).orElseThrow(() -> ProblemException.notFound("duty list version", version));
+        DutyList list = lists.findByIdOptional(version).orElseThrow(() -> ProblemException.notFound("duty list version", version));
         return view(list, duties(list.version));
     }
 
     /** The latest version, if any list was ever imported. */
     Optional<DutyList> latest() {
-        return DutyList.<DutyList>find("order by version desc").firstResultOptional();
+        return lists.findLatest();
     }
 
     /** What each member does at {@code level} under the latest list: the group's members in code order, duties in list order. */

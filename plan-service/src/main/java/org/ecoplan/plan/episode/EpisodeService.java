@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ecoplan.catalogue.contract.EpisodeEvents;
@@ -31,13 +29,13 @@ import io.quarkus.logging.Log;
 @ApplicationScoped
 public class EpisodeService {
 
-    private final EntityManager entityManager;
+    private final EpisodeRepository episodes;
     private final DutyListService duties;
     private final EventOutbox outbox;
     private final BusinessClock clock;
 
-    EpisodeService(EntityManager entityManager, DutyListService duties, EventOutbox outbox, BusinessClock clock) {
-        this.entityManager = entityManager;
+    EpisodeService(EpisodeRepository episodes, DutyListService duties, EventOutbox outbox, BusinessClock clock) {
+        this.episodes = episodes;
         this.duties = duties;
         this.outbox = outbox;
         this.clock = clock;
@@ -54,9 +52,8 @@ public class EpisodeService {
                     + ") / 预计结束时间须晚于开始时间");
         }
         // Serialises activations so that two integrators cannot open two episodes at once.
-        entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext('ecoplan.plan.episode-activation'))) as locked")
-                .getSingleResult();
-        Episode.<Episode>find("liftedAt is null").firstResultOptional().ifPresent(active -> {
+        episodes.lockActivations();
+        episodes.findActive().ifPresent(active -> {
             throw ProblemException.conflict("episode " + active.id + " (" + active.level.chineseName()
                     + ") is still active: change its level or lift it first / 已有未解除的预警");
         });
@@ -71,7 +68,7 @@ public class EpisodeService {
         episode.createdAt = clock.now();
         episode.createdBy = actor;
         episode.dutyListVersion = duties.latest().map(list -> list.version).orElse(null);
-        episode.persist();
+        episodes.persist(episode);
         return record(episode, EpisodeEvents.ACTIVATED, null, request.startsAt(), episode.reason, actor);
     }
 
@@ -112,20 +109,18 @@ public class EpisodeService {
 
     @Transactional
     public Detail get(UUID id) {
-        Episode episode = Episode.<Episode>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("episode", id));
+        Episode episode = episodes.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("episode", id));
         return view(episode, members(episode));
     }
 
     @Transactional
     public Page<Detail> list(PageRequest page) {
-        long total = Episode.count();
-        List<Episode> episodes = Episode.<Episode>find("order by startsAt desc, id").page(page.page, page.size).list();
-        return Page.of(episodes.stream().map(e -> view(e, members(e))).toList(), page, total);
+        long total = episodes.count();
+        return Page.of(episodes.listNewestFirst(page).stream().map(e -> view(e, members(e))).toList(), page, total);
     }
 
     private Episode locked(UUID id, long expectedRevision) {
-        Episode episode = Episode.<Episode>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> ProblemException.notFound("episode", id));
+        Episode episode = episodes.findLocked(id).orElseThrow(() -> ProblemException.notFound("episode", id));
         ETags.requireCurrent(expectedRevision, episode.revision);
         if (episode.lifted()) {
             throw ProblemException.conflict("episode " + id + " was lifted at " + episode.liftedAt + " / 预警已解除");

@@ -28,11 +28,11 @@ public class ReturnedReportConsumer implements EventConsumer {
     static final String CONSUMER = "bulletin-returned-reports";
 
     private final EventConsumption consumption;
-    private final ReturnedReports returns;
+    private final ReturnedReportStore returns;
     private final EventJson json;
     private final BusinessClock clock;
 
-    ReturnedReportConsumer(EventConsumption consumption, ReturnedReports returns, EventJson json, BusinessClock clock) {
+    ReturnedReportConsumer(EventConsumption consumption, ReturnedReportStore returns, EventJson json, BusinessClock clock) {
         this.consumption = consumption;
         this.returns = returns;
         this.json = json;
@@ -70,7 +70,7 @@ public class ReturnedReportConsumer implements EventConsumer {
         }
         // reviewedAt is the return's time; an older producer that left it out: the event's own time.
         var returnedAt = report.reviewedAt() != null ? report.reviewedAt() : event.time() != null ? event.time() : clock.now();
-        returns.record(new ReturnedReports.Returned(report.reportId(), report.reportRevision(), report.measureId(),
+        returns.record(new ReturnedReportStore.Returned(report.reportId(), report.reportRevision(), report.measureId(),
                 report.period(), report.departmentCode(), returnedAt, report.returnReason(), clock.now()));
     }
 }

@@ -9,7 +9,7 @@ import org.ecoplan.events.consumer.EventConsumer;
 import org.ecoplan.events.consumer.EventConsumption;
 import org.ecoplan.indicator.contract.AirQualityDayChanged;
 import org.ecoplan.indicator.contract.IndicatorEvents;
-import org.ecoplan.notification.episode.AirQualityDays;
+import org.ecoplan.notification.episode.AirQualityDayStore;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -23,10 +23,10 @@ public class AirQualityDayHandler implements EventConsumer {
     static final String CONSUMER = "notification-air-quality";
 
     private final EventConsumption consumption;
-    private final AirQualityDays days;
+    private final AirQualityDayStore days;
     private final EventJson json;
 
-    AirQualityDayHandler(EventConsumption consumption, AirQualityDays days, EventJson json) {
+    AirQualityDayHandler(EventConsumption consumption, AirQualityDayStore days, EventJson json) {
         this.consumption = consumption;
         this.days = days;
         this.json = json;

@@ -25,11 +25,11 @@ import io.quarkus.logging.Log;
  * ({@link AqiLevel}, one rule for both services).
  */
 @ApplicationScoped
-public class AirQualityDays {
+public class AirQualityDayStore {
 
     private final DataSource dataSource;
 
-    AirQualityDays(DataSource dataSource) {
+    AirQualityDayStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

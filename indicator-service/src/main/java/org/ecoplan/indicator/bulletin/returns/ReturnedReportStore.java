@@ -21,7 +21,7 @@ import org.hibernate.Session;
  * event changes nothing; read by a range of the return time (indexed).
  */
 @ApplicationScoped
-public class ReturnedReports {
+public class ReturnedReportStore {
 
     private static final String INSERT = """
             insert into report_return (report_id, report_revision, measure_id, period, department_code, returned_at,
@@ -45,7 +45,7 @@ public class ReturnedReports {
 
     private final EntityManager entityManager;
 
-    ReturnedReports(EntityManager entityManager) {
+    ReturnedReportStore(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
