@@ -256,7 +256,7 @@ class IndicatorReadBenchmark {
                                  case when s.state = 'OVERDUE' then date '2026-10-01' end as overdue_since,
                                  case when s.state = 'OVERDUE' then 60 + h %% 30 end as days_late
                           from overview_measure m, lateral (select abs(hashtext(m.measure_id)) as h) as hashed,
-                               lateral (select %1$s[1 + h %% 12] as state) as s) as rows
+                               lateral (select %1$s[1 + h %% 12] as state) as s) as loaded
                     on conflict (measure_id) do update set delivery_state = excluded.delivery_state,
                         assessed_on = excluded.assessed_on, pace_gap = excluded.pace_gap, days_late = excluded.days_late,
                         overdue_since = excluded.overdue_since, based_on_report_id = excluded.based_on_report_id,
