@@ -19,8 +19,8 @@ import org.ecoplan.progress.contract.DeliveryState;
 
 /**
  * The overview's reads: a fixed number of set-based queries per request, whatever the number of measures, each
- * served by an index (overview_measure by plan and by section, overview_assignment by department, measure_progress
- * and measure_state_month by measure, monthly_report_submission by measure and period).
+ * served by an index (overview_measure by plan and by section, overview_assignment by department,
+ * progress_replica_measure and measure_state_month by measure, monthly_report_submission by measure and period).
  */
 @ApplicationScoped
 class OverviewRepository {
@@ -38,7 +38,7 @@ class OverviewRepository {
             left join lateral (select p.delivery_state, p.assessed_on, p.window_start, p.window_end, p.expected_percent,
                     p.pace_gap, p.overdue_since, p.days_late, p.percent_complete, p.based_on_report_id, p.last_approved_at,
                     p.changed_at as recorded_at
-             from measure_progress p where p.measure_id = m.measure_id) s on true""";
+             from progress_replica_measure p where p.measure_id = m.measure_id) s on true""";
 
     /**
      * The state at a month's end: the measure's row of the latest month up to it, one backward step of the primary

@@ -132,7 +132,7 @@ public class DeliveryHistory {
         if (rows.isEmpty()) {
             return;
         }
-        MeasureProgress.getEntityManager().unwrap(Session.class).doWork(connection -> {
+        Rollup.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (Object[] values : rows) {
                     for (int i = 0; i < values.length; i++) {

@@ -6,7 +6,7 @@ import org.ecoplan.progress.contract.DeliveryState;
 
 /**
  * Adds up measures into delivery figures. Each measure counts under the delivery state progress-service decided
- * and published for it ({@link MeasureProgress#deliveryState}); a measure without one yet counts as not assessed.
+ * and published for it ({@code progress_replica_measure.delivery_state}); a measure without one yet counts as not assessed.
  * Nothing here judges deadlines or pace: that rule has one home, progress-service, and its decision travels on
  * the events. Independently, "not reported this period": not completed and no submitted or approved report for
  * the current month. The derived figures are {@link StateCounts}'. The measures come counted per standing

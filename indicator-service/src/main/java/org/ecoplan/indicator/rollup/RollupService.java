@@ -23,9 +23,9 @@ import org.ecoplan.events.EventOutbox;
 import org.ecoplan.events.OutgoingEvent;
 import org.ecoplan.indicator.contract.IndicatorEvents;
 import org.ecoplan.indicator.contract.RollupChanged;
-import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.MeasureStatusChanged;
 import org.ecoplan.progress.contract.ReportEvent;
+import org.ecoplan.progress.replica.ProgressReplica;
 import org.ecoplan.web.clock.BusinessClock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -36,8 +36,8 @@ import io.quarkus.logging.Log;
 
 /**
  * Keeps the delivery roll-ups of plans, sections, tasks and departments. Progress events update the
- * per-measure state (older sequences and revisions are dropped, so a redelivered or replayed event
- * changes nothing); the figures of the changed measure's scopes are then recomputed from the catalogue
+ * per-measure state in the {@link ProgressReplica} (older sequences and revisions are dropped, so a redelivered or
+ * replayed event changes nothing); the figures of the changed measure's scopes are then recomputed from the catalogue
  * replica's measures and published as {@code indicator.rollup-changed.v1} for the scopes whose figures changed.
  * Both recomputations are the same query and go through {@link RollupCalculator}, so they give the same figures.
  */
@@ -50,9 +50,11 @@ public class RollupService {
     private final ObjectMapper mapper;
     private final DeliveryHistory history;
     private final ScopeMembers members;
+    private final ProgressReplica progress;
 
     RollupService(CatalogueReplica catalogue, EventOutbox outbox, BusinessClock clock, ObjectMapper mapper,
-            DeliveryHistory history, ScopeMembers members) {
+            DeliveryHistory history, ScopeMembers members, ProgressReplica progress) {
+        this.progress = progress;
         this.members = members;
         this.catalogue = catalogue;
         this.outbox = outbox;
@@ -64,37 +66,12 @@ public class RollupService {
     /** @return whether the event was newer than what is known */
     @Transactional(TxType.MANDATORY)
     public boolean apply(MeasureStatusChanged event) {
-        MeasureProgress progress = MeasureProgress.findById(event.measureId());
-        if (progress != null && progress.sequence >= event.sequence()) {
-            Log.debugf("Dropped status of measure %s at sequence %d: %d is known", event.measureId(), event.sequence(), progress.sequence);
+        Instant now = clock.now();
+        if (!progress.apply(event, now)) {
+            Log.debugf("Dropped status of measure %s at sequence %d: a newer one is known", event.measureId(), event.sequence());
             return false;
         }
-        if (progress == null) {
-            progress = new MeasureProgress();
-            progress.measureId = event.measureId();
-        }
-        progress.sequence = event.sequence();
-        progress.status = event.status();
-        progress.overdue = event.overdue();
-        progress.deadline = event.deadline();
-        progress.completedOn = event.completedOn();
-        progress.completedOnTime = event.completedOnTime();
-        progress.lastReportedPeriod = event.lastReportedPeriod();
-        progress.changedAt = event.changedAt() == null ? clock.now() : event.changedAt();
-        progress.percentComplete = event.percentComplete();
-        progress.basedOnReportId = event.basedOnReportId();
-        progress.lastApprovedAt = event.lastApprovedAt();
-        DeliveryAssessment delivery = event.delivery();
-        progress.deliveryState = delivery == null ? null : delivery.state();
-        progress.assessedOn = delivery == null ? null : delivery.assessedOn();
-        progress.windowStart = delivery == null ? null : delivery.windowStart();
-        progress.windowEnd = delivery == null ? null : delivery.windowEnd();
-        progress.expectedPercent = delivery == null ? null : delivery.expectedPercent();
-        progress.paceGap = delivery == null ? null : delivery.paceGap();
-        progress.overdueSince = delivery == null ? null : delivery.overdueSince();
-        progress.daysLate = delivery == null ? null : delivery.daysLate();
-        progress.persist();
-        history.record(event, clock.now());
+        history.record(event, now);
         return true;
     }
 
@@ -103,20 +80,10 @@ public class RollupService {
     public boolean apply(ReportEvent event) {
         // Before the staleness check: the earliest submission time is kept whatever order events come in.
         history.recordSubmission(event);
-        ReportSeen seen = ReportSeen.findById(event.reportId());
-        if (seen != null && seen.revision >= event.reportRevision()) {
-            Log.debugf("Dropped report %s revision %d: %d is known", event.reportId(), event.reportRevision(), seen.revision);
+        if (!progress.apply(event, clock.now())) {
+            Log.debugf("Dropped report %s revision %d: a newer one is known", event.reportId(), event.reportRevision());
             return false;
         }
-        if (seen == null) {
-            seen = new ReportSeen();
-            seen.reportId = event.reportId();
-        }
-        seen.measureId = event.measureId();
-        seen.revision = event.reportRevision();
-        seen.period = event.period();
-        seen.state = event.state();
-        seen.persist();
         return true;
     }
 
@@ -130,11 +97,11 @@ public class RollupService {
     @Transactional(TxType.MANDATORY)
     public int applyAll(List<MeasureStatusChanged> statuses, List<ReportEvent> reports) {
         Instant now = clock.now();
-        List<MeasureStatusChanged> applied = ProgressRows.writeStatuses(statuses, now);
+        List<MeasureStatusChanged> applied = progress.applyStatuses(statuses, now);
         history.recordAll(applied, now);
         // As one by one: the earliest submission time is kept whatever order events come in, stale or not.
         history.recordSubmissions(reports);
-        return applied.size() + ProgressRows.writeReports(reports);
+        return applied.size() + progress.applyReports(reports, now);
     }
 
     /**
@@ -166,8 +133,7 @@ public class RollupService {
     /** @return whether the stored state of the report is exactly this revision (e.g. applied by a replay) */
     @Transactional(TxType.MANDATORY)
     public boolean isLatestRevision(ReportEvent event) {
-        ReportSeen seen = ReportSeen.findById(event.reportId());
-        return seen != null && seen.revision == event.reportRevision();
+        return progress.reportRevision(event.reportId()).map(revision -> revision == event.reportRevision()).orElse(false);
     }
 
     /** The reporting period of today, e.g. {@code 2026-05}. */
@@ -263,9 +229,8 @@ public class RollupService {
      */
     @Transactional(TxType.MANDATORY)
     public void clearProgressState() {
-        long progress = MeasureProgress.deleteAll();
-        long reports = ReportSeen.deleteAll();
-        Log.infof("Cleared %d measure statuses and %d reports before a replay", progress, reports);
+        ProgressReplica.Cleared cleared = progress.clear();
+        Log.infof("Cleared %d measure statuses and %d reports before a replay", cleared.measures(), cleared.reports());
     }
 
     private static RollupChanged event(Rollup rollup) {

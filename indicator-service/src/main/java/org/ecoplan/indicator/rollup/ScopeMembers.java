@@ -37,9 +37,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The roll-up scopes each measure counts in ({@code rollup_scope_member}), worked out from the catalogue replica
  * once, when a measure or section changes, in the replica's own transaction; and the figures of scopes, counted
- * from those rows, {@code measure_progress} and {@code report_seen} in one SQL statement. A progress event thus
- * costs one aggregate over its scopes' members and no catalogue JSON at all (it used to read and parse every
- * measure of its plan and departments: a third of the service's CPU in issue 16's profile).
+ * from those rows and the progress replica's ({@code progress_replica_measure}, {@code progress_replica_report}) in
+ * one SQL statement. A progress event thus costs one aggregate over its scopes' members and no catalogue JSON at all
+ * (it used to read and parse every measure of its plan and departments: a third of the service's CPU in issue 16's
+ * profile).
  */
 @ApplicationScoped
 public class ScopeMembers {
@@ -65,11 +66,11 @@ public class ScopeMembers {
      */
     private static final String STANDINGS = """
             select m.scope_type, m.scope_id, p.delivery_state,
-                coalesce(p.last_reported_period = ?, false) or exists (select 1 from report_seen r
+                coalesce(p.last_reported_period = ?, false) or exists (select 1 from progress_replica_report r
                     where r.period = ? and r.measure_id = m.measure_id and r.state in ('SUBMITTED', 'APPROVED')) as reported,
                 count(*) as measures
             from rollup_scope_member m
-            left join measure_progress p on p.measure_id = m.measure_id
+            left join progress_replica_measure p on p.measure_id = m.measure_id
             %s
             group by m.scope_type, m.scope_id, p.delivery_state, reported""";
 

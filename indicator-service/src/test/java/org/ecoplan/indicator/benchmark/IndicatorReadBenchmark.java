@@ -238,22 +238,29 @@ class IndicatorReadBenchmark {
                 + "'OVERDUE','COMPLETED_ON_TIME','COMPLETED_ON_TIME','COMPLETED_LATE'])";
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("""
-                    insert into measure_progress (measure_id, sequence, status, overdue, deadline, completed_on,
+                    insert into progress_replica_measure (measure_id, sequence, status, overdue, deadline, completed_on,
                         completed_on_time, last_reported_period, changed_at, percent_complete, delivery_state, assessed_on,
                         window_start, window_end, expected_percent, pace_gap, overdue_since, days_late, based_on_report_id,
-                        last_approved_at)
-                    select m.measure_id, 100, 'ON_TRACK', s.state = 'OVERDUE', m.deadline_end, null, null, '2026-11', now(),
-                           40, case when h %% 13 = 0 then null else s.state end, date '%2$s', date '2026-01-01', m.deadline_end,
-                           91, case when s.state = 'BEHIND_PACE' then 30 + h %% 40 end,
-                           case when s.state = 'OVERDUE' then date '2026-10-01' end,
-                           case when s.state = 'OVERDUE' then 60 + h %% 30 end, 'benchmark-' || m.measure_id,
-                           timestamp '2026-11-06 10:00'
-                    from overview_measure m, lateral (select abs(hashtext(m.measure_id)) as h) as hashed,
-                         lateral (select %1$s[1 + h %% 12] as state) as s
+                        last_approved_at, delivery, updated_at)
+                    select measure_id, 100, 'ON_TRACK', state = 'OVERDUE', deadline_end, null, null, '2026-11', now(), 40,
+                           delivery_state, assessed_on, window_start, deadline_end, expected_percent, pace_gap, overdue_since,
+                           days_late, 'benchmark-' || measure_id, timestamp '2026-11-06 10:00',
+                           case when delivery_state is not null then jsonb_build_object('state', delivery_state,
+                               'assessedOn', assessed_on, 'windowStart', window_start, 'windowEnd', deadline_end,
+                               'expectedPercent', expected_percent, 'paceGap', pace_gap, 'overdueSince', overdue_since,
+                               'daysLate', days_late) end, now()
+                    from (select m.measure_id, m.deadline_end, s.state,
+                                 case when h %% 13 = 0 then null else s.state end as delivery_state, date '%2$s' as assessed_on,
+                                 date '2026-01-01' as window_start, 91 as expected_percent,
+                                 case when s.state = 'BEHIND_PACE' then 30 + h %% 40 end as pace_gap,
+                                 case when s.state = 'OVERDUE' then date '2026-10-01' end as overdue_since,
+                                 case when s.state = 'OVERDUE' then 60 + h %% 30 end as days_late
+                          from overview_measure m, lateral (select abs(hashtext(m.measure_id)) as h) as hashed,
+                               lateral (select %1$s[1 + h %% 12] as state) as s) as loaded
                     on conflict (measure_id) do update set delivery_state = excluded.delivery_state,
                         assessed_on = excluded.assessed_on, pace_gap = excluded.pace_gap, days_late = excluded.days_late,
                         overdue_since = excluded.overdue_since, based_on_report_id = excluded.based_on_report_id,
-                        last_approved_at = excluded.last_approved_at""".formatted(states, TODAY));
+                        last_approved_at = excluded.last_approved_at, delivery = excluded.delivery""".formatted(states, TODAY));
             statement.execute("""
                     insert into measure_state_month (measure_id, month_start, sequence, delivery_state, assessed_on,
                         window_end, pace_gap, days_late, recorded_at)
@@ -265,10 +272,10 @@ class IndicatorReadBenchmark {
                          lateral (select %1$s[1 + abs(hashtext(m.measure_id || month::text)) %% 12] as state) as s
                     on conflict do nothing""".formatted(states, TODAY.withDayOfMonth(1)));
             statement.execute("""
-                    insert into report_seen (report_id, measure_id, revision, period, state)
+                    insert into progress_replica_report (report_id, measure_id, revision, period, state, updated_at)
                     select 'benchmark-' || m.measure_id || '-' || to_char(month, 'YYYY-MM'), m.measure_id, 2,
                            to_char(month, 'YYYY-MM'), case when abs(hashtext(m.measure_id || month::text)) %% 9 = 0
-                               then 'SUBMITTED' else 'APPROVED' end
+                               then 'SUBMITTED' else 'APPROVED' end, now()
                     from overview_measure m, generate_series(date '%s', date '%s', interval '1 month') as month
                     on conflict do nothing""".formatted(FIRST_REPORT_MONTH, TODAY.withDayOfMonth(1)));
             statement.execute("""
@@ -281,9 +288,9 @@ class IndicatorReadBenchmark {
                                   and a.role = 'LEAD' and a.party_kind = 'DEPARTMENT' order by a.party_code limit 1) as lead on true,
                          generate_series(date '%s', date '%s', interval '1 month') as month
                     on conflict do nothing""".formatted(FIRST_REPORT_MONTH, TODAY.withDayOfMonth(1)));
-            statement.execute("analyze measure_progress, measure_state_month, report_seen, monthly_report_submission, "
+            statement.execute("analyze progress_replica_measure, measure_state_month, progress_replica_report, monthly_report_submission, "
                     + "overview_measure, overview_assignment, catalogue_entity");
-            try (ResultSet count = statement.executeQuery("select count(*) from report_seen")) {
+            try (ResultSet count = statement.executeQuery("select count(*) from progress_replica_report")) {
                 count.next();
                 return count.getLong(1);
             }

@@ -249,7 +249,7 @@ class RollupHopBenchmark {
         while (System.nanoTime() < deadline) {
             Map<String, Long> stored = new HashMap<>();
             try (Connection connection = dataSource.getConnection();
-                    var rows = connection.createStatement().executeQuery("select measure_id, sequence from measure_progress")) {
+                    var rows = connection.createStatement().executeQuery("select measure_id, sequence from progress_replica_measure")) {
                 while (rows.next()) {
                     stored.put(rows.getString(1), rows.getLong(2));
                 }

@@ -36,6 +36,8 @@ import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.progress.contract.ReportEvent;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.contract.WorkflowState;
+import org.ecoplan.progress.replica.MeasureProgress;
+import org.ecoplan.progress.replica.ProgressReplica;
 import org.ecoplan.testing.EventReader;
 import org.ecoplan.testing.EventWriter;
 import org.ecoplan.testing.RealInfrastructureResource;
@@ -70,6 +72,9 @@ class IncrementalRollupTest {
     @Inject
     RollupService rollups;
 
+    @Inject
+    ProgressReplica progressReplica;
+
     @BeforeEach
     void startFromFiguresOfToday() {
         AppFixture.seedCatalogueReplicated();
@@ -93,7 +98,7 @@ class IncrementalRollupTest {
 
         MeasureProgress current = progressOf(measure.id());
         // Between on track and at risk: changes the figures of every scope the measure is in.
-        DeliveryState next = current != null && current.deliveryState == DeliveryState.AT_RISK
+        DeliveryState next = current != null && current.deliveryState() == DeliveryState.AT_RISK
                 ? DeliveryState.ON_TRACK : DeliveryState.AT_RISK;
         try (EventWriter progress = new EventWriter("/ecoplan/progress-service")) {
             send(progress, measure.id(), ProgressEvents.MEASURE_STATUS_CHANGED, status(measure, nextSequence(measure.id()),
@@ -156,12 +161,10 @@ class IncrementalRollupTest {
         // Applying an event and recomputing its scopes commit together: once every event is applied, all are.
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 sequences.entrySet().stream().allMatch(entry -> {
-                    MeasureProgress row = MeasureProgress.findById(entry.getKey());
-                    return row != null && row.sequence == entry.getValue();
-                }) && revisions.entrySet().stream().allMatch(entry -> {
-                    ReportSeen row = ReportSeen.findById(entry.getKey());
-                    return row != null && row.revision == entry.getValue();
-                })));
+                    MeasureProgress row = progressReplica.find(entry.getKey()).orElse(null);
+                    return row != null && row.sequence() == entry.getValue();
+                }) && revisions.entrySet().stream().allMatch(entry ->
+                        progressReplica.reportRevision(entry.getKey()).filter(entry.getValue()::equals).isPresent())));
 
         Map<String, Snapshot> incremental = snapshot();
         assertEquals(0, rollups.recomputeAll(), "scopes whose figures the incremental path left different");
@@ -179,13 +182,13 @@ class IncrementalRollupTest {
                 rollup -> new Snapshot(rollup.sequence, new RollupFigures(rollup.counts(), rollup.notReportedThisPeriod, rollup.period)))));
     }
 
-    private static MeasureProgress progressOf(String measureId) {
-        return QuarkusTransaction.requiringNew().call(() -> MeasureProgress.<MeasureProgress>findById(measureId));
+    private MeasureProgress progressOf(String measureId) {
+        return progressReplica.find(measureId).orElse(null);
     }
 
-    private static long nextSequence(String measureId) {
+    private long nextSequence(String measureId) {
         MeasureProgress current = progressOf(measureId);
-        return current == null ? 1 : current.sequence + 1;
+        return current == null ? 1 : current.sequence() + 1;
     }
 
     /** What the catalogue says the measure belongs to, worked out from the seed rather than by the service. */
@@ -256,7 +259,7 @@ class IncrementalRollupTest {
         return rollup.scopeType() + "/" + rollup.scopeId();
     }
 
-    private static void sendStatus(EventWriter writer, Map<String, Long> sequences, MeasureState measure, ReportStatus status,
+    private void sendStatus(EventWriter writer, Map<String, Long> sequences, MeasureState measure, ReportStatus status,
             DeliveryState state, Boolean onTime, String lastReportedPeriod) {
         long sequence = sequences.containsKey(measure.id()) ? sequences.get(measure.id()) + 1 : nextSequence(measure.id());
         sequences.put(measure.id(), sequence);

@@ -16,6 +16,7 @@ import org.ecoplan.notification.alert.AlertRule;
 import org.ecoplan.notification.alert.SubjectType;
 import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.ReportStatus;
+import org.ecoplan.progress.replica.MeasureProgress;
 
 /**
  * The date-driven rules for measures, evaluated in memory for all measures at once. Every rule proposes its
@@ -23,7 +24,7 @@ import org.ecoplan.progress.contract.ReportStatus;
  * day that was missed (the service was down) is caught up on the next tick, and a re-run sends nothing.
  * <p>
  * Whether a measure is overdue or behind pace is not judged here: progress-service decides the delivery state
- * and its events carry it (kept in {@link ProgressStore}); these rules raise the alerts for the state as
+ * and its events carry it (kept in {@link org.ecoplan.progress.replica.ProgressReplica}); these rules raise the alerts for the state as
  * decided, so an alert never disagrees with the status, the to-do list or the roll-ups.
  * <ul>
  * <li>BEHIND_PACE: the decided state is BEHIND_PACE, from {@code check-day} of a month; once per month while
@@ -158,7 +159,7 @@ public class MeasureRules {
         if (month.getYear() != subject.measure.year() || !subject.openDuring(month)) {
             return;
         }
-        String last = subject.progress == null ? null : subject.progress.lastReportedPeriod();
+        String last = subject.progress == null ? null : subject.progress.latestReportedPeriod();
         if (last != null && last.compareTo(month.toString()) >= 0) {
             return;
         }

@@ -32,15 +32,15 @@ public class ReviewRules {
     private final SupervisionConfig config;
     private final Recipients recipients;
     private final CatalogueSnapshot catalogue;
-    private final ProgressStore progress;
+    private final ReportsAwaitingReview awaitingReview;
     private final BusinessClock clock;
 
-    ReviewRules(SupervisionConfig config, Recipients recipients, CatalogueSnapshot catalogue, ProgressStore progress,
+    ReviewRules(SupervisionConfig config, Recipients recipients, CatalogueSnapshot catalogue, ReportsAwaitingReview awaitingReview,
             BusinessClock clock) {
         this.config = config;
         this.recipients = recipients;
         this.catalogue = catalogue;
-        this.progress = progress;
+        this.awaitingReview = awaitingReview;
         this.clock = clock;
     }
 
@@ -67,7 +67,7 @@ public class ReviewRules {
     public List<AlertDraft> waiting(Instant now, LocalDate today) {
         Duration maxWait = config.review().maxWait();
         List<AlertDraft> drafts = new ArrayList<>();
-        for (ProgressStore.WaitingReport report : progress.waitingSince(now.minus(maxWait))) {
+        for (ReportsAwaitingReview.WaitingReport report : awaitingReview.since(now.minus(maxWait))) {
             MeasureState measure = catalogue.measure(report.measureId()).orElse(null);
             Recipients.Addressed to = measure == null
                     ? recipients.address(AlertRule.REVIEW_WAITING, Map.of())

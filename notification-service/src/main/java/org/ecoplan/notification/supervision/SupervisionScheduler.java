@@ -11,6 +11,7 @@ import org.ecoplan.notification.alert.AlertDraft;
 import org.ecoplan.notification.alert.AlertService;
 import org.ecoplan.notification.alert.RaisedAlert;
 import org.ecoplan.notification.inbox.DigestWriter;
+import org.ecoplan.progress.replica.ProgressReplica;
 import org.ecoplan.web.clock.BusinessClock;
 
 import io.quarkus.logging.Log;
@@ -27,14 +28,14 @@ public class SupervisionScheduler {
 
     private final BusinessClock clock;
     private final CatalogueSnapshot catalogue;
-    private final ProgressStore progress;
+    private final ProgressReplica progress;
     private final MeasureRules measureRules;
     private final ReviewRules reviewRules;
     private final AlertService alerts;
     private final DigestWriter digests;
     private final SupervisionLock lock;
 
-    SupervisionScheduler(BusinessClock clock, CatalogueSnapshot catalogue, ProgressStore progress,
+    SupervisionScheduler(BusinessClock clock, CatalogueSnapshot catalogue, ProgressReplica progress,
             MeasureRules measureRules, ReviewRules reviewRules, AlertService alerts, DigestWriter digests,
             SupervisionLock lock) {
         this.lock = lock;

@@ -15,11 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ecoplan.catalogue.replica.CatalogueNames;
-import org.ecoplan.notification.supervision.MeasureProgress;
 import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.ReportStatus;
-import org.ecoplan.notification.supervision.ProgressStore;
+import org.ecoplan.progress.replica.MeasureProgress;
+import org.ecoplan.progress.replica.ProgressReplica;
 import org.ecoplan.notification.supervision.SupervisionScheduler;
 import org.ecoplan.notification.supervision.SupervisionScheduler.TickResult;
 import org.ecoplan.web.security.Roles;
@@ -43,10 +43,10 @@ import io.quarkus.panache.common.Sort;
 public class SupervisionResource {
 
     private final SupervisionScheduler scheduler;
-    private final ProgressStore progress;
+    private final ProgressReplica progress;
     private final CatalogueNames names;
 
-    SupervisionResource(SupervisionScheduler scheduler, ProgressStore progress, CatalogueNames names) {
+    SupervisionResource(SupervisionScheduler scheduler, ProgressReplica progress, CatalogueNames names) {
         this.scheduler = scheduler;
         this.progress = progress;
         this.names = names;
@@ -88,7 +88,7 @@ public class SupervisionResource {
 
         static ProgressView of(MeasureProgress progress) {
             return new ProgressView(progress.measureId(), progress.sequence(), progress.status(), progress.overdue(),
-                    progress.percentComplete(), progress.completedOn(), progress.lastReportedPeriod(), progress.updatedAt(),
+                    progress.percentComplete(), progress.completedOn(), progress.latestReportedPeriod(), progress.updatedAt(),
                     DeliveryView.of(progress.delivery()), progress.lastApprovedAt());
         }
     }

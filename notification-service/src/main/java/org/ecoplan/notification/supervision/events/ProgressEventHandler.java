@@ -1,5 +1,6 @@
 package org.ecoplan.notification.supervision.events;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,6 @@ import org.ecoplan.events.consumer.EventConsumer;
 import org.ecoplan.events.consumer.EventConsumption;
 import org.ecoplan.notification.alert.AlertService;
 import org.ecoplan.notification.supervision.CatalogueSnapshot;
-import org.ecoplan.notification.supervision.ProgressStore;
 import org.ecoplan.notification.supervision.Recipients;
 import org.ecoplan.notification.supervision.ReviewRules;
 import org.ecoplan.notification.webhook.WebhookEvent;
@@ -22,6 +22,7 @@ import org.ecoplan.progress.contract.MeasureStatusChanged;
 import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.progress.contract.ReportEvent;
 import org.ecoplan.progress.contract.WorkflowState;
+import org.ecoplan.progress.replica.ProgressReplica;
 import org.ecoplan.web.clock.BusinessClock;
 
 import io.quarkus.logging.Log;
@@ -37,7 +38,7 @@ public class ProgressEventHandler implements EventConsumer {
     static final String CONSUMER = "notification-progress";
 
     private final EventConsumption consumption;
-    private final ProgressStore progress;
+    private final ProgressReplica progress;
     private final ReviewRules reviewRules;
     private final AlertService alerts;
     private final WebhookFanOut webhooks;
@@ -45,7 +46,7 @@ public class ProgressEventHandler implements EventConsumer {
     private final BusinessClock clock;
     private final EventJson json;
 
-    ProgressEventHandler(EventConsumption consumption, ProgressStore progress, ReviewRules reviewRules,
+    ProgressEventHandler(EventConsumption consumption, ProgressReplica progress, ReviewRules reviewRules,
             AlertService alerts, WebhookFanOut webhooks, CatalogueSnapshot catalogue, BusinessClock clock,
             EventJson json) {
         this.consumption = consumption;
@@ -85,14 +86,26 @@ public class ProgressEventHandler implements EventConsumer {
         List<String> departments = new ArrayList<>();
         if (kind == ProgressEvents.MEASURE_STATUS_CHANGED) {
             MeasureStatusChanged change = json.read(event, MeasureStatusChanged.class);
-            boolean applied = progress.apply(change, clock.now());
+            Instant now = clock.now();
+            boolean applied = progress.apply(change, now);
+            if (applied) {
+                // The supervision rules' last reported period never goes back (see the report branch).
+                progress.noteReportedPeriod(change.measureId(), change.lastReportedPeriod(), now);
+            }
             Log.debugf("Measure %s status %s (sequence %d) %s, event %s", change.measureId(), change.status(),
                     change.sequence(), applied ? "applied" : "dropped as older", event.id());
             measureId = change.measureId();
             planId = change.planId();
         } else {
             ReportEvent report = json.read(event, ReportEvent.class);
-            boolean newer = progress.apply(report, clock.now());
+            Instant now = clock.now();
+            boolean newer = progress.apply(report, now);
+            // A submitted or approved monthly report counts as reported for its period at once, before
+            // progress-service's status event says so, and whatever order the events come in.
+            boolean counts = report.state() == WorkflowState.SUBMITTED || report.state() == WorkflowState.APPROVED;
+            if (counts) {
+                progress.noteReportedPeriod(report.measureId(), report.period(), now);
+            }
             if (newer && report.state() == WorkflowState.RETURNED) {
                 alerts.raise(List.of(reviewRules.returned(report, clock.today())));
             }

@@ -37,8 +37,12 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
  */
 public final class ArchitectureRules {
 
-    /** The services' root packages; their {@code contract} sub-packages are platform modules of their own. */
-    private static final Pattern SERVICE_CLASS = Pattern.compile("org\\.ecoplan\\.(plan|progress|indicator|notification)\\.(?!contract\\.).*");
+    /**
+     * The services' root packages; their {@code contract} sub-packages, and {@code org.ecoplan.progress.replica}
+     * (progress-service's state as its consumers keep it), are platform modules of their own.
+     */
+    private static final Pattern SERVICE_CLASS = Pattern.compile(
+            "org\\.ecoplan\\.(plan|progress|indicator|notification)\\.(?!contract\\.|replica\\.).*");
 
     /** The contract modules' packages (org.ecoplan.testing.contract is a test helper, not one of them). */
     private static final String[] CONTRACTS = {"org.ecoplan.catalogue.contract..", "org.ecoplan.progress.contract..",
