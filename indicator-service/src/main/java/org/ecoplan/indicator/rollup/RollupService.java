@@ -174,8 +174,9 @@ public class RollupService {
     @Transactional(TxType.REQUIRED)
     public int recomputeScopesOf(String measureId) {
         RecomputeLocks.someScopes();
-        // The figures are read with SQL: what this transaction changed through Hibernate (the measure's progress
-        // row) must be written first. The locks no longer flush as a side effect (plain JDBC, not native queries).
+        // The figures are read with SQL: whatever this transaction changed through Hibernate must be written first.
+        // The locks no longer flush as a side effect (plain JDBC, not native queries); RollupReplayTest failed
+        // without this while the measure's progress row was still an entity.
         Rollup.flush();
         List<Rollup.Key> affected = members.scopesOf(measureId);
         if (affected.isEmpty()) {
