@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.ecoplan.progress.contract.DeliveryAssessment;
 import org.ecoplan.progress.contract.DeliveryState;
+import org.ecoplan.testing.ServiceMigrations;
 import org.ecoplan.testing.TestInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +34,7 @@ class ProgressReplicaUpgradeTest {
         try (Connection connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), TestInfrastructure.username(),
                 TestInfrastructure.password()); Statement statement = connection.createStatement()) {
             try {
-                flyway(schema, "2026.12.16.20").migrate();
+                ServiceMigrations.upTo(schema, "2026.12.16.20").migrate();
                 statement.execute("set search_path to " + schema);
                 statement.execute("""
                         insert into measure_progress (measure_id, sequence, status, overdue, deadline, completed_on,
@@ -54,7 +50,7 @@ class ProgressReplicaUpgradeTest {
                         insert into report_seen (report_id, measure_id, revision, period, state)
                         values ('r-1', 'm-1', 2, '2026-05', 'APPROVED')""");
 
-                flyway(schema, "latest").migrate();
+                ServiceMigrations.upTo(schema, "latest").migrate();
 
                 try (ResultSet row = statement.executeQuery("""
                         select sequence, status, deadline::text, percent_complete, last_reported_period, based_on_report_id,
@@ -101,12 +97,4 @@ class ProgressReplicaUpgradeTest {
         }
     }
 
-    private static Flyway flyway(String schema, String target) throws IOException, SQLException {
-        Properties configuration = new Properties();
-        try (InputStream in = ProgressReplicaUpgradeTest.class.getResourceAsStream("/application.properties")) {
-            configuration.load(in);
-        }
-        return Flyway.configure().dataSource(TestInfrastructure.jdbcUrl(), TestInfrastructure.username(), TestInfrastructure.password())
-                .schemas(schema).locations(configuration.getProperty("quarkus.flyway.locations").split(",")).target(target).load();
-    }
 }

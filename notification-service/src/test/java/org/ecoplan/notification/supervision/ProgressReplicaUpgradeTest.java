@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.UUID;
 
+import org.ecoplan.testing.ServiceMigrations;
 import org.ecoplan.testing.TestInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +27,7 @@ class ProgressReplicaUpgradeTest {
         try (Connection connection = DriverManager.getConnection(TestInfrastructure.jdbcUrl(), TestInfrastructure.username(),
                 TestInfrastructure.password()); Statement statement = connection.createStatement()) {
             try {
-                flyway(schema, "2026.12.22.1").migrate();
+                ServiceMigrations.upTo(schema, "2026.12.22.1").migrate();
                 statement.execute("set search_path to " + schema);
                 statement.execute("""
                         insert into measure_progress (measure_id, sequence, status, overdue, percent_complete, completed_on,
@@ -48,7 +44,7 @@ class ProgressReplicaUpgradeTest {
                         values ('r-1', 3, 'm-1', 'p-1', '2026-06', 'SUBMITTED', 'YQ-ST', 'alice',
                             timestamptz '2026-06-04 09:00+08', timestamptz '2026-06-04 09:00+08')""");
 
-                flyway(schema, "latest").migrate();
+                ServiceMigrations.upTo(schema, "latest").migrate();
 
                 try (ResultSet row = statement.executeQuery("""
                         select sequence, status, overdue, percent_complete, last_reported_period, noted_reported_period,
@@ -98,12 +94,4 @@ class ProgressReplicaUpgradeTest {
         }
     }
 
-    private static Flyway flyway(String schema, String target) throws IOException, SQLException {
-        Properties configuration = new Properties();
-        try (InputStream in = ProgressReplicaUpgradeTest.class.getResourceAsStream("/application.properties")) {
-            configuration.load(in);
-        }
-        return Flyway.configure().dataSource(TestInfrastructure.jdbcUrl(), TestInfrastructure.username(), TestInfrastructure.password())
-                .schemas(schema).locations(configuration.getProperty("quarkus.flyway.locations").split(",")).target(target).load();
-    }
 }
