@@ -93,7 +93,7 @@ class EmailDeliveryTest {
         assertThat(failed.status()).isEqualTo("PENDING");
         assertThat(failed.attempts()).isEqualTo(1);
         assertThat(failed.lastError()).isNotBlank();
-        assertThat(failed.nextAttemptAt()).isAfter(Instant.now().plusSeconds(50));
+        assertThat(failed.nextAttemptAt()).isAfter(clock.now().plusSeconds(50));
         assertThat(emails("failed")).isEqualTo(failedBefore + 1);
         assertThat(emails("sent")).isEqualTo(sentBefore);
 
