@@ -113,6 +113,40 @@ class EmailDeliveryTest {
         assertThat(emails("failed")).isEqualTo(failedBefore + 1);
     }
 
+    @Test
+    void aMailThatFailsEveryAttemptIsGivenUpAfterTheLastAndNeverSentLater() throws Exception {
+        double givenUpBefore = emails("given_up");
+        GreenMailResource.stopServer();
+        String reportId = UUID.randomUUID().toString();
+        try (var player = new ProgressPlayer(dataSource)) {
+            player.report(ProgressEvents.REPORT_RETURNED, ProgressPlayer.report(reportId, 2, UUID.randomUUID().toString(),
+                    "plan-1", "2026-05", WorkflowState.RETURNED, 20, "MAIL-TEST", "reporter@ecoplan.test", Instant.now()));
+        }
+        // Five attempts (the default), each due only once the business clock passes the one before's retry time.
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            int expected = attempt;
+            await().atMost(Duration.ofSeconds(30)).until(() -> attemptsOf(reportId) >= expected);
+            Outcome outcome = outcomeOf(reportId);
+            assertThat(outcome.attempts()).isEqualTo(attempt);
+            if (attempt < 5) {
+                assertThat(outcome.status()).isEqualTo("PENDING");
+                clock.setTo(outcome.nextAttemptAt().plusSeconds(1));
+            }
+        }
+        Outcome givenUp = outcomeOf(reportId);
+        assertThat(givenUp.status()).isEqualTo("FAILED");
+        assertThat(givenUp.nextAttemptAt()).isNull();
+        assertThat(givenUp.lastError()).isNotBlank();
+        assertThat(emails("given_up")).isEqualTo(givenUpBefore + 1);
+
+        // The server back and a day later: a given-up e-mail is not tried again (the message stays in the inbox).
+        GreenMailResource.restartServer();
+        clock.setTo(clock.now().plus(Duration.ofDays(1)));
+        Thread.sleep(3_000);
+        assertThat(mailAbout(reportId)).isNull();
+        assertThat(outcomeOf(reportId).attempts()).isEqualTo(5);
+    }
+
     private double emails(String outcome) {
         Counter counter = metrics.find("ecoplan.emails").tag("outcome", outcome).counter();
         return counter == null ? 0 : counter.count();

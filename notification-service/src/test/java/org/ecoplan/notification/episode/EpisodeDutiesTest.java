@@ -80,7 +80,7 @@ class EpisodeDutiesTest {
         try (var writer = new EventWriter("/ecoplan/plan-service")) {
             writer.send(UUID.randomUUID(), CatalogueEvents.TOPIC, CatalogueEvents.DEPARTMENT.aggregateType(), departmentId,
                     CatalogueEvents.DEPARTMENT.eventType(), new DepartmentState(departmentId, 1, units.get(4),
-                            "成员单位" + units.get(4), "DEPARTMENT"));
+                            "成员单位" + units.get(4), "DEPARTMENT", "延庆区"));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> !replica.findContaining(CatalogueEvents.DEPARTMENT.aggregateType(),
                 Map.of("code", units.get(4))).isEmpty());

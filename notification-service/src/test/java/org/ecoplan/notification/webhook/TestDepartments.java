@@ -25,7 +25,7 @@ final class TestDepartments {
         String id = UUID.randomUUID().toString();
         try (var writer = new EventWriter("/ecoplan/plan-service")) {
             writer.send(UUID.randomUUID(), CatalogueEvents.TOPIC, CatalogueEvents.DEPARTMENT.aggregateType(), id,
-                    CatalogueEvents.DEPARTMENT.eventType(), new DepartmentState(id, 1, code, "测试部门 " + code, "DEPARTMENT"));
+                    CatalogueEvents.DEPARTMENT.eventType(), new DepartmentState(id, 1, code, "测试部门 " + code, "DEPARTMENT", "延庆区"));
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 !replica.findContaining(CatalogueEvents.DEPARTMENT.aggregateType(), Map.of("code", code)).isEmpty());

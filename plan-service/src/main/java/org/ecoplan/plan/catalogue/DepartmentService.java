@@ -53,13 +53,16 @@ public class DepartmentService {
     public record Detail(Department department, List<String> groups, Map<AssignmentRole, List<Measure>> measuresByRole) {
     }
 
-    /** One page of the registry in code order, each department with its measures per role. */
+    /**
+     * One page of the registry in code order, each department with its measures per role: with a district, that
+     * district's departments and the city's (whose measures are counted in that district's plans only).
+     */
     public Page<Counted> list(DepartmentKind kind, String district, Integer year, PageRequest page) {
         List<DepartmentGroup> allGroups = groups.listWithMembers();
         Map<UUID, List<String>> groupsByMember = new HashMap<>();
         allGroups.forEach(g -> g.members.forEach(m -> groupsByMember.computeIfAbsent(m.id, id -> new ArrayList<>()).add(g.code)));
         Map<UUID, Map<AssignmentRole, Long>> counts = measures.countByDepartmentAndRole(district, year);
-        var query = kind == null ? departments.find("order by code") : departments.find("kind = ?1 order by code", kind);
+        var query = departments.page(kind, district);
         List<Department> selected = query.page(page.page, page.size).list();
         return Page.of(selected.stream().map(d -> new Counted(d, groupsByMember.getOrDefault(d.id, List.of()),
                 counts.getOrDefault(d.id, Map.of()))).toList(), page, query.count());
@@ -84,9 +87,9 @@ public class DepartmentService {
         return new Detail(department, memberOf, byRole);
     }
 
-    /** One page of the groups in code order (a handful: paged in memory, members fetched with them). */
-    public Page<DepartmentGroup> groups(PageRequest page) {
-        List<DepartmentGroup> all = groups.listWithMembers();
+    /** One page of the groups in code order, of one district when given (paged in memory, members fetched with them). */
+    public Page<DepartmentGroup> groups(String district, PageRequest page) {
+        List<DepartmentGroup> all = district == null ? groups.listWithMembers() : groups.listWithMembers(district);
         int from = Math.min(page.offset(), all.size());
         return Page.of(all.subList(from, Math.min(from + page.size, all.size())), page, all.size());
     }

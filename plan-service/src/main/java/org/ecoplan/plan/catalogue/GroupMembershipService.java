@@ -54,7 +54,7 @@ public class GroupMembershipService {
                 .<DepartmentGroup>firstResultOptional().orElseThrow(() -> ProblemException.notFound("group", code));
         ETags.requireCurrent(expectedRevision, group.revision);
         group.members.clear();
-        group.members.addAll(resolve(memberCodes));
+        group.members.addAll(resolve(memberCodes, group.district));
         group.revision++;
 
         List<CatalogueState> states = new ArrayList<>();
@@ -78,17 +78,25 @@ public class GroupMembershipService {
         return group;
     }
 
-    private List<Department> resolve(List<String> codes) {
+    /** The departments named, each of the group's district or of the city. */
+    private List<Department> resolve(List<String> codes, String district) {
         List<Department> resolved = new ArrayList<>();
         List<Problem.FieldProblem> unknown = new ArrayList<>();
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(codes));
         for (String memberCode : distinct) {
-            departments.findByCode(memberCode).ifPresentOrElse(resolved::add,
-                    () -> unknown.add(new Problem.FieldProblem("memberCodes[" + codes.indexOf(memberCode) + "]",
-                            "unknown department code " + memberCode + " / 未知部门")));
+            String field = "memberCodes[" + codes.indexOf(memberCode) + "]";
+            departments.findByCode(memberCode).ifPresentOrElse(department -> {
+                if (department.servesDistrict(district)) {
+                    resolved.add(department);
+                } else {
+                    unknown.add(new Problem.FieldProblem(field, "department " + memberCode + " (" + department.name
+                            + ") belongs to " + department.district + ", the group to " + district + " / 该部门属于"
+                            + department.district + "，部门组属于" + district));
+                }
+            }, () -> unknown.add(new Problem.FieldProblem(field, "unknown department code " + memberCode + " / 未知部门")));
         }
         if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("unknown departments / 部门不存在", unknown);
+            throw ProblemException.unprocessable("unknown departments, or of another district / 部门不存在或不属于本区", unknown);
         }
         return resolved;
     }

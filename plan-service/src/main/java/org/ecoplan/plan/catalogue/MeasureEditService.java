@@ -63,7 +63,7 @@ public class MeasureEditService {
                     + "; only measures of the current edition are edited / 仅可修改现行版本中执行中的措施");
         }
         String before = snapshot(measure);
-        List<MeasureAssignment> replacement = change.departments() == null ? null : resolve(change.departments());
+        List<MeasureAssignment> replacement = change.departments() == null ? null : resolve(change.departments(), measure.document.district);
 
         if (change.text() != null) {
             measure.text = change.text();
@@ -104,26 +104,39 @@ public class MeasureEditService {
         edits.persist(edit);
     }
 
-    private List<MeasureAssignment> resolve(List<MeasureChange.Assignment> inputs) {
+    /** The departments and groups named, each of the measure's district (or a department of the city). */
+    private List<MeasureAssignment> resolve(List<MeasureChange.Assignment> inputs, String district) {
         List<MeasureAssignment> resolved = new ArrayList<>();
         List<Problem.FieldProblem> unknown = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             MeasureChange.Assignment input = inputs.get(i);
             int index = i;
             if (input.departmentCode() != null) {
-                departments.findByCode(input.departmentCode()).ifPresentOrElse(
-                        d -> resolved.add(MeasureAssignment.of(input.role(), d, null)),
-                        () -> unknown.add(new Problem.FieldProblem("departments[" + index + "].departmentCode",
-                                "unknown department code " + input.departmentCode() + " / 未知部门")));
+                String field = "departments[" + index + "].departmentCode";
+                departments.findByCode(input.departmentCode()).ifPresentOrElse(d -> {
+                    if (d.servesDistrict(district)) {
+                        resolved.add(MeasureAssignment.of(input.role(), d, null));
+                    } else {
+                        unknown.add(new Problem.FieldProblem(field, "department " + d.code + " (" + d.name + ") belongs to "
+                                + d.district + ", the measure to " + district + " / 该部门属于" + d.district + "，措施属于" + district));
+                    }
+                }, () -> unknown.add(new Problem.FieldProblem(field,
+                        "unknown department code " + input.departmentCode() + " / 未知部门")));
             } else {
-                groups.findByCode(input.groupCode()).ifPresentOrElse(
-                        g -> resolved.add(MeasureAssignment.of(input.role(), null, g)),
-                        () -> unknown.add(new Problem.FieldProblem("departments[" + index + "].groupCode",
-                                "unknown group code " + input.groupCode() + " / 未知部门组")));
+                String field = "departments[" + index + "].groupCode";
+                groups.findByCode(input.groupCode()).ifPresentOrElse(g -> {
+                    if (g.district.equals(district)) {
+                        resolved.add(MeasureAssignment.of(input.role(), null, g));
+                    } else {
+                        unknown.add(new Problem.FieldProblem(field, "group " + g.code + " (" + g.name + ") belongs to "
+                                + g.district + ", the measure to " + district + " / 该部门组属于" + g.district + "，措施属于" + district));
+                    }
+                }, () -> unknown.add(new Problem.FieldProblem(field,
+                        "unknown group code " + input.groupCode() + " / 未知部门组")));
             }
         }
         if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("unknown departments / 部门不存在", unknown);
+            throw ProblemException.unprocessable("unknown departments, or of another district / 部门不存在或不属于本区", unknown);
         }
         return resolved;
     }

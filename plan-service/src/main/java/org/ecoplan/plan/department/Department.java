@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A department of the registry. The code is stable across imports and years; the name is the Chinese name. */
+/**
+ * A department of the registry. The code is stable across imports and years and unique in the city; the name is the
+ * Chinese name, unique in its district (every district has a 区生态环境局). A department belongs to one district, or to
+ * the city (district null) for the city's own departments that district plans name (市规划自然资源委延庆分局).
+ */
 @Entity
 @Table(name = "department")
 public class Department extends PanacheEntityBase {
@@ -21,8 +25,12 @@ public class Department extends PanacheEntityBase {
     @Column(nullable = false, unique = true)
     public String code;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false)
     public String name;
+
+    /** The district it belongs to (e.g. 延庆区); null for a department of the city. */
+    @Column
+    public String district;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -34,8 +42,9 @@ public class Department extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
-    public static Department create(String code, String name, DepartmentKind kind) {
+    public static Department create(String code, String name, DepartmentKind kind, String district) {
         Department department = new Department();
+        department.district = district;
         department.id = UUID.randomUUID();
         department.code = code;
         department.name = name;
@@ -43,5 +52,10 @@ public class Department extends PanacheEntityBase {
         department.revision = 1;
         department.createdAt = Instant.now();
         return department;
+    }
+
+    /** Whether a measure or group of that district may name this department: its own, or one of the city's. */
+    public boolean servesDistrict(String planDistrict) {
+        return district == null || district.equals(planDistrict);
     }
 }

@@ -28,8 +28,12 @@ public class DepartmentGroup extends PanacheEntityBase {
     @Column(nullable = false, unique = true)
     public String code;
 
-    @Column(nullable = false, unique = true)
+    @Column(nullable = false)
     public String name;
+
+    /** The district whose departments it gathers; its name is unique there. */
+    @Column(nullable = false)
+    public String district;
 
     @Column(nullable = false)
     public long revision;
@@ -41,8 +45,9 @@ public class DepartmentGroup extends PanacheEntityBase {
     @OrderBy("code")
     public List<Department> members = new ArrayList<>();
 
-    public static DepartmentGroup create(String code, String name, List<Department> members) {
+    public static DepartmentGroup create(String code, String name, String district, List<Department> members) {
         DepartmentGroup group = new DepartmentGroup();
+        group.district = district;
         group.id = UUID.randomUUID();
         group.code = code;
         group.name = name;

@@ -17,4 +17,10 @@ public class DepartmentGroupRepository implements PanacheRepositoryBase<Departme
     public List<DepartmentGroup> listWithMembers() {
         return find("select distinct g from DepartmentGroup g left join fetch g.members order by g.code").list();
     }
+
+    /** One district's groups with their members in one query. */
+    public List<DepartmentGroup> listWithMembers(String district) {
+        return find("select distinct g from DepartmentGroup g left join fetch g.members where g.district = ?1 order by g.code",
+                district).list();
+    }
 }

@@ -3,7 +3,6 @@ package org.ecoplan.plan.importing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +40,7 @@ import org.ecoplan.plan.department.DepartmentRepository;
 @ApplicationScoped
 public class DocumentLoader {
 
-    private final DepartmentRegistry registry;
+    private final CityRegistry registry;
     private final PlanDocumentRepository documents;
     private final PlanRepository plans;
     private final PlanSectionRepository sections;
@@ -52,7 +51,7 @@ public class DocumentLoader {
     private final DepartmentGroupRepository groups;
     private final ObjectMapper mapper;
 
-    DocumentLoader(DepartmentRegistry registry, PlanDocumentRepository documents, PlanRepository plans,
+    DocumentLoader(CityRegistry registry, PlanDocumentRepository documents, PlanRepository plans,
             PlanSectionRepository sections, KeyTaskRepository tasks, MeasureRepository measures,
             IndicatorRepository indicators, DepartmentRepository departments, DepartmentGroupRepository groups,
             ObjectMapper mapper) {
@@ -92,6 +91,7 @@ public class DocumentLoader {
     /** The writes of one document, collecting the states to publish as it goes. */
     private final class Writer {
         final ParsedDocument parsed;
+        final DepartmentRegistry districtRegistry;
         final PlanDocument document = new PlanDocument();
         final List<CatalogueState> registryStates = new ArrayList<>();
         final List<CatalogueState> editionStates = new ArrayList<>();
@@ -106,6 +106,7 @@ public class DocumentLoader {
 
         Writer(ParsedDocument parsed, Source source, EditionStatus status, String actor) {
             this.parsed = parsed;
+            this.districtRegistry = registry.forDistrict(parsed.district());
             this.actor = actor;
             document.id = UUID.randomUUID();
             document.district = parsed.district();
@@ -130,25 +131,29 @@ public class DocumentLoader {
             parsed.indicators().forEach(this::writeIndicator);
         }
 
-        /** Makes sure every registry department and group exists; new ones are published too. */
+        /**
+         * Makes sure every department and group of the document's district's registry exists (and the city's
+         * departments); new ones are published too. Names resolve within the district: another district's
+         * 区生态环境局 is another department.
+         */
         private void loadRegistry() {
-            departments.listAll().forEach(d -> departmentsByName.put(d.name, d));
+            departments.listServing(document.district).forEach(d -> departmentsByName.put(d.name, d));
             Map<String, Department> byCode = new LinkedHashMap<>();
             departmentsByName.values().forEach(d -> byCode.put(d.code, d));
-            for (RegistryDepartment known : registry.departments()) {
+            for (RegistryDepartment known : districtRegistry.departments()) {
                 if (!departmentsByName.containsKey(known.name()) && !byCode.containsKey(known.code())) {
-                    Department created = Department.create(known.code(), known.name(), known.kind());
+                    Department created = Department.create(known.code(), known.name(), known.kind(), known.district());
                     departments.persist(created);
                     departmentsByName.put(created.name, created);
                     byCode.put(created.code, created);
                     registryStates.add(CatalogueStates.of(created));
                 }
             }
-            groups.listWithMembers().forEach(g -> groupsByName.put(g.name, g));
-            for (RegistryGroup known : registry.groups()) {
+            groups.listWithMembers(document.district).forEach(g -> groupsByName.put(g.name, g));
+            for (RegistryGroup known : districtRegistry.groups()) {
                 if (!groupsByName.containsKey(known.name())) {
                     List<Department> members = known.memberCodes().stream().map(byCode::get).toList();
-                    DepartmentGroup created = DepartmentGroup.create(known.code(), known.name(), members);
+                    DepartmentGroup created = DepartmentGroup.create(known.code(), known.name(), known.district(), members);
                     groups.persist(created);
                     groupsByName.put(created.name, created);
                     registryStates.add(CatalogueStates.of(created));
@@ -284,13 +289,13 @@ public class DocumentLoader {
         }
 
         /**
-         * The registry department of that name; a name the registry does not know (the parser warned about
-         * it) is registered under a code derived from the name, so that it is stable across imports.
+         * The district's department of that name; a name its registry does not know (the parser warned about
+         * it) is registered in the district under a code derived from the name, so that it is stable across imports.
          */
         private Department department(String name) {
             return departmentsByName.computeIfAbsent(name, unknown -> {
-                Department created = Department.create("X-" + SourceTables.sha256(unknown.getBytes(StandardCharsets.UTF_8))
-                        .substring(0, 10).toUpperCase(), unknown, DepartmentKind.OTHER);
+                Department created = Department.create(districtRegistry.codeForUnlisted(unknown), unknown,
+                        DepartmentKind.OTHER, document.district);
                 departments.persist(created);
                 departmentsCreated.add(unknown);
                 registryStates.add(CatalogueStates.of(created));

@@ -53,7 +53,8 @@ import java.util.regex.Pattern;
  * A body row whose cells equal the header row is the header Word repeats at the top of a page; it is skipped.
  *
  * <h2>Departments</h2>
- * Read by {@link DepartmentCellReader} against the {@link DepartmentRegistry}: names missing from the registry are
+ * Read by {@link DepartmentCellReader} against the document's district's {@link DepartmentRegistry} (of the
+ * {@link CityRegistry}): names missing from it are
  * WARNINGs and are imported as written. Deadlines are read by {@link DeadlineReader}; an unknown form is an ERROR.
  */
 public final class PlanDocumentParser {
@@ -68,9 +69,9 @@ public final class PlanDocumentParser {
     private static final Pattern EDITION = Pattern.compile("(.*?)[（(]([^（）()]*稿)[）)]\\s*");
     private static final Pattern DISTRICT = Pattern.compile("(?:北京市)?(\\p{IsHan}{2,3}?区)");
 
-    private final DepartmentRegistry registry;
+    private final CityRegistry registry;
 
-    public PlanDocumentParser(DepartmentRegistry registry) {
+    public PlanDocumentParser(CityRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
@@ -111,7 +112,7 @@ public final class PlanDocumentParser {
         List<ParsedPlan> plans = new ArrayList<>();
         List<ParsedIndicator> indicators = new ArrayList<>();
         Set<Integer> attachmentNumbers = new HashSet<>();
-        DepartmentCellReader departments = new DepartmentCellReader(registry);
+        DepartmentCellReader departments = new DepartmentCellReader(registry.forDistrict(district));
         for (TableText.Attachment attachment : attachments) {
             if (attachment.number() == 0) {
                 problems.add(ImportProblem.error(attachment.line(), "Table rows before any 附件 heading are ignored"));

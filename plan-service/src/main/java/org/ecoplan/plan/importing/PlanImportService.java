@@ -39,7 +39,7 @@ public class PlanImportService {
     private final CataloguePublisher publisher;
     private final ObjectMapper mapper;
 
-    PlanImportService(DepartmentRegistry registry, DocumentLoader loader, PlanDocumentRepository documents,
+    PlanImportService(CityRegistry registry, DocumentLoader loader, PlanDocumentRepository documents,
             ImportRunRepository runs, CataloguePublisher publisher, ObjectMapper mapper) {
         this.parser = new PlanDocumentParser(registry);
         this.loader = loader;

@@ -63,7 +63,10 @@ class CatalogueReadBenchmark {
         String oneDistrict = "district=" + URLEncoder.encode("基准区7", StandardCharsets.UTF_8) + "&year=2026";
         reads.put("measures of one district", "measures?size=50&" + oneDistrict);
         reads.put("departments with role counts, one district", "departments?" + oneDistrict);
-        reads.put("department detail (ENV), one district", "departments/ENV?" + oneDistrict);
+        // Every district has its own 区生态环境局: 基准区7's code is derived from the district's name.
+        String env = org.ecoplan.plan.importing.CityRegistry.loadDefault().forDistrict("基准区7").byName("区生态环境局")
+                .orElseThrow().code();
+        reads.put("department detail (区生态环境局), one district", "departments/" + env + "?" + oneDistrict);
         reads.put("indicators, one district", "indicators?" + oneDistrict);
         reads.put("departments with role counts, whole city", "departments");
 

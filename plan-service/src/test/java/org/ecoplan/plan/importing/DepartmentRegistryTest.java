@@ -74,18 +74,73 @@ class DepartmentRegistryTest {
     }
 
     @Test
+    void givesEveryDistrictItsOwnDepartmentsAndGroupsAndTheCityItsOwn() {
+        CityRegistry city = CityRegistry.loadDefault();
+        DepartmentRegistry miyun = city.forDistrict("密云区");
+        assertEquals("MY-ENV", miyun.byName("区生态环境局").orElseThrow().code());
+        assertEquals("密云区", miyun.byName("区生态环境局").orElseThrow().district());
+        assertEquals("ENV", registry.byName("区生态环境局").orElseThrow().code());
+        assertEquals("延庆区", registry.byName("区生态环境局").orElseThrow().district());
+        // The city's own department is the same one in every district's registry.
+        RegistryDepartment planning = miyun.byName("市规划自然资源委延庆分局").orElseThrow();
+        assertEquals(registry.byName("市规划自然资源委延庆分局").orElseThrow(), planning);
+        assertEquals(null, planning.district());
+        // 延庆区's towns, 延庆公安分局 and group members are its own: not 密云区's.
+        assertEquals(Optional.empty(), miyun.byName("永宁镇"));
+        assertEquals(Optional.empty(), miyun.byName("延庆公安分局"));
+        assertEquals("MY-ALL-SUBDISTRICTS-TOWNS", miyun.groupByName("各街乡镇").orElseThrow().code());
+        assertTrue(miyun.groupByName("各街乡镇").orElseThrow().isOpen());
+        // Unlisted names get codes of their district; a district the registry does not list, a derived code.
+        assertTrue(miyun.codeForUnlisted("某某局").startsWith("MY-X-"), miyun.codeForUnlisted("某某局"));
+        assertTrue(registry.codeForUnlisted("某某局").startsWith("X-"));
+        assertEquals(registry.codeForUnlisted("某某 局"), registry.codeForUnlisted("某某局"));
+        String unlisted = city.forDistrict("基准区7").byName("区生态环境局").orElseThrow().code();
+        assertTrue(unlisted.matches("D[0-9A-F]{6}-ENV"), unlisted);
+        assertEquals(unlisted, CityRegistry.loadDefault().forDistrict("基准区7").byName("区生态环境局").orElseThrow().code());
+        // Codes are unique across the city's sixteen districts and the city.
+        Map<String, String> owners = new java.util.HashMap<>();
+        for (CityRegistry.District district : city.districts()) {
+            for (RegistryDepartment department : city.forDistrict(district.name()).departments()) {
+                String owner = department.district() == null ? "city" : department.district();
+                String previous = owners.putIfAbsent(department.code(), owner);
+                assertTrue(previous == null || previous.equals(owner), department.code());
+            }
+        }
+        assertEquals(16, city.districts().size());
+        assertEquals(1 + 16 * 26 + 21, owners.size());
+    }
+
+    @Test
     void rejectsMalformedRegistryFiles() {
-        String groups = "code\tname\tmembers\n";
-        assertThrows(IllegalArgumentException.class,
-                () -> DepartmentRegistry.fromTsv("code\tname\tkind\nENV\t区生态环境局\tDISTRICT_AGENCY\nENV\t区交通局\tDISTRICT_AGENCY\n", groups));
-        assertThrows(IllegalArgumentException.class,
-                () -> DepartmentRegistry.fromTsv("code\tname\tkind\nenv\t区生态环境局\tDISTRICT_AGENCY\n", groups));
-        assertThrows(IllegalArgumentException.class,
-                () -> DepartmentRegistry.fromTsv("code\tname\tkind\nENV\t区生态环境局\tMINISTRY\n", groups));
-        assertThrows(IllegalArgumentException.class,
-                () -> DepartmentRegistry.fromTsv("name\tcode\tkind\n", groups));
-        assertThrows(IllegalArgumentException.class, () -> DepartmentRegistry.fromTsv(
-                "code\tname\tkind\nENV\t区生态环境局\tDISTRICT_AGENCY\n", groups + "ALL\t各街乡镇\tENV,NOPE\n"));
+        Map<String, String> valid = Map.of(
+                "districts.tsv", "name\tcode\tcodes\n延庆区\tYQ\tbare\n密云区\tMY\tprefixed\n",
+                "city-departments.tsv", "code\tname\tkind\n",
+                "district-departments.tsv", "code\tname\tkind\nENV\t区生态环境局\tDISTRICT_AGENCY\n",
+                "district-groups.tsv", "code\tname\tmembers\nALL\t各街乡镇\t\n",
+                "districts/YQ/departments.tsv", "code\tname\tkind\nYONGNING\t永宁镇\tTOWN\n",
+                "districts/YQ/groups.tsv", "code\tname\tmembers\nALL\t各街乡镇\tYONGNING\n");
+        assertEquals(List.of("YONGNING"), new CityRegistry(files(valid, Map.of())).forDistrict("延庆区")
+                .groupByName("各街乡镇").orElseThrow().memberCodes());
+        for (Map<String, String> broken : List.of(
+                Map.of("district-departments.tsv", "code\tname\tkind\nENV\t区生态环境局\tDISTRICT_AGENCY\nENV\t区交通局\tDISTRICT_AGENCY\n"),
+                Map.of("district-departments.tsv", "code\tname\tkind\nenv\t区生态环境局\tDISTRICT_AGENCY\n"),
+                Map.of("district-departments.tsv", "code\tname\tkind\nENV\t区生态环境局\tMINISTRY\n"),
+                Map.of("district-departments.tsv", "name\tcode\tkind\n"),
+                Map.of("districts.tsv", "name\tcode\tcodes\n延庆区\tYQ\tshort\n"),
+                // a group of 延庆区 naming a department it does not have
+                Map.of("districts/YQ/groups.tsv", "code\tname\tmembers\nALL\t各街乡镇\tYONGNING,NOPE\n"),
+                // 密云区's own codes must carry its prefix
+                Map.of("districts/MY/departments.tsv", "code\tname\tkind\nXIWENGZHUANG\t溪翁庄镇\tTOWN\n"),
+                // two districts with the same code: 延庆区's bare ENV and a city department ENV
+                Map.of("city-departments.tsv", "code\tname\tkind\nENV\t市生态环境局\tCITY_BRANCH\n"))) {
+            assertThrows(IllegalArgumentException.class, () -> new CityRegistry(files(valid, broken)), broken::toString);
+        }
+    }
+
+    private static CityRegistry.Files files(Map<String, String> valid, Map<String, String> changes) {
+        Map<String, String> all = new java.util.HashMap<>(valid);
+        all.putAll(changes);
+        return all::get;
     }
 
     private void assertKind(List<String> names, DepartmentKind kind) {

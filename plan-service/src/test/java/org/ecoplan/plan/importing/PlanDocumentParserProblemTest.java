@@ -17,7 +17,7 @@ class PlanDocumentParserProblemTest {
     private static final String PLAN_HEADER = "\t序号\n\t重点任务\n\t工作措施\n\t完成时限\n\t牵头部门\n\t主责单位\n\t协办单位\n\n";
     private static final String INDICATOR_HEADER = "\t序号\n\t类别\n\t指标名称\n\t年终目标\n\t牵头部门\n\t配合部门\n\n";
 
-    private final PlanDocumentParser parser = new PlanDocumentParser(DepartmentRegistry.loadDefault());
+    private final PlanDocumentParser parser = new PlanDocumentParser(CityRegistry.loadDefault());
 
     @Test
     void reportsAnUnknownDeadlineFormInsteadOfGuessingADate() {

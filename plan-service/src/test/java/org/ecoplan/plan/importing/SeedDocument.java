@@ -22,6 +22,6 @@ final class SeedDocument {
     }
 
     static ParsedDocument parsed() {
-        return new PlanDocumentParser(DepartmentRegistry.loadDefault()).parse(text());
+        return new PlanDocumentParser(CityRegistry.loadDefault()).parse(text());
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class WordTablesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
-    private static final PlanDocumentParser PARSER = new PlanDocumentParser(DepartmentRegistry.loadDefault());
+    private static final PlanDocumentParser PARSER = new PlanDocumentParser(CityRegistry.loadDefault());
 
     private static byte[] docx;
 

@@ -62,12 +62,12 @@ public final class CatalogueStates {
 
     public static DepartmentState of(Department department) {
         return new DepartmentState(department.id.toString(), department.revision, department.code, department.name,
-                department.kind.name());
+                department.kind.name(), department.district);
     }
 
     public static DepartmentGroupState of(DepartmentGroup group) {
         return new DepartmentGroupState(group.id.toString(), group.revision, group.code, group.name,
-                group.memberCodes());
+                group.memberCodes(), group.district);
     }
 
     public static IndicatorState of(Indicator indicator) {

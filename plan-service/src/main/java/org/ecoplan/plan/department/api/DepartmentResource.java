@@ -70,13 +70,13 @@ public class DepartmentResource {
 
     @GET
     @Path("departments")
-    @Operation(operationId = "listDepartments", summary = "List departments", description = "The registry in code order, one page at a time like every list: each department with its stable code and how many measures it leads, is responsible for or assists (a group such as 各街乡镇 counts for its members). Weak ETag.")
+    @Operation(operationId = "listDepartments", summary = "List departments", description = "The registry in code order, one page at a time like every list: each department with its stable code, its district and how many measures it leads, is responsible for or assists (a group such as 各街乡镇 counts for its members). Every district has its own departments (延庆区's 区生态环境局 is ENV, 密云区's MY-ENV); ask for one district to read its registry and the city's departments its plans name. Weak ETag.")
     @APIResponse(responseCode = "200", description = "A page of departments", content = @Content(schema = @Schema(implementation = DepartmentPage.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Bad kind or page", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @QueryParam("kind") @Parameter(description = "DISTRICT_AGENCY, CITY_BRANCH, SUBDISTRICT, TOWN, TOWNSHIP or OTHER") String kind,
-            @QueryParam("district") @Parameter(description = "Count measures of this district's plans only", example = "延庆区") String district,
+            @QueryParam("district") @Parameter(description = "This district's departments (and the city's), measures counted in its plans only", example = "延庆区") String district,
             @QueryParam("year") @Min(value = Years.MIN, message = Years.MESSAGE) @Max(value = Years.MAX, message = Years.MESSAGE) @Parameter(description = "Count measures of this plan year only", example = "2026") Integer year,
             @Valid @BeanParam PageRequest page, @Context Request request) {
         return ETags.conditionalGet(request, departments.list(QueryParameters.enumValue("kind", kind, DepartmentKind.class),
@@ -125,11 +125,13 @@ public class DepartmentResource {
 
     @GET
     @Path("department-groups")
-    @Operation(operationId = "listDepartmentGroups", summary = "List department groups", description = "Groups named in the plan (各街乡镇, 各乡镇, 相关乡镇, 有关部门 …) with their members, in code order, paged like every list. Weak ETag.")
+    @Operation(operationId = "listDepartmentGroups", summary = "List department groups", description = "Groups named in the plan (各街乡镇, 各乡镇, 相关乡镇, 有关部门 …) with their members, in code order, paged like every list. Every district has its own groups. Weak ETag.")
     @APIResponse(responseCode = "200", description = "A page of groups", content = @Content(schema = @Schema(implementation = GroupPage.class)),
             headers = @Header(name = ApiHeaders.ETAG, ref = ApiHeaders.ETAG))
     @APIResponse(responseCode = "400", description = "Bad page", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response groups(@Valid @BeanParam PageRequest page, @Context Request request) {
-        return ETags.conditionalGet(request, departments.groups(page).map(GroupView::of), mapper);
+    public Response groups(
+            @QueryParam("district") @Parameter(description = "This district's groups only", example = "延庆区") String district,
+            @Valid @BeanParam PageRequest page, @Context Request request) {
+        return ETags.conditionalGet(request, departments.groups(QueryParameters.text(district), page).map(GroupView::of), mapper);
     }
 }

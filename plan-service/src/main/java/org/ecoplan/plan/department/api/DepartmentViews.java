@@ -19,6 +19,9 @@ import org.ecoplan.web.input.NotBlankWhenPresent;
 
 public final class DepartmentViews {
 
+    private static final String DISTRICT = "The district it belongs to; null for a department of the city (市规划自然资源委延庆分局). "
+            + "Codes are unique in the city, names in a district: 密云区's 区生态环境局 is MY-ENV";
+
     private DepartmentViews() {
     }
 
@@ -34,24 +37,25 @@ public final class DepartmentViews {
 
     @Schema(name = "DepartmentSummary")
     public record DepartmentSummary(@Schema(example = "ENV") String code, @Schema(example = "区生态环境局") String name,
-            DepartmentKind kind, @Schema(description = "Codes of the groups it belongs to") List<String> groups,
-            RoleCounts measures) {
+            DepartmentKind kind, @Schema(description = DISTRICT, example = "延庆区", nullable = true) String district,
+            @Schema(description = "Codes of the groups it belongs to") List<String> groups, RoleCounts measures) {
 
         static DepartmentSummary of(DepartmentService.Counted counted) {
             Department department = counted.department();
-            return new DepartmentSummary(department.code, department.name, department.kind, counted.groups(),
+            return new DepartmentSummary(department.code, department.name, department.kind, department.district, counted.groups(),
                     RoleCounts.of(counted));
         }
     }
 
     @Schema(name = "DepartmentDetail", description = "A department with the measures it leads, is responsible for and assists")
-    public record DepartmentDetail(String code, String name, DepartmentKind kind, List<String> groups,
+    public record DepartmentDetail(String code, String name, DepartmentKind kind,
+            @Schema(description = DISTRICT, example = "延庆区", nullable = true) String district, List<String> groups,
             List<MeasureView> leads, List<MeasureView> responsibleFor, List<MeasureView> assists) {
 
         static DepartmentDetail of(DepartmentService.Detail detail) {
             Department department = detail.department();
             Map<AssignmentRole, List<Measure>> byRole = detail.measuresByRole();
-            return new DepartmentDetail(department.code, department.name, department.kind, detail.groups(),
+            return new DepartmentDetail(department.code, department.name, department.kind, department.district, detail.groups(),
                     views(byRole.get(AssignmentRole.LEAD)), views(byRole.get(AssignmentRole.RESPONSIBLE)),
                     views(byRole.get(AssignmentRole.ASSISTING)));
         }
@@ -63,10 +67,12 @@ public final class DepartmentViews {
 
     @Schema(name = "DepartmentGroup", description = "A group named in the plan (各街乡镇 …); an open group's members are not fixed yet")
     public record GroupView(@Schema(example = "ALL-SUBDISTRICTS-TOWNS") String code, @Schema(example = "各街乡镇") String name,
+            @Schema(description = "The district whose departments it gathers", example = "延庆区") String district,
             List<String> memberCodes, boolean open, @Schema(description = "Grows with every change; the ETag", example = "1") long revision) {
 
         public static GroupView of(DepartmentGroup group) {
-            return new GroupView(group.code, group.name, group.memberCodes(), group.members.isEmpty(), group.revision);
+            return new GroupView(group.code, group.name, group.district, group.memberCodes(), group.members.isEmpty(),
+                    group.revision);
         }
     }
 
