@@ -6,10 +6,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -71,7 +71,7 @@ public class DeliveryHistory {
      */
     @Transactional(TxType.MANDATORY)
     public void recordAll(List<MeasureStatusChanged> events, Instant receivedAt) {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
+        Map<String, Object[]> rows = new TreeMap<>();
         for (MeasureStatusChanged event : events) {
             DeliveryAssessment delivery = event.delivery();
             if (delivery == null || delivery.state() == null || delivery.assessedOn() == null) {
@@ -104,7 +104,7 @@ public class DeliveryHistory {
      */
     @Transactional(TxType.MANDATORY)
     public void recordSubmissions(List<ReportEvent> reports) {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
+        Map<String, Object[]> rows = new TreeMap<>();
         for (ReportEvent report : reports) {
             if (!"MONTHLY".equals(report.kind()) || report.period() == null || report.departmentCode() == null
                     || report.submittedAt() == null || !SUBMITTED.contains(report.state())) {
@@ -126,7 +126,9 @@ public class DeliveryHistory {
 
     /**
      * Plain JDBC on the transaction's connection, one statement per row in one batch: every value, null or not, is
-     * bound with its own SQL type. Each row's upsert keeps the newest (earliest) as it would alone.
+     * bound with its own SQL type. Each row's upsert keeps the newest (earliest) as it would alone. The rows come in
+     * the order of their keys (the callers' sorted maps): two replicas' overlapping batches lock them in the same
+     * order, never in a circle.
      */
     static void execute(String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {

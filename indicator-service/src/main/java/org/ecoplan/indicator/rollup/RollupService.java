@@ -3,11 +3,13 @@ package org.ecoplan.indicator.rollup;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -96,12 +98,42 @@ public class RollupService {
      */
     @Transactional(TxType.MANDATORY)
     public int applyAll(List<MeasureStatusChanged> statuses, List<ReportEvent> reports) {
+        Applied applied = applyBatch(statuses, reports);
+        return applied.statuses().size() + applied.reports().size();
+    }
+
+    /**
+     * What {@link #applyBatch} applied.
+     *
+     * @param statuses the status events newer than what was known, in topic order
+     * @param reports  the report events newer than what was known, in topic order
+     * @param current  report events not newer whose revision is the stored one (see {@link #isLatestRevision})
+     */
+    public record Applied(List<MeasureStatusChanged> statuses, List<ReportEvent> reports, List<ReportEvent> current) {
+
+        /** The measures whose state changed, sorted. */
+        public Set<String> changedMeasures() {
+            Set<String> measures = new TreeSet<>();
+            statuses.forEach(status -> measures.add(status.measureId()));
+            reports.forEach(report -> measures.add(report.measureId()));
+            return measures;
+        }
+    }
+
+    /**
+     * Events of one poll (a replay's, or the live consumer's), in topic order, with the outcome of
+     * {@link #apply(MeasureStatusChanged)} and {@link #apply(ReportEvent)} one by one: the newest state per measure and
+     * report in one batch of upserts that keep a newer stored row, the month-end history in one batch.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Applied applyBatch(List<MeasureStatusChanged> statuses, List<ReportEvent> reports) {
         Instant now = clock.now();
         List<MeasureStatusChanged> applied = progress.applyStatuses(statuses, now);
         history.recordAll(applied, now);
         // As one by one: the earliest submission time is kept whatever order events come in, stale or not.
         history.recordSubmissions(reports);
-        return applied.size() + progress.applyReports(reports, now);
+        ProgressReplica.ReportsApplied appliedReports = progress.applyReportEvents(reports, now);
+        return new Applied(applied, appliedReports.applied(), appliedReports.current());
     }
 
     /**
@@ -173,18 +205,30 @@ public class RollupService {
      */
     @Transactional(TxType.REQUIRED)
     public int recomputeScopesOf(String measureId) {
+        return recomputeScopesOf(List.of(measureId));
+    }
+
+    /**
+     * {@link #recomputeScopesOf(String)} for the measures a batch of events changed, in one go: every scope any of them
+     * counts in is locked (in one sorted order, so two replicas' batches never wait for each other in a circle),
+     * recomputed once and, if its figures changed, published once with the batch's last figures.
+     *
+     * @return how many scopes changed
+     */
+    @Transactional(TxType.REQUIRED)
+    public int recomputeScopesOf(Collection<String> measureIds) {
         RecomputeLocks.someScopes();
         // The figures are read with SQL: whatever this transaction changed through Hibernate must be written first.
         // The locks no longer flush as a side effect (plain JDBC, not native queries); RollupReplayTest failed
         // without this while the measure's progress row was still an entity.
         Rollup.flush();
-        List<Rollup.Key> affected = members.scopesOf(measureId);
+        List<Rollup.Key> affected = members.scopesOf(measureIds);
         if (affected.isEmpty()) {
-            Log.debugf("Measure %s is not in the catalogue replica: no roll-up to recompute", measureId);
+            Log.debugf("Measures %s are not in the catalogue replica: no roll-up to recompute", measureIds);
             return 0;
         }
         RecomputeLocks.scopes(affected);
-        Map<Rollup.Key, RollupFigures> figures = members.figuresOfScopesOf(measureId, currentPeriod());
+        Map<Rollup.Key, RollupFigures> figures = members.figuresOfScopesOf(measureIds, currentPeriod());
         Map<Rollup.Key, Rollup> stored = new HashMap<>();
         Set<Rollup.Key> wanted = new HashSet<>(affected);
         // One array parameter, not an IN list: Hibernate translates a query with a list parameter again for every call
@@ -193,7 +237,7 @@ public class RollupService {
                 (Object) affected.stream().map(key -> key.scopeId).distinct().toArray(String[]::new))
                 .stream().filter(rollup -> wanted.contains(rollup.key)).forEach(rollup -> stored.put(rollup.key, rollup));
         int changed = publishChanged(figures, stored);
-        Log.debugf("Measure %s: %d of its %d roll-up scope(s) changed", measureId, changed, affected.size());
+        Log.debugf("Measures %s: %d of their %d roll-up scope(s) changed", measureIds, changed, affected.size());
         return changed;
     }
 

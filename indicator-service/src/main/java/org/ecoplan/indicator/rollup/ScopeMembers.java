@@ -74,8 +74,8 @@ public class ScopeMembers {
             %s
             group by m.scope_type, m.scope_id, p.delivery_state, reported""";
 
-    private static final String OF_SCOPES_OF_MEASURE = """
-            where (m.scope_type, m.scope_id) in (select scope_type, scope_id from rollup_scope_member where measure_id = ?)""";
+    private static final String OF_SCOPES_OF_MEASURES = """
+            where (m.scope_type, m.scope_id) in (select scope_type, scope_id from rollup_scope_member where measure_id = any(?))""";
 
     private final CatalogueReplica catalogue;
     private final ObjectMapper mapper;
@@ -87,10 +87,10 @@ public class ScopeMembers {
         this.entityManager = entityManager;
     }
 
-    /** The scopes one measure counts in; none if it is not (or not yet) in the catalogue. */
-    List<Rollup.Key> scopesOf(String measureId) {
-        return query("select scope_type, scope_id from rollup_scope_member where measure_id = ?", List.of(measureId),
-                row -> new Rollup.Key(ScopeType.valueOf(row.getString(1)), row.getString(2)));
+    /** The scopes the measures count in, each once; none for a measure not (or not yet) in the catalogue. */
+    List<Rollup.Key> scopesOf(Collection<String> measureIds) {
+        return query("select distinct scope_type, scope_id from rollup_scope_member where measure_id = any(?)",
+                List.of(measureIds), row -> new Rollup.Key(ScopeType.valueOf(row.getString(1)), row.getString(2)));
     }
 
     /** Figures of every scope that has measures. */
@@ -98,9 +98,9 @@ public class ScopeMembers {
         return figures(STANDINGS.formatted(""), List.of(period, period), period);
     }
 
-    /** Figures of the scopes one measure counts in, each from exactly that scope's members. */
-    Map<Rollup.Key, RollupFigures> figuresOfScopesOf(String measureId, String period) {
-        return figures(STANDINGS.formatted(OF_SCOPES_OF_MEASURE), List.of(period, period, measureId), period);
+    /** Figures of the scopes the measures count in, each from exactly that scope's members. */
+    Map<Rollup.Key, RollupFigures> figuresOfScopesOf(Collection<String> measureIds, String period) {
+        return figures(STANDINGS.formatted(OF_SCOPES_OF_MEASURES), List.of(period, period, measureIds), period);
     }
 
     private Map<Rollup.Key, RollupFigures> figures(String sql, List<Object> parameters, String period) {

@@ -3,6 +3,10 @@ package org.ecoplan.events;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -25,6 +29,17 @@ public class ProcessedEvents {
     private static final String REMEMBER = """
             insert into processed_event (consumer, event_id) values (?, ?)
             on conflict (consumer, event_id) do nothing""";
+
+    /**
+     * A batch's ids in one statement, in ascending order: two consumers (a rebalance hands a partition over while the
+     * old owner still commits) that insert overlapping ids always wait for each other in the same order, never in a
+     * circle.
+     */
+    private static final String REMEMBER_ALL = """
+            insert into processed_event (consumer, event_id)
+            select ?, id from unnest(cast(? as uuid[])) as ids(id) order by id
+            on conflict (consumer, event_id) do nothing
+            returning event_id""";
 
     private static final String FORGET_BEFORE = "delete from processed_event where processed_at < ?";
 
@@ -50,6 +65,32 @@ public class ProcessedEvents {
             return statement.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record event " + eventId + " as processed by " + consumer, e);
+        }
+    }
+
+    /**
+     * {@link #firstDelivery} of many events in one statement.
+     *
+     * @return the ids this consumer had not handled before (each once, however often it is given)
+     */
+    @Transactional(TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(String consumer, Collection<UUID> eventIds) {
+        Set<UUID> first = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return first;
+        }
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement(REMEMBER_ALL)) {
+            statement.setString(1, consumer);
+            statement.setArray(2, connection.createArrayOf("uuid", new TreeSet<>(eventIds).toArray()));
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    first.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return first;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record " + eventIds.size() + " events as processed by " + consumer, e);
         }
     }
 

@@ -2,13 +2,17 @@ package org.ecoplan.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.ecoplan.testing.contract.AsyncApiContract;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -35,6 +39,11 @@ public final class EventWriter implements AutoCloseable {
     private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+
+    /** Records {@link #together} sends, waiting for their acks; {@code null} when sending one at a time. */
+    private List<Future<RecordMetadata>> deferred;
+    /** For {@link #together}: its records wait in the producer (long linger) until it flushes them as one request. */
+    private KafkaProducer<String, String> lingering;
 
     /** @param source the CloudEvents {@code source} of the service played, e.g. {@code /ecoplan/progress-service} */
     public EventWriter(String source) {
@@ -100,9 +109,14 @@ public final class EventWriter implements AutoCloseable {
         headers.add("content-type", bytes("application/json"));
         // A test's stand-in for a producer: EventReader holds only the services' own events to asyncapi.yaml.
         headers.add(AsyncApiContract.TEST_WRITTEN_HEADER, bytes("true"));
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, partition,
+                recordTime == null ? null : recordTime.toEpochMilli(), key, json, headers);
+        if (deferred != null) {
+            deferred.add(lingering.send(record));
+            return;
+        }
         try {
-            producer.send(new ProducerRecord<>(topic, partition, recordTime == null ? null : recordTime.toEpochMilli(), key,
-                    json, headers)).get();
+            producer.send(record).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot send " + type + " for " + key + " to " + topic, e);
         } catch (InterruptedException e) {
@@ -116,6 +130,10 @@ public final class EventWriter implements AutoCloseable {
      * writer's partition.
      */
     public void sendRaw(String topic, String key, String value) {
+        if (deferred != null) {
+            deferred.add(lingering.send(new ProducerRecord<>(topic, partition, key, value)));
+            return;
+        }
         try {
             producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
         } catch (ExecutionException e) {
@@ -126,9 +144,42 @@ public final class EventWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends what {@code sends} sends with this writer as one produce request: the records of a partition land in one
+     * record batch, which a consumer fetches in one poll (for tests of consumers that take a poll's records together).
+     * Returns once the broker acknowledged them all.
+     */
+    public void together(Runnable sends) {
+        if (lingering == null) {
+            lingering = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 60_000,
+                    ProducerConfig.BATCH_SIZE_CONFIG, 1_048_576), new StringSerializer(), new StringSerializer());
+        }
+        deferred = new ArrayList<>();
+        try {
+            sends.run();
+            lingering.flush();
+            for (Future<RecordMetadata> sent : deferred) {
+                sent.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot send records together", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            deferred = null;
+        }
+    }
+
     @Override
     public void close() {
         producer.close();
+        if (lingering != null) {
+            lingering.close();
+        }
     }
 
     private static byte[] bytes(String value) {

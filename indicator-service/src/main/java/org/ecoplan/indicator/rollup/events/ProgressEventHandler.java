@@ -1,18 +1,22 @@
 package org.ecoplan.indicator.rollup.events;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ecoplan.events.EventJson;
 import org.ecoplan.events.IncomingEvent;
 import org.ecoplan.events.MalformedEventException;
-import org.ecoplan.events.consumer.EventConsumer;
+import org.ecoplan.events.consumer.BatchEventConsumer;
 import org.ecoplan.events.consumer.EventConsumption;
 import org.ecoplan.events.consumer.RetryLaterException;
 import org.ecoplan.indicator.observation.MeasuredValueRecorder;
@@ -29,9 +33,14 @@ import io.smallrye.common.annotation.Blocking;
  * Consumes {@code ecoplan.progress}: measure statuses and reports update the roll-ups, approved reports'
  * measured values become observations. A redelivered event (same id) is skipped; an older sequence or
  * revision than the one known changes nothing. While a rebuild replays the topic, events wait for it.
+ *
+ * <p>The records of one poll are applied together ({@link #applyAll}, issue 16's "batch per poll"): one transaction,
+ * the newest state per measure and report in one batch of upserts, each affected scope recomputed and published once
+ * with the batch's last figures. A batch that cannot be applied goes one record at a time ({@link #apply(IncomingEvent)}),
+ * which dead-letters the bad record alone.
  */
 @ApplicationScoped
-public class ProgressEventHandler implements EventConsumer {
+public class ProgressEventHandler implements BatchEventConsumer {
 
     static final String CONSUMER = "progress-rollups";
 
@@ -49,11 +58,12 @@ public class ProgressEventHandler implements EventConsumer {
     }
 
     // Blocking: JDBC must not run on the Kafka event loop. Not @Transactional: EventConsumption applies each attempt
-    // in a transaction of its own, with the de-duplication record and the outgoing roll-up events.
+    // in a transaction of its own, with the de-duplication records and the outgoing roll-up events. The channel has
+    // batch=true: a poll's records come together, and their offsets are committed once this returns.
     @Incoming("progress")
     @Blocking
-    public void handle(ConsumerRecord<String, String> record) {
-        consumption.consume(this, record);
+    public void handle(ConsumerRecords<String, String> records) {
+        consumption.consumeBatch(this, EventConsumption.inOrder(records));
     }
 
     @Override
@@ -75,6 +85,49 @@ public class ProgressEventHandler implements EventConsumer {
         }
         // Only the changed measure's scopes: recomputing everything per event does not scale to a city.
         apply(event, true).ifPresent(rollups::recomputeScopesOf);
+    }
+
+    /**
+     * A poll's events in one go, with the outcome of {@link #apply(IncomingEvent)} one by one: the same rules (an
+     * older sequence or revision changes nothing, also within the batch; an approved report's values are recorded if
+     * it is the newest or the known revision), then every scope of the changed measures recomputed once.
+     */
+    @Override
+    public void applyAll(List<IncomingEvent> events) {
+        if (!rollups.tryLockForEvent()) {
+            throw new RetryLaterException("a roll-up rebuild or full recomputation is running");
+        }
+        List<MeasureStatusChanged> statuses = new ArrayList<>();
+        List<ReportEvent> reports = new ArrayList<>();
+        Set<ReportEvent> approved = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (IncomingEvent event : events) {
+            Optional<ProgressEvents> kind = ProgressEvents.forEventType(event.type());
+            if (kind.isEmpty() || event.isTombstone()) {
+                continue;
+            }
+            switch (kind.get()) {
+                case MEASURE_STATUS_CHANGED -> statuses.add(json.read(event, MeasureStatusChanged.class));
+                case REPORT_SUBMITTED, REPORT_RETURNED -> reports.add(report(event));
+                case REPORT_APPROVED -> {
+                    ReportEvent report = report(event);
+                    reports.add(report);
+                    approved.add(report);
+                }
+            }
+        }
+        RollupService.Applied applied = rollups.applyBatch(statuses, reports);
+        Set<ReportEvent> toRecord = Collections.newSetFromMap(new IdentityHashMap<>());
+        toRecord.addAll(applied.reports());
+        toRecord.addAll(applied.current());
+        for (ReportEvent report : reports) {
+            if (approved.contains(report) && toRecord.contains(report)) {
+                measuredValues.record(report);
+            }
+        }
+        Set<String> changed = applied.changedMeasures();
+        if (!changed.isEmpty()) {
+            rollups.recomputeScopesOf(changed);
+        }
     }
 
     /**

@@ -1,14 +1,20 @@
 package org.ecoplan.events.consumer;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.ecoplan.events.CloudEventHeaders;
 import org.ecoplan.events.EventsConfig;
 import org.ecoplan.events.IncomingEvent;
@@ -111,7 +117,153 @@ public class EventConsumption {
 
     private Outcome consumeInSpan(EventConsumer consumer, ConsumerRecord<String, String> record) {
         String name = consumer.consumerName();
-        String position = IncomingEvent.Position.of(record).toString();
+        return withRetries(name, IncomingEvent.Position.of(record).toString(), () -> {
+            Outcome outcome = applyOnce(consumer, record, () -> {
+            });
+            metrics.consumed(name, outcome);
+            return outcome;
+        }, (failure, attempts) -> {
+            if (deadLetter(consumer, record, failure, attempts)) {
+                metrics.consumed(name, Outcome.DEAD_LETTERED);
+                return Optional.of(Outcome.DEAD_LETTERED);
+            }
+            // Could not even record it, most likely because the database went away meanwhile: try it all again.
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * Handles the records of one poll completely, in ONE transaction when it can: returns once each is applied,
+     * skipped or dead-lettered, with the outcome of each in order. The events are read, their ids recorded as processed
+     * in one statement, and those not handled before go to {@link BatchEventConsumer#applyAll} together; the de-dup rows
+     * commit with the changes, so a batch redelivered after a crash or a rebalance applies nothing twice. A failure is
+     * classified as for one record: while the database is away, the same batch is retried with back-off (the service
+     * reports not ready meanwhile); while the handler is busy, it waits; a concurrent writer gets a few retries. A
+     * failure that will not pass (a record that cannot be read or applied, or one concurrent writer too many) sends
+     * the batch one record at a time through {@link #consume}, which dead-letters the bad record and applies the good
+     * ones: one bad record never stops the consumer nor takes the others with it. Call it from the consumer's
+     * {@code @Incoming @Blocking} method of a channel with {@code batch=true}; the offsets are committed when it returns.
+     */
+    public List<Outcome> consumeBatch(BatchEventConsumer consumer, List<ConsumerRecord<String, String>> records) {
+        if (records.isEmpty()) {
+            return List.of();
+        }
+        if (records.size() == 1) {
+            return List.of(consume(consumer, records.get(0)));
+        }
+        Span span = tracing.startProcessBatch(consumer.consumerName(), records);
+        try (Scope scope = EventTracing.activate(span)) {
+            List<Outcome> outcomes = consumeBatchInSpan(consumer, records);
+            span.setAttribute("ecoplan.consumer.applied", outcomes.stream().filter(o -> o == Outcome.APPLIED).count());
+            return outcomes;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /**
+     * A poll's records as {@link #consumeBatch} takes them: partition after partition, each in offset order (the
+     * order of {@link ConsumerRecords}' iterator), so every key's records keep their topic order.
+     */
+    public static List<ConsumerRecord<String, String>> inOrder(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
+    }
+
+    private List<Outcome> consumeBatchInSpan(BatchEventConsumer consumer, List<ConsumerRecord<String, String>> records) {
+        String name = consumer.consumerName();
+        List<IncomingEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(IncomingEvent.from(record));
+            } catch (RuntimeException unreadable) {
+                // Its dead letter is the per-record path's to write; the others are applied around it.
+                Log.infof("%s: %s cannot be read (%s); taking the poll's %d records one at a time", name,
+                        IncomingEvent.Position.of(record), unreadable.getMessage(), records.size());
+                return oneByOne(consumer, records);
+            }
+        }
+        String position = events.get(0).position() + " … " + events.get(events.size() - 1).position() + " ("
+                + records.size() + " records)";
+        return withRetries(name, position, () -> {
+            List<Outcome> outcomes = applyBatchOnce(consumer, events);
+            outcomes.forEach(outcome -> metrics.consumed(name, outcome));
+            return outcomes;
+        }, (failure, attempts) -> {
+            Log.warnf("%s: the batch %s failed for a reason that will not pass (%s); taking its records one at a time",
+                    name, position, describe(failure));
+            return Optional.of(oneByOne(consumer, records));
+        });
+    }
+
+    private List<Outcome> oneByOne(EventConsumer consumer, List<ConsumerRecord<String, String>> records) {
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            outcomes.add(consume(consumer, record));
+        }
+        return outcomes;
+    }
+
+    /** One attempt at a whole batch, without retries; the outcome of each event in order. */
+    private List<Outcome> applyBatchOnce(BatchEventConsumer consumer, List<IncomingEvent> events) {
+        String name = consumer.consumerName();
+        Outcome[] outcomes = new Outcome[events.size()];
+        List<IncomingEvent> understood = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            IncomingEvent event = events.get(i);
+            if (consumer.understands(event)) {
+                understood.add(event);
+            } else {
+                outcomes[i] = Outcome.IGNORED;
+            }
+        }
+        if (!understood.isEmpty()) {
+            Set<UUID> fresh = QuarkusTransaction.requiringNew().timeout((int) config.transactionTimeout().toSeconds()).call(() -> {
+                Set<UUID> first = processedEvents.firstDeliveries(name, understood.stream().map(IncomingEvent::id).toList());
+                Set<UUID> taken = new HashSet<>();
+                // The same id twice in one poll (a producer's resend) is applied once, at its first place.
+                List<IncomingEvent> toApply = understood.stream()
+                        .filter(event -> first.contains(event.id()) && taken.add(event.id())).toList();
+                if (!toApply.isEmpty()) {
+                    consumer.applyAll(toApply);
+                }
+                return first;
+            });
+            Set<UUID> counted = new HashSet<>();
+            for (int i = 0; i < events.size(); i++) {
+                if (outcomes[i] == null) {
+                    IncomingEvent event = events.get(i);
+                    outcomes[i] = fresh.contains(event.id()) && counted.add(event.id()) ? Outcome.APPLIED : Outcome.DUPLICATE;
+                }
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            if (outcomes[i] == Outcome.IGNORED) {
+                IncomingEvent event = events.get(i);
+                Log.infof("%s skipped %s: event %s of type %s is unknown to this version", name, event.position(),
+                        event.id(), event.type());
+                metrics.ignored(name, event.type());
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** What to do once a failure is known to be permanent; empty: it could not be done now, try it all again later. */
+    @FunctionalInterface
+    private interface PermanentFailure<T> {
+        Optional<T> handle(RuntimeException failure, int attempts);
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds or a permanent failure is handled: the one retry policy of every consumer
+     * (see the class comment), for a record and for a batch alike, with the readiness it reports meanwhile.
+     */
+    private <T> T withRetries(String name, String position, Supplier<T> attempt, PermanentFailure<T> onPermanent) {
         int attempts = 0;
         int contention = 0;
         Duration backoff = config.initialBackoff();
@@ -122,11 +274,9 @@ public class EventConsumption {
             attempts++;
             RuntimeException failure;
             try {
-                Outcome outcome = applyOnce(consumer, record, () -> {
-                });
+                T result = attempt.get();
                 health.movedOn(name);
-                metrics.consumed(name, outcome);
-                return outcome;
+                return result;
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -138,12 +288,11 @@ public class EventConsumption {
             metrics.retried(name, kind);
             switch (kind) {
                 case PERMANENT -> {
-                    if (deadLetter(consumer, record, failure, attempts)) {
+                    Optional<T> handled = onPermanent.handle(failure, attempts);
+                    if (handled.isPresent()) {
                         health.movedOn(name);
-                        metrics.consumed(name, Outcome.DEAD_LETTERED);
-                        return Outcome.DEAD_LETTERED;
+                        return handled.get();
                     }
-                    // Could not even record it, most likely because the database went away meanwhile: try it all again.
                     health.retrying(name, position, describe(failure), attempts);
                     pauseWhileDatabaseAway(backoff);
                     backoff = next(backoff);

@@ -1,6 +1,7 @@
 package org.ecoplan.events.tracing;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import org.jboss.logging.MDC;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -65,6 +67,27 @@ public class EventTracing {
                 .setAttribute("messaging.kafka.offset", record.offset())
                 .setAttribute("messaging.consumer.group.name", consumer)
                 .startSpan();
+    }
+
+    /**
+     * Starts the span of handling a poll's records together: a child of the first record's context (so the events it
+     * records carry that trace on), linked to every other record's, as OpenTelemetry's messaging conventions do for a
+     * batch.
+     */
+    public Span startProcessBatch(String consumer, List<? extends ConsumerRecord<?, ?>> records) {
+        ConsumerRecord<?, ?> first = records.get(0);
+        SpanBuilder builder = tracer.spanBuilder(first.topic() + " process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(TraceContext.from(first.headers()).map(TraceContext::asParent).orElse(Context.root()))
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", first.topic())
+                .setAttribute("messaging.batch.message_count", (long) records.size())
+                .setAttribute("messaging.consumer.group.name", consumer);
+        for (ConsumerRecord<?, ?> record : records.subList(1, records.size())) {
+            TraceContext.from(record.headers()).ifPresent(context -> builder.addLink(context.spanContext()));
+        }
+        return builder.startSpan();
     }
 
     /**

@@ -52,6 +52,7 @@ class ConsumerOutageTest {
     @Test
     void resumesWhereItWasOnceTheDatabaseIsBackAndAppliesEveryRecordOnce() {
         String subject = "outage-" + UUID.randomUUID();
+        String batchSubject = "outage-batch-" + UUID.randomUUID();
         List<UUID> sent = new ArrayList<>();
         try (EventWriter writer = new EventWriter("/ecoplan/events-test-producer", 0)) {
             sent.add(send(writer, subject, 0));
@@ -62,6 +63,10 @@ class ConsumerOutageTest {
                 for (int i = 1; i <= RECORDS_DURING_OUTAGE; i++) {
                     sent.add(send(writer, subject, i));
                 }
+                // The same records for the consumer that takes a poll's records together: one poll, one batch to retry.
+                writer.together(() -> sent.forEach(id -> writer.send(id, TestBatchEventHandler.TOPIC, "value", batchSubject,
+                        TestEventHandler.TYPE, new TestEventHandler.ValueRecorded(batchSubject, BigDecimal.ONE))));
+                await().atMost(Duration.ofSeconds(20)).until(() -> stateOf(TestBatchEventHandler.CONSUMER) == ConsumerHealth.State.RETRYING);
                 // Not ready, and saying so at once: the database check and the consumer retrying its record.
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                     Response ready = timedReadiness();
@@ -100,6 +105,17 @@ class ConsumerOutageTest {
                 "every record exactly once");
         assertTrue(EventConsumptionTest.lettersOf(subject).isEmpty(), "nothing was dead-lettered");
         assertEquals(ConsumerHealth.State.RUNNING, consumer.state());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestEventHandler.applied(dataSource, batchSubject).size() == sent.size());
+        assertEquals(sent.stream().collect(Collectors.toMap(Function.identity(), id -> 1)),
+                TestEventHandler.applied(dataSource, batchSubject), "every record of the retried batch exactly once");
+        assertEquals(1, sent.stream().map(TestBatchEventHandler.TRANSACTIONS::get).distinct().count(),
+                "the records sent together during the outage were retried and applied as one batch");
+        assertEquals(ConsumerHealth.State.RUNNING, stateOf(TestBatchEventHandler.CONSUMER));
+    }
+
+    private ConsumerHealth.State stateOf(String consumer) {
+        return health.all().stream().filter(candidate -> candidate.name().equals(consumer)).findFirst().orElseThrow().state();
     }
 
     private static UUID send(EventWriter writer, String subject, int value) {

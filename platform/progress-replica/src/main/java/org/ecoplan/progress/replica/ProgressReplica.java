@@ -12,10 +12,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -114,7 +114,9 @@ public class ProgressReplica {
      */
     public List<MeasureStatusChanged> applyStatuses(List<MeasureStatusChanged> events, Instant now) {
         Map<String, Long> known = numbers(SEQUENCES, events.stream().map(MeasureStatusChanged::measureId).distinct().toList());
-        Map<String, MeasureStatusChanged> newest = new LinkedHashMap<>();
+        // Sorted by key: two transactions that upsert overlapping rows (two replicas' batches while a partition moves)
+        // lock them in the same order and never wait for each other in a circle.
+        Map<String, MeasureStatusChanged> newest = new TreeMap<>();
         List<MeasureStatusChanged> applied = new ArrayList<>();
         for (MeasureStatusChanged event : events) {
             Long sequence = known.get(event.measureId());
@@ -140,24 +142,44 @@ public class ProgressReplica {
      * @return how many of them one by one would have applied
      */
     public int applyReports(List<ReportEvent> events, Instant now) {
+        return applyReportEvents(events, now).applied().size();
+    }
+
+    /**
+     * What {@link #applyReports} did with each event.
+     *
+     * @param applied events newer than the stored state and the batch's earlier ones: those one by one would have applied
+     * @param current events not applied whose revision is the one known at their turn (applied before, e.g. by a replay
+     *                or under another event id): {@link #reportRevision} one by one would have said it is the latest
+     */
+    public record ReportsApplied(List<ReportEvent> applied, List<ReportEvent> current) {
+    }
+
+    /** {@link #applyReports}, telling which events applied and which were the known revision already. */
+    public ReportsApplied applyReportEvents(List<ReportEvent> events, Instant now) {
         Map<String, Long> known = numbers(REVISIONS, events.stream().map(ReportEvent::reportId).distinct().toList());
-        Map<String, ReportEvent> newest = new LinkedHashMap<>();
-        int applied = 0;
+        // Sorted by key, as in applyStatuses: overlapping batches lock their rows in the same order.
+        Map<String, ReportEvent> newest = new TreeMap<>();
+        List<ReportEvent> applied = new ArrayList<>();
+        List<ReportEvent> current = new ArrayList<>();
         for (ReportEvent event : events) {
             Long revision = known.get(event.reportId());
             if (revision != null && revision >= event.reportRevision()) {
+                if (revision == event.reportRevision()) {
+                    current.add(event);
+                }
                 continue;
             }
             known.put(event.reportId(), event.reportRevision());
             newest.put(event.reportId(), event);
-            applied++;
+            applied.add(event);
         }
         List<Object[]> rows = new ArrayList<>();
         for (ReportEvent event : newest.values()) {
             rows.add(row(event, now));
         }
         executeBatch(UPSERT_REPORT, rows);
-        return applied;
+        return new ReportsApplied(applied, current);
     }
 
     /**

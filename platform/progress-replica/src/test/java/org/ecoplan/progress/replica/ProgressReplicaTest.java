@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -35,6 +45,9 @@ class ProgressReplicaTest {
 
     @Inject
     ProgressReplica replica;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void keepsTheGreatestSequenceOfAMeasure() {
@@ -65,6 +78,59 @@ class ProgressReplicaTest {
 
         assertEquals(Optional.of(2L), replica.reportRevision(reportId));
         assertEquals(Optional.empty(), replica.reportRevision(UUID.randomUUID().toString()));
+    }
+
+    /**
+     * Two replicas' batches may hold the same measures while a partition moves to the other: each locks its rows in
+     * the order of their keys, whatever order the topic gave, so neither can hold one row while it waits for another
+     * that the other holds. Here the batch names z before a; another transaction holds a: the batch must wait for a
+     * without having locked z.
+     */
+    @Test
+    void aBatchLocksItsRowsInKeyOrder() throws Exception {
+        String prefix = UUID.randomUUID() + "-";
+        String a = prefix + "a";
+        String z = prefix + "z";
+        replica.apply(status(a, 1, ReportStatus.ON_TRACK, "2026-05"), NOW);
+        replica.apply(status(z, 1, ReportStatus.ON_TRACK, "2026-05"), NOW);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            lock(holder, a, "");
+            Future<List<MeasureStatusChanged>> batch = other.submit(() -> QuarkusTransaction.requiringNew().call(() ->
+                    replica.applyStatuses(List.of(status(z, 2, ReportStatus.DELAYED, "2026-06"),
+                            status(a, 2, ReportStatus.DELAYED, "2026-06")), NOW)));
+            long until = System.nanoTime() + 30_000_000_000L;
+            while (!waitingForALock(holder)) {
+                assertTrue(System.nanoTime() < until, "the batch never waited for the held row");
+                Thread.sleep(50);
+            }
+            // Fails at once (lock_not_available) if the batch locked z before it came to wait for a.
+            lock(holder, z, " nowait");
+            holder.rollback();
+            assertEquals(2, batch.get(30, TimeUnit.SECONDS).size());
+        } finally {
+            other.shutdownNow();
+        }
+        assertEquals(2, replica.find(a).orElseThrow().sequence());
+        assertEquals(2, replica.find(z).orElseThrow().sequence());
+    }
+
+    private static void lock(Connection connection, String measureId, String mode) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select 1 from progress_replica_measure where measure_id = ? for update" + mode)) {
+            statement.setString(1, measureId);
+            statement.executeQuery().close();
+        }
+    }
+
+    private static boolean waitingForALock(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select count(*) from pg_locks where not granted");
+             ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getInt(1) > 0;
+        }
     }
 
     @Test
