@@ -27,6 +27,7 @@ import jakarta.inject.Inject;
 import org.ecoplan.catalogue.contract.Assignment;
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.progress.ProgressTestSupport;
+import org.ecoplan.testing.Profile;
 import org.ecoplan.testing.RealInfrastructureResource;
 import org.ecoplan.testing.SeedCatalogue;
 import org.ecoplan.testing.TestInfrastructure;
@@ -49,7 +50,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * Not part of the suite: {@code mvn -B -pl progress-service -am verify -Pbenchmark -Dtest=ReportWriteBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false}. Writes {@code progress-service/target/benchmarks/report-writes.md}.
  * Durations: {@code -Dbenchmark.seconds} (closed loops, default 12), {@code -Dbenchmark.open-seconds} (20),
- * {@code -Dbenchmark.warm-up-seconds} (20, at 16 connections).
+ * {@code -Dbenchmark.warm-up-seconds} (20, at 16 connections). {@code -Dbenchmark.profile=cpu|wall|alloc|lock} profiles
+ * the HTTP closed loops ({@link Profile}: flame graph and collapsed stacks next to the report, hottest frames in it).
  * The log is found through {@code -Dbenchmark.postgres-log} / {@code ECOPLAN_POSTGRES_LOG}, else
  * {@code pg_current_logfile()}, else next to the data directory (how the test PostgreSQL writes it).
  */
@@ -110,8 +112,16 @@ class ReportWriteBenchmark extends ProgressTestSupport {
         double bestSql = 0;
         double bestPgbench = 0;
         Map<String, Integer> closedOthers = new HashMap<>();
+        // Only the HTTP closed loops are profiled: the replay and pgbench share the JVM or the cores, not the code.
+        Profile profile = Profile.NONE;
         for (int connections : CONNECTIONS) {
+            if (profile.active()) {
+                profile.resume();
+            } else {
+                profile = Profile.start(Profile.requested());
+            }
             WriteLoad.Result http = load.closedLoop(connections, CLOSED);
+            profile.pause();
             http.others().forEach((status, count) -> closedOthers.merge(status, count, Integer::sum));
             double sql = Double.NaN;
             if (own.isPresent()) {
@@ -140,6 +150,9 @@ class ReportWriteBenchmark extends ProgressTestSupport {
             }
         });
 
+        StringBuilder profiled = new StringBuilder();
+        profile.stopInto(profiled, "report-writes", "the closed loops of POST /reports (1, 4 and 16 connections)");
+
         StringBuilder open = new StringBuilder("""
                 | arrival rate (open loop, %d s) | admitted (201) /s | p50 ms | p99 ms | other answers | heap used before → after (MB) | load (1 min) |
                 |---|---:|---:|---:|---|---:|---:|
@@ -159,7 +172,8 @@ class ReportWriteBenchmark extends ProgressTestSupport {
                 + open + "\n"
                 + own.map(statements -> "The service's own statements for one report (" + statements.size()
                         + " plus BEGIN/COMMIT, replayed one transaction per report):\n\n" + statements.listing() + "\n").orElse("")
-                + (notes.length() > 0 ? "Notes:\n\n" + notes : "");
+                + (notes.length() > 0 ? "Notes:\n\n" + notes : "")
+                + profiled;
         System.out.println(report);
         Path file = Path.of("target/benchmarks/report-writes.md");
         Files.createDirectories(file.toAbsolutePath().getParent());
