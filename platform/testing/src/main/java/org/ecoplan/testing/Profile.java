@@ -3,6 +3,8 @@ package org.ecoplan.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import one.profiler.AsyncProfiler;
 
@@ -77,9 +79,40 @@ public final class Profile {
             // paused last: what was sampled is kept
         }
         String file = name + "-" + event;
-        profiler.execute("collapsed,threads,file=" + directory.resolve(file + ".collapsed"));
+        Path collapsed = directory.resolve(file + ".collapsed");
+        profiler.execute("collapsed,threads,file=" + collapsed);
         profiler.execute("flamegraph,file=" + directory.resolve(file + ".html"));
-        report.append(String.format("%nProfile of %s (%s): target/benchmarks/%s.html (collapsed stacks: %s.collapsed); "
-                + "hottest frames:%n%n```%n%s```%n", title, event, file, file, profiler.execute("flat=25,traces=0")));
+        report.append(String.format("%nProfile of %s (%s): target/benchmarks/%s.html (collapsed stacks: %s.collapsed).%n%n"
+                + "Samples per thread (numbers in names folded to #):%n%n%s%nHottest frames:%n%n```%n%s```%n", title, event,
+                file, file, perThread(collapsed), profiler.execute("flat=25,traces=0")));
+    }
+
+    /**
+     * The share of samples per thread, threads of one pool together: which part of the JVM (request threads, event
+     * loop, JIT compiler, GC, the load driver) the samples fell in, before reading any frame.
+     */
+    static String perThread(Path collapsed) throws IOException {
+        Map<String, Long> samples = new HashMap<>();
+        long total = 0;
+        try (var lines = Files.lines(collapsed)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                int space = line.lastIndexOf(' ');
+                int semicolon = line.indexOf(';');
+                if (space < 0) {
+                    continue;
+                }
+                long count = Long.parseLong(line.substring(space + 1));
+                String thread = line.substring(0, semicolon < 0 ? space : semicolon).replaceAll(" tid=\\d+", "")
+                        .replaceAll("\\d+", "#").replaceAll("^\\[|\\]$", "");
+                samples.merge(thread, count, Long::sum);
+                total += count;
+            }
+        }
+        long all = Math.max(total, 1);
+        StringBuilder table = new StringBuilder("| thread | samples | share |\n|---|---:|---:|\n");
+        samples.entrySet().stream().sorted(Map.Entry.<String, Long> comparingByValue().reversed()).limit(12)
+                .forEach(entry -> table.append(String.format("| %s | %d | %.1f %% |%n", entry.getKey().replace("|", "/"),
+                        entry.getValue(), 100.0 * entry.getValue() / all)));
+        return table.toString();
     }
 }
