@@ -43,6 +43,7 @@ import org.ecoplan.progress.contract.ProgressEvents;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.testing.EventReader;
 import org.ecoplan.testing.EventWriter;
+import org.ecoplan.testing.Profile;
 import org.ecoplan.testing.ReadLatency;
 import org.ecoplan.testing.RealInfrastructureResource;
 import org.ecoplan.testing.SeedCatalogue;
@@ -73,7 +74,7 @@ class RollupHopBenchmark {
     private static final int REPLAYED = Integer.getInteger("benchmark.replayed", 50_000);
     private static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
     /** An async-profiler event (cpu, wall, alloc, lock) to profile the burst with; empty: no profile. */
-    private static final String PROFILE = System.getProperty("benchmark.profile", "");
+    private static final String PROFILE = Profile.requested();
 
     @Inject
     BusinessClock clock;
@@ -163,7 +164,7 @@ class RollupHopBenchmark {
                     ReadLatency.percentile(hop, 50) / ReadLatency.percentile(kafka, 50)));
 
             // A burst: as fast as a producer sends them; how fast the consumer applies them.
-            BurstProfile profile = BurstProfile.start(PROFILE);
+            Profile profile = Profile.start(PROFILE);
             long burstStart = System.nanoTime();
             try (KafkaProducer<String, String> producer = producer()) {
                 List<Future<RecordMetadata>> sent = new ArrayList<>();
@@ -180,7 +181,7 @@ class RollupHopBenchmark {
             report.append(String.format("%nBurst: %,d state events sent at once were all applied (their scopes "
                     + "recomputed, changes recorded for publication) %.1f s after the first was sent: **%.0f events/s**.%n",
                     BURST, burstSeconds, BURST / burstSeconds));
-            profile.stopInto(report);
+            profile.stopInto(report, "rollup-burst", "the burst");
         }
 
         // The rebuild over a topic of REPLAYED more events, against a plain consumer reading it.
@@ -207,35 +208,6 @@ class RollupHopBenchmark {
         Path file = Path.of("target/benchmarks/rollup-hop.md");
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, report, StandardCharsets.UTF_8);
-    }
-
-    /**
-     * The burst under async-profiler (from Maven Central, loaded into this JVM, which runs the service): a flame graph
-     * and collapsed stacks in target/benchmarks, and the hottest frames in the report.
-     */
-    private record BurstProfile(one.profiler.AsyncProfiler profiler, String event) {
-
-        static BurstProfile start(String event) throws java.io.IOException {
-            if (event.isBlank()) {
-                return new BurstProfile(null, event);
-            }
-            one.profiler.AsyncProfiler profiler = one.profiler.AsyncProfiler.getInstance();
-            profiler.execute("start,event=" + event + ",interval=1ms,threads");
-            return new BurstProfile(profiler, event);
-        }
-
-        void stopInto(StringBuilder report) throws java.io.IOException {
-            if (profiler == null) {
-                return;
-            }
-            Path directory = Path.of("target/benchmarks").toAbsolutePath();
-            Files.createDirectories(directory);
-            profiler.execute("stop");
-            profiler.execute("collapsed,threads,file=" + directory.resolve("rollup-burst-" + event + ".collapsed"));
-            profiler.execute("flamegraph,file=" + directory.resolve("rollup-burst-" + event + ".html"));
-            report.append(String.format("%nProfile of the burst (%s): target/benchmarks/rollup-burst-%s.html; hottest "
-                    + "frames:%n%n```%n%s```%n", event, event, profiler.execute("flat=25,traces=0")));
-        }
     }
 
     private static void row(StringBuilder report, String label, double[] sorted) {

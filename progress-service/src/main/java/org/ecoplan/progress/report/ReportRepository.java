@@ -81,9 +81,17 @@ public class ReportRepository implements PanacheRepositoryBase<ProgressReport, U
         return find(query, parameters).range(0, limit - 1).list();
     }
 
-    public Optional<ProgressReport> findMonthly(String measureId, String departmentCode, String period) {
-        return find("measureId = ?1 and departmentCode = ?2 and period = ?3 and kind = ?4", measureId, departmentCode,
-                period, ReportKind.MONTHLY).firstResultOptional();
+    /**
+     * The id of the department's monthly report of the measure for the period, if there is one. Only the id (a filing
+     * checks the slot is free and names the report that holds it), and no automatic flush first: nothing the caller
+     * has pending decides whether a committed report holds the slot.
+     */
+    public Optional<UUID> findMonthlyId(String measureId, String departmentCode, String period) {
+        return getEntityManager().createQuery("select r.id from ProgressReport r where r.measureId = :measure"
+                        + " and r.departmentCode = :department and r.period = :period and r.kind = :kind", UUID.class)
+                .setFlushMode(FlushModeType.COMMIT).setParameter("measure", measureId)
+                .setParameter("department", departmentCode).setParameter("period", period)
+                .setParameter("kind", ReportKind.MONTHLY).setMaxResults(1).getResultStream().findFirst();
     }
 
     /** This period's monthly reports of one department for many measures, in one query. */

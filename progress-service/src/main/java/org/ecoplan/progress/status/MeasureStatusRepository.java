@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
@@ -60,7 +62,12 @@ public class MeasureStatusRepository implements PanacheRepositoryBase<MeasureSta
         return locked;
     }
 
+    /**
+     * For reading only (to-do lists, the ledger): loaded read-only, so Hibernate keeps no copy of each row to compare
+     * at flush; changes made to them are never written.
+     */
     public List<MeasureStatus> findAll(Collection<String> measureIds) {
-        return measureIds.isEmpty() ? List.of() : list("measureId in ?1", measureIds);
+        return measureIds.isEmpty() ? List.of()
+                : find("measureId in ?1", measureIds).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 }

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * statements with the same parameters, one transaction per report, so that the difference to the HTTP rate is what
  * the service adds around its SQL. Each replay gets values of its own where the schema demands them: fresh UUIDs
  * (report, Idempotency-Key, event ids), fresh numeric ids of inserted rows, the change-feed position its own
- * {@code take_report_change_position()} drew (an inserted {@code change_seq} takes the last single value a query of
- * the transaction answered), and its own measure, department and period (the monthly slot is unique).
+ * {@code take_report_change_position()} drew (an inserted {@code change_seq} takes what that function last answered
+ * in the transaction), and its own measure, department and period (the monthly slot is unique).
  * Statements a new connection's driver sends once (its {@code SET}s, type lookups) are left out: the capture takes
  * the last of several reports, on connections that are warm by then.
  */
@@ -48,7 +48,7 @@ final class CapturedTransaction {
         CAPTURED,
         /** a new number: the id of an inserted row */
         FRESH_ID,
-        /** what the transaction's last single-value query answered: the change-feed position the service draws */
+        /** what the transaction's take_report_change_position() answered: the change-feed position the service draws */
         RETURNED
     }
 
@@ -153,9 +153,13 @@ final class CapturedTransaction {
         throw new IllegalStateException("The transaction of the captured report did not commit in the log");
     }
 
-    /** What pgjdbc sends once per connection or per type it meets, not per report. */
+    /**
+     * What pgjdbc sends once per connection or per type it meets, not per report; and Hibernate's draw of a block of
+     * 50 history-row ids (once every 25 reports: a replay gives inserted rows fresh ids of its own).
+     */
     private static boolean isDriverHousekeeping(String sql) {
-        return sql.regionMatches(true, 0, "SET ", 0, 4) || sql.contains("FROM pg_catalog.pg_type");
+        return sql.regionMatches(true, 0, "SET ", 0, 4) || sql.contains("FROM pg_catalog.pg_type")
+                || sql.toLowerCase().matches("select nextval\\('[a-z_]+'\\)");
     }
 
     private static String sql(String message) {
@@ -270,7 +274,9 @@ final class CapturedTransaction {
             }
             if (jdbc.execute()) {
                 try (var result = jdbc.getResultSet()) {
-                    if (result.next() && result.getMetaData().getColumnCount() == 1) {
+                    // The position is what take_report_change_position() answered, never another single value: a
+                    // captured id draw replayed into change_seq collided with the service's own positions (500s).
+                    if (statement.sql().contains("take_report_change_position") && result.next()) {
                         returned = result.getString(1);
                     }
                 }

@@ -69,7 +69,9 @@ public class CatalogueReplica {
 
     /** The entity's state mapped to a record, e.g. one of the catalogue contract's payloads. */
     public <T> Optional<T> find(String aggregateType, String id, Class<T> type) {
-        return find(aggregateType, id).map(json -> convert(json, type));
+        // From the stored text straight into the record: parsed once, not into a tree and then from the tree (a
+        // report's filing reads its measure this way, and the double parse was 3 % of its CPU).
+        return texts(FIND, aggregateType, id).stream().findFirst().map(text -> read(text, type, id));
     }
 
     /** All entities of one type, ordered by id. */
@@ -84,7 +86,7 @@ public class CatalogueReplica {
 
     /** All entities of one kind as the contract's state records, ordered by id. */
     public <S extends CatalogueState> List<S> all(Class<S> stateType) {
-        return all(aggregateType(stateType)).stream().map(json -> convert(json, stateType)).toList();
+        return texts(ALL, aggregateType(stateType)).stream().map(text -> read(text, stateType, null)).toList();
     }
 
     public long count(Class<? extends CatalogueState> stateType) {
@@ -108,12 +110,22 @@ public class CatalogueReplica {
      * containment index), e.g. the sections of three plans.
      */
     public List<JsonNode> findContainingAny(String aggregateType, List<? extends Map<String, ?>> alternatives) {
+        return findContainingAny(aggregateType, alternatives, (id, payload) -> Optional.of(mapper.readTree(payload)));
+    }
+
+    /**
+     * As {@link #findContainingAny(String, List)}, each payload handed to {@code reader} as the JSON text it is stored
+     * as, so that a list read straight into records parses every payload once (not into a tree and then again from the
+     * tree); what the reader answers empty is left out.
+     */
+    public <T> List<T> findContainingAny(String aggregateType, List<? extends Map<String, ?>> alternatives,
+            PayloadReader<T> reader) {
         if (alternatives.isEmpty()) {
             return List.of();
         }
         String[] parameters = new String[alternatives.size() + 1];
         parameters[0] = aggregateType;
-        StringBuilder sql = new StringBuilder("select payload::text from catalogue_entity where aggregate_type = ? and (");
+        StringBuilder sql = new StringBuilder("select entity_id, payload::text from catalogue_entity where aggregate_type = ? and (");
         for (int i = 0; i < alternatives.size(); i++) {
             sql.append(i == 0 ? "" : " or ").append("payload @> cast(? as jsonb)");
             try {
@@ -122,7 +134,25 @@ public class CatalogueReplica {
                 throw new IllegalArgumentException("Fields cannot be written as JSON: " + alternatives.get(i), e);
             }
         }
-        return query(sql.append(") order by entity_id").toString(), parameters);
+        return run(sql.append(") order by entity_id").toString(), statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            var entities = new ArrayList<T>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    reader.read(result.getString(1), result.getString(2)).ifPresent(entities::add);
+                }
+            }
+            return entities;
+        });
+    }
+
+    /** Reads one stored state from its JSON text. */
+    @FunctionalInterface
+    public interface PayloadReader<T> {
+        /** @return the state as the caller wants it; empty: leave this entity out */
+        Optional<T> read(String entityId, String payload) throws JsonProcessingException;
     }
 
     /** Entities of one kind by id, in one query; ids it does not hold are left out. */
@@ -216,6 +246,31 @@ public class CatalogueReplica {
             }
             return entities;
         });
+    }
+
+    /** The payloads as stored JSON text, for reading straight into records. */
+    private List<String> texts(String sql, String... parameters) {
+        return run(sql, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            var texts = new ArrayList<String>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    texts.add(result.getString(1));
+                }
+            }
+            return texts;
+        });
+    }
+
+    private <T> T read(String text, Class<T> type, String id) {
+        try {
+            return mapper.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Replicated " + (id == null ? "state" : id) + " cannot be read as "
+                    + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
     }
 
     private static String aggregateType(Class<? extends CatalogueState> stateType) {
