@@ -177,14 +177,16 @@ class ProgressReadBenchmark {
                            'plan-' || (i %% 150), 'task-' || (i %% 4850),
                            (array['ENV','WATER','TRANSPORT','HOUSING','URBAN-MGMT','COMMERCE','BAIQUAN','KANGZHUANG'])[1 + i %% 8],
                            'LEAD', 'reporter-' || (i %% 500), 'MONTHLY',
-                           '2026-' || lpad((1 + (i / %d) %% 12)::text, 2, '0'),
+                           -- one report per measure, department and month: beyond ~10^6 reports (every month of
+                           -- 2026 taken) the earlier years fill, so -Dbenchmark.reports=10000000 loads ten years
+                           (2026 - (i / %d) / 12)::text || '-' || lpad((1 + (i / %d) %% 12)::text, 2, '0'),
                            (array['DRAFT','SUBMITTED','APPROVED','APPROVED','APPROVED','RETURNED'])[1 + i %% 6],
                            (array['NOT_STARTED','ON_TRACK','ON_TRACK','AT_RISK','DELAYED','COMPLETED'])[1 + (i / 7) %% 6],
                            (i %% 101), '已按计划推进，完成阶段性工作。', '[]'::jsonb,
                            now() - make_interval(secs => %d - i), now() - make_interval(secs => %d - i),
                            now() - make_interval(secs => %d - i), 1, i
                     from generate_series(1, %d) as i
-                    on conflict do nothing""".formatted(envMeasureId, MEASURES, MEASURES * 8, REPORTS, REPORTS, REPORTS, REPORTS));
+                    on conflict do nothing""".formatted(envMeasureId, MEASURES, MEASURES * 8, MEASURES * 8, REPORTS, REPORTS, REPORTS, REPORTS));
             statement.execute("select setval('report_change_seq', (select max(change_seq) from progress_report))");
             // What autovacuum does after a bulk of inserts: statistics, and the visibility map that lets counts
             // be answered from the indexes alone.
