@@ -2,6 +2,8 @@ package org.ecoplan.indicator.rollup;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.ecoplan.indicator.rollup.RollupRecords.isRollupChanged;
+import static org.ecoplan.indicator.rollup.RollupRecords.rollupOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,7 +136,7 @@ class BatchRollupTest {
         long planAfter = planSequence(planId);
         assertEquals(planBefore + 1, planAfter, "the plan's figures are published once for the whole batch");
         RollupChanged published = rollupOf(EventReader.awaitRecord(IndicatorEvents.TOPIC,
-                record -> planId.equals(record.key()) && isRollup(record) && rollupOf(record).sequence() == planAfter,
+                record -> planId.equals(record.key()) && isRollupChanged(record) && rollupOf(record).sequence() == planAfter,
                 Duration.ofSeconds(30)));
         Rollup stored = QuarkusTransaction.requiringNew().call(() -> Rollup.<Rollup>findById(new Rollup.Key(ScopeType.PLAN, planId)));
         assertEquals(stored.atRisk, published.atRisk(), "the published figures are the batch's last");
@@ -223,7 +225,7 @@ class BatchRollupTest {
         long planAfter = planSequence(planId);
         assertTrue(planAfter >= planBefore + rounds, "every round changed the plan: " + planBefore + " → " + planAfter);
         List<Long> published = EventReader.awaitRecords(IndicatorEvents.TOPIC,
-                record -> planId.equals(record.key()) && isRollup(record) && rollupOf(record).sequence() > planBefore,
+                record -> planId.equals(record.key()) && isRollupChanged(record) && rollupOf(record).sequence() > planBefore,
                 (int) (planAfter - planBefore), Duration.ofSeconds(30)).stream().map(record -> rollupOf(record).sequence()).sorted().toList();
         assertEquals(java.util.stream.LongStream.rangeClosed(planBefore + 1, planAfter).boxed().toList(), published);
     }
@@ -310,17 +312,5 @@ class BatchRollupTest {
     private double count(String kind) {
         Counter counter = metrics.find("ecoplan.events.consumer.retries").tag("consumer", CONSUMER).tag("kind", kind).counter();
         return counter == null ? 0 : counter.count();
-    }
-
-    private static boolean isRollup(ConsumerRecord<String, String> record) {
-        return EventReader.header(record, "ce_type").orElse("").equals(IndicatorEvents.ROLLUP_CHANGED.eventType());
-    }
-
-    private static RollupChanged rollupOf(ConsumerRecord<String, String> record) {
-        try {
-            return EventWriter.JSON.readValue(record.value(), RollupChanged.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

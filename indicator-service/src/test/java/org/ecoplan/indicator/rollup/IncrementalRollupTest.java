@@ -1,6 +1,8 @@
 package org.ecoplan.indicator.rollup;
 
 import static org.awaitility.Awaitility.await;
+import static org.ecoplan.indicator.rollup.RollupRecords.isRollupChanged;
+import static org.ecoplan.indicator.rollup.RollupRecords.rollupOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -122,7 +124,7 @@ class IncrementalRollupTest {
                 ownScopes.size(), Duration.ofSeconds(30));
         published.forEach(record -> assertEquals(rollupOf(record).scopeId(), record.key()));
         List<String> newerElsewhere = EventReader.readCurrent(IndicatorEvents.TOPIC).stream()
-                .filter(IncrementalRollupTest::isRollupChanged)
+                .filter(RollupRecords::isRollupChanged)
                 .filter(record -> !ownScopes.contains(scopeOf(record)) && before.containsKey(scopeOf(record))
                         && rollupOf(record).sequence() > before.get(scopeOf(record)).sequence())
                 .map(IncrementalRollupTest::scopeOf).toList();
@@ -240,18 +242,6 @@ class IncrementalRollupTest {
 
     private static boolean hasGroup(MeasureState measure) {
         return measure.assignments().stream().anyMatch(assignment -> assignment.groupCode() != null);
-    }
-
-    private static boolean isRollupChanged(ConsumerRecord<String, String> record) {
-        return EventReader.header(record, "ce_type").orElse("").equals(IndicatorEvents.ROLLUP_CHANGED.eventType());
-    }
-
-    private static RollupChanged rollupOf(ConsumerRecord<String, String> record) {
-        try {
-            return EventWriter.JSON.readValue(record.value(), RollupChanged.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String scopeOf(ConsumerRecord<String, String> record) {
