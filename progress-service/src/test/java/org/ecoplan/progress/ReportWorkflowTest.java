@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,12 +23,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * The workflow end to end, its history and its events (measures envLedMeasure 0 and 1, and one assisted measure).
+ * The workflow end to end, its history and its events (measures envLedMeasure 0, 1 and 30, and one assisted measure).
  * The business clock stands in June 2026, so that no result depends on the day the tests run.
  */
 @QuarkusTest
@@ -39,6 +41,9 @@ class ReportWorkflowTest extends ProgressTestSupport {
     @Inject
     BusinessClock clock;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @BeforeEach
     void inJune() {
         clock.setTo(LocalDate.of(2026, 6, 10), 9);
@@ -47,6 +52,48 @@ class ReportWorkflowTest extends ProgressTestSupport {
     @AfterEach
     void systemTimeAgain() {
         clock.useSystemTime();
+    }
+
+    /**
+     * A submission records its monthly period on the measure's status in one statement (no approval needed), which
+     * creates the status row of a measure the service has not assessed yet and never moves the period back.
+     */
+    @Test
+    void aSubmissionMovesTheLastReportedPeriodOnAndNeverBack() throws SQLException {
+        String measureId = envLedMeasure(30).id();
+        sql("delete from measure_status where measure_id = ?", measureId);
+
+        created(ENV_REPORTER, monthly(measureId, "2026-03", "ON_TRACK", 30, true));
+        assertThat(statusRow(measureId)).containsExactly("2026-03", "NOT_STARTED", 0L);
+
+        created(ENV_REPORTER, monthly(measureId, "2026-01", "ON_TRACK", 10, true));
+        created(ENV_REPORTER, adHoc(measureId, "ON_TRACK", 35, true));
+        JsonPath draft = created(ENV_REPORTER, monthly(measureId, "2026-04", "ON_TRACK", 40, false));
+        assertThat(statusRow(measureId)).containsExactly("2026-03", "NOT_STARTED", 0L);
+
+        action(ENV_REPORTER, draft.getString("id"), "submit", etag(draft), null);
+        assertThat(statusRow(measureId)).containsExactly("2026-04", "NOT_STARTED", 0L);
+        assertThat(as(SUPERVISOR).get("/measures/{id}/status", measureId).then().statusCode(200).extract().jsonPath()
+                .getString("lastReportedPeriod")).isEqualTo("2026-04");
+    }
+
+    private void sql(String statement, String parameter) throws SQLException {
+        try (var connection = dataSource.getConnection(); var prepared = connection.prepareStatement(statement)) {
+            prepared.setString(1, parameter);
+            prepared.executeUpdate();
+        }
+    }
+
+    /** last_reported_period, status and sequence of the measure's status row (the sequence: no event published). */
+    private List<Object> statusRow(String measureId) throws SQLException {
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(
+                "select last_reported_period, status, sequence from measure_status where measure_id = ?")) {
+            select.setString(1, measureId);
+            try (var row = select.executeQuery()) {
+                assertThat(row.next()).as("status row of " + measureId).isTrue();
+                return List.of(row.getString(1), row.getString(2), row.getLong(3));
+            }
+        }
     }
 
     @Test

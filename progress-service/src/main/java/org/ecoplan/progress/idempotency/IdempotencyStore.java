@@ -1,8 +1,14 @@
 package org.ecoplan.progress.idempotency;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,10 +28,12 @@ import io.quarkus.scheduler.Scheduled;
 public class IdempotencyStore {
 
     private final EntityManager entityManager;
+    private final DataSource dataSource;
     private final ProgressConfig config;
 
-    IdempotencyStore(EntityManager entityManager, ProgressConfig config) {
+    IdempotencyStore(EntityManager entityManager, DataSource dataSource, ProgressConfig config) {
         this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.config = config;
     }
 
@@ -35,32 +43,66 @@ public class IdempotencyStore {
 
     @Transactional
     public Outcome runOnce(String caller, String key, String requestHash, Supplier<StoredResponse> action) {
-        int claimed = entityManager.createNativeQuery("""
-                insert into idempotency_key (caller, idempotency_key, request_hash, created_at)
-                values (:caller, :key, :hash, now()) on conflict (caller, idempotency_key) do nothing""")
-                .setParameter("caller", caller).setParameter("key", key).setParameter("hash", requestHash)
-                .executeUpdate();
-        if (claimed == 0) {
-            Object[] stored = (Object[]) entityManager.createNativeQuery("""
-                    select request_hash, response_status, response_body, response_etag, response_location
-                    from idempotency_key where caller = :caller and idempotency_key = :key""")
-                    .setParameter("caller", caller).setParameter("key", key).getSingleResult();
-            if (!requestHash.equals(stored[0])) {
-                return new Outcome(null, false, true);
+        // Plain JDBC on the transaction's connection (the pool hands out the one enlisted in it): no automatic flush
+        // of the action's entities before each statement, and none of Hibernate's per-query work; both statements
+        // run for every filed report. The connection is taken per statement, not held across the action.
+        try {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!claim(connection, caller, key, requestHash)) {
+                    return stored(connection, caller, key, requestHash);
+                }
             }
-            Log.debugf("Replayed the answer to %s's request with Idempotency-Key %s", caller, key);
-            return new Outcome(new StoredResponse(((Number) stored[1]).intValue(), (String) stored[2],
-                    (String) stored[3], (String) stored[4]), true, false);
+            StoredResponse response = action.get();
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement keep = connection.prepareStatement("""
+                            update idempotency_key set response_status = ?, response_body = ?, response_etag = ?,
+                                response_location = ?
+                            where caller = ? and idempotency_key = ?""")) {
+                keep.setInt(1, response.status());
+                keep.setString(2, response.body());
+                keep.setString(3, response.etag());
+                keep.setString(4, response.location());
+                keep.setString(5, caller);
+                keep.setString(6, key);
+                keep.executeUpdate();
+            }
+            return new Outcome(response, false, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot keep Idempotency-Key " + key + " of " + caller, e);
         }
-        StoredResponse response = action.get();
-        entityManager.createNativeQuery("""
-                update idempotency_key set response_status = :status, response_body = :body, response_etag = :etag,
-                    response_location = :location
-                where caller = :caller and idempotency_key = :key""")
-                .setParameter("status", response.status()).setParameter("body", response.body())
-                .setParameter("etag", response.etag()).setParameter("location", response.location())
-                .setParameter("caller", caller).setParameter("key", key).executeUpdate();
-        return new Outcome(response, false, false);
+    }
+
+    /** @return whether this request claimed the key; a concurrent claim is waited for until it commits or rolls back */
+    private static boolean claim(Connection connection, String caller, String key, String requestHash) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement("""
+                insert into idempotency_key (caller, idempotency_key, request_hash, created_at)
+                values (?, ?, ?, now()) on conflict (caller, idempotency_key) do nothing""")) {
+            claim.setString(1, caller);
+            claim.setString(2, key);
+            claim.setString(3, requestHash);
+            return claim.executeUpdate() == 1;
+        }
+    }
+
+    private static Outcome stored(Connection connection, String caller, String key, String requestHash)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select request_hash, response_status, response_body, response_etag, response_location
+                from idempotency_key where caller = ? and idempotency_key = ?""")) {
+            select.setString(1, caller);
+            select.setString(2, key);
+            try (ResultSet stored = select.executeQuery()) {
+                if (!stored.next()) {
+                    throw new IllegalStateException("Idempotency-Key " + key + " of " + caller + " was claimed but is gone");
+                }
+                if (!requestHash.equals(stored.getString(1))) {
+                    return new Outcome(null, false, true);
+                }
+                Log.debugf("Replayed the answer to %s's request with Idempotency-Key %s", caller, key);
+                return new Outcome(new StoredResponse(stored.getInt(2), stored.getString(3), stored.getString(4),
+                        stored.getString(5)), true, false);
+            }
+        }
     }
 
     /** Keys are kept for the configured retention (7 days): longer than any phone stays offline and retries. */

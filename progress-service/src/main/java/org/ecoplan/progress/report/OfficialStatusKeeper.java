@@ -11,12 +11,16 @@ public interface OfficialStatusKeeper {
 
     /**
      * Locks the measure's status row for the rest of the transaction; every workflow step that publishes an event
-     * calls this first, so that a measure's events are recorded in the order they commit.
+     * calls this (or {@link #submitting}) first, so that a measure's events are recorded in the order they commit.
      */
     void lockStatusOf(MeasureState measure);
 
-    /** A report was submitted (its measure's status row locked by {@link #lockStatusOf} before). */
-    void submitted(MeasureState measure, ProgressReport report);
+    /**
+     * The report is being submitted: locks its measure's status row as {@link #lockStatusOf} does and records what a
+     * submission changes there, in one step, before the submission's event is recorded. The report's measure, kind
+     * and period are final by then.
+     */
+    void submitting(MeasureState measure, ProgressReport report);
 
     /** A report was approved (its measure's status row locked by {@link #lockStatusOf} before). */
     void approved(MeasureState measure, ProgressReport report);

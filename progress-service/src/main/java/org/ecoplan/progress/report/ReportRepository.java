@@ -1,11 +1,17 @@
 package org.ecoplan.progress.report;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
@@ -26,6 +32,12 @@ public class ReportRepository implements PanacheRepositoryBase<ProgressReport, U
      * milliseconds on every page load for a figure nobody pages through.
      */
     static final int COUNT_HORIZON = 10_000;
+
+    private final DataSource dataSource;
+
+    ReportRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /** Newest change first; each filter has an index on (filter, change_seq), so a page is one range scan. */
     public CountedPage search(ReportFilter filter, PageRequest page) {
@@ -83,15 +95,20 @@ public class ReportRepository implements PanacheRepositoryBase<ProgressReport, U
 
     /**
      * The id of the department's monthly report of the measure for the period, if there is one. Only the id (a filing
-     * checks the slot is free and names the report that holds it), and no automatic flush first: nothing the caller
-     * has pending decides whether a committed report holds the slot.
+     * checks the slot is free and names the report that holds it), as plain JDBC: no automatic flush first (nothing the
+     * caller has pending decides whether a committed report holds the slot) and no query translation on every filing.
      */
     public Optional<UUID> findMonthlyId(String measureId, String departmentCode, String period) {
-        return getEntityManager().createQuery("select r.id from ProgressReport r where r.measureId = :measure"
-                        + " and r.departmentCode = :department and r.period = :period and r.kind = :kind", UUID.class)
-                .setFlushMode(FlushModeType.COMMIT).setParameter("measure", measureId)
-                .setParameter("department", departmentCode).setParameter("period", period)
-                .setParameter("kind", ReportKind.MONTHLY).setMaxResults(1).getResultStream().findFirst();
+        return statement("""
+                select id from progress_report
+                where measure_id = ? and department_code = ? and period = ? and kind = 'MONTHLY' limit 1""", select -> {
+            select.setString(1, measureId);
+            select.setString(2, departmentCode);
+            select.setString(3, period);
+            try (ResultSet found = select.executeQuery()) {
+                return found.next() ? Optional.of(found.getObject(1, UUID.class)) : Optional.empty();
+            }
+        });
     }
 
     /** This period's monthly reports of one department for many measures, in one query. */
@@ -122,16 +139,36 @@ public class ReportRepository implements PanacheRepositoryBase<ProgressReport, U
      * run side by side (the former counter row made each wait for the previous one's COMMIT).
      */
     public long takeChangePosition() {
-        // FlushMode COMMIT: an automatic flush here would write the report before its position is set, and then
-        // again at COMMIT.
-        return ((Number) getEntityManager().createNativeQuery("select take_report_change_position()")
-                .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
+        // Plain JDBC: an automatic flush here would write the report before its position is set, and then again at
+        // COMMIT.
+        return statement("select take_report_change_position()", select -> {
+            try (ResultSet position = select.executeQuery()) {
+                position.next();
+                return position.getLong(1);
+            }
+        });
     }
 
     /** Serialises creations of one monthly report (measure, department, period) until the transaction ends. */
     public void lockMonthlySlot(String measureId, String departmentCode, String period) {
-        getEntityManager().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:slot))) locked")
-                .setFlushMode(FlushModeType.COMMIT).setParameter("slot", "progress-monthly:" + measureId + ":" + departmentCode + ":" + period)
-                .getSingleResult();
+        statement("select pg_advisory_xact_lock(hashtext(?))", lock -> {
+            lock.setString(1, "progress-monthly:" + measureId + ":" + departmentCode + ":" + period);
+            lock.execute();
+            return null;
+        });
+    }
+
+    /** The write path's statements that need no entity, on the transaction's connection (the pool's enlisted one). */
+    private <T> T statement(String sql, Statement<T> work) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement prepared = connection.prepareStatement(sql)) {
+            return work.run(prepared);
+        } catch (SQLException e) {
+            throw new IllegalStateException("report statement failed: " + sql, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Statement<T> {
+        T run(PreparedStatement statement) throws SQLException;
     }
 }

@@ -178,14 +178,13 @@ public class ReportService {
     /** The submit step of a change (on its own, after an edit, or right after creation). */
     private void submit(ReportHistory.Change change, MeasureState measure, Instant now) {
         ProgressReport report = change.report();
-        officialStatus.lockStatusOf(measure);
+        officialStatus.submitting(measure, report);
         report.state = WorkflowState.SUBMITTED;
         report.submittedAt = now;
         report.reviewedBy = null;
         report.reviewedAt = null;
         change.record("SUBMITTED", null, now);
         events.publish(ProgressEvents.REPORT_SUBMITTED, report);
-        officialStatus.submitted(measure, report);
     }
 
     private static void applyContent(ProgressReport report, ReportRequest request) {

@@ -1,11 +1,16 @@
 package org.ecoplan.progress.status;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.FlushModeType;
@@ -19,6 +24,12 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 public class MeasureStatusRepository implements PanacheRepositoryBase<MeasureStatus, String> {
 
     private static final int LOCK_SLICE = 1000;
+
+    private final DataSource dataSource;
+
+    MeasureStatusRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
 
     /**
      * Locks the row, creating it (NOT_STARTED) first if it does not exist yet: every transaction that publishes an
@@ -40,6 +51,34 @@ public class MeasureStatusRepository implements PanacheRepositoryBase<MeasureSta
                 .setParameter("deadline", deadline == null ? null : deadline.toString())
                 .executeUpdate();
         return findById(measureId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * A report of the measure was submitted: locks the measure's status row, creating it (NOT_STARTED) if it does not
+     * exist yet, and moves its last reported period on to {@code monthlyPeriod} if that is later — one statement, plain
+     * JDBC, no entity. Every submission passes here, so this row lock orders the measure's events like
+     * {@link #lockOrCreate} does. The transaction must not hold the status as an entity (it would not see this change):
+     * only approvals and assessments load it, and they do not submit.
+     *
+     * @param monthlyPeriod the report's period if it is a monthly report, else {@code null} (the period stays)
+     */
+    public void recordSubmission(String measureId, String planId, String taskId, LocalDate deadline,
+            String monthlyPeriod) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement("""
+                insert into measure_status as current (measure_id, plan_id, task_id, deadline, status, percent_complete,
+                    overdue, sequence, changed_at, last_reported_period)
+                values (?, ?, ?, ?, 'NOT_STARTED', 0, false, 0, now(), ?)
+                on conflict (measure_id) do update
+                set last_reported_period = greatest(current.last_reported_period, excluded.last_reported_period)""")) {
+            upsert.setString(1, measureId);
+            upsert.setString(2, planId);
+            upsert.setString(3, taskId);
+            upsert.setObject(4, deadline);
+            upsert.setString(5, monthlyPeriod);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record a submission on measure " + measureId + "'s status", e);
+        }
     }
 
     public Optional<MeasureStatus> find(String measureId) {

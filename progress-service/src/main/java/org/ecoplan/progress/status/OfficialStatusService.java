@@ -62,12 +62,15 @@ public class OfficialStatusService implements OfficialStatusKeeper {
         lock(measure);
     }
 
-    // The row is locked already (lockStatusOf): locking it again in the same transaction only reads it.
+    /** One statement on every submission (the write path's hottest), not a locking read and a flushed entity. */
     @Override
     @Transactional(TxType.MANDATORY)
-    public void submitted(MeasureState measure, ProgressReport report) {
-        reportSubmitted(lock(measure), report);
+    public void submitting(MeasureState measure, ProgressReport report) {
+        statuses.recordSubmission(measure.id(), measure.planId(), measure.taskId(), measure.dueDate(),
+                report.kind == ReportKind.MONTHLY ? report.period : null);
     }
+
+    // The row is locked already (lockStatusOf): locking it again in the same transaction only reads it.
 
     @Override
     @Transactional(TxType.MANDATORY)
@@ -75,7 +78,10 @@ public class OfficialStatusService implements OfficialStatusKeeper {
         reportApproved(lock(measure), measure, report);
     }
 
-    /** A monthly report was submitted: the measure's last reported period moves on (no event on its own). */
+    /**
+     * A monthly report was approved: the measure's last reported period moves on, as at its submission
+     * ({@link MeasureStatusRepository#recordSubmission}); no event on its own.
+     */
     @Transactional(TxType.MANDATORY)
     public void reportSubmitted(MeasureStatus status, ProgressReport report) {
         if (report.kind == ReportKind.MONTHLY
