@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -121,7 +122,7 @@ final class WriteLoad {
             Item item = items.apply(next.getAndIncrement());
             client.sendAsync(request(item), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
                 if (failure != null) {
-                    others.merge(failure.getClass().getSimpleName(), 1, Integer::sum);
+                    others.merge(clientFailure(failure), 1, Integer::sum);
                 } else if (response.statusCode() == 201) {
                     created.add((System.nanoTime() - due) / 1e6);
                 } else {
@@ -157,6 +158,17 @@ final class WriteLoad {
                 .header("Content-Type", "application/json").header("Idempotency-Key", java.util.UUID.randomUUID().toString())
                 .header("User-Agent", "EcoPlanApp/2.3 (benchmark)").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(item.body())).build();
+    }
+
+    /**
+     * What went wrong on the client's side, named by its cause ("CompletionException" alone said nothing): e.g.
+     * {@code client: ConnectException} when the server's accept queue overflowed, {@code client: IOException (…)}
+     * when a connection was closed under a request.
+     */
+    private static String clientFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String message = cause.getMessage() == null ? "" : " (" + cause.getMessage().lines().findFirst().orElse("") + ")";
+        return "client: " + cause.getClass().getSimpleName() + (message.length() > 80 ? message.substring(0, 79) + "…)" : message);
     }
 
     private static HttpClient client() {
