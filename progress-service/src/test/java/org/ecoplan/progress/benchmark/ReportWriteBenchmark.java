@@ -195,7 +195,9 @@ class ReportWriteBenchmark extends ProgressTestSupport {
         Files.writeString(file, report, StandardCharsets.UTF_8);
 
         assertThat(closedOthers).as("answers other than 201 in the closed loops").isEmpty();
-        assertThat(twice.others().keySet()).as("answers other than 201 and 503 at 2× max").isSubsetOf(Set.of("503"));
+        // Requests the load driver held back at its cap are in the report, not a failure of the service.
+        assertThat(twice.others().keySet()).as("answers other than 201 and 503 at 2× max")
+                .isSubsetOf(Set.of("503", WriteLoad.NOT_SENT));
         assertThat(seventy.createdMillis()).isNotEmpty();
     }
 

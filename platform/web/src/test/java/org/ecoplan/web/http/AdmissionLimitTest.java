@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,6 +81,39 @@ class AdmissionLimitTest {
             assertThat(response.body()).contains("\"status\":503").contains("\"instance\":\"/slow\"");
         });
         awaitIdle();
+    }
+
+    /** Not configured, the limit follows the processors the JVM may use (a container's CPU limit): 4 per processor. */
+    @Test
+    void withoutAConfiguredLimitServesFourPerProcessor() throws Exception {
+        int expected = 4 * Runtime.getRuntime().availableProcessors();
+        var perCore = new AdmissionLimit(Optional.empty(), 0, Duration.ofMillis(100), Duration.ofSeconds(1), "q", vertx);
+        AtomicInteger busy = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Router router = Router.router(vertx);
+        perCore.install(router);
+        router.route("/slow").handler(context -> {
+            mostAtOnce.accumulateAndGet(busy.incrementAndGet(), Math::max);
+            // Long enough that every request has arrived before the first slot frees, on a loaded machine too.
+            vertx.setTimer(1500, id -> {
+                busy.decrementAndGet();
+                context.response().end("done");
+            });
+        });
+        HttpServer second = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage()
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        URI uri = URI.create("http://127.0.0.1:" + second.actualPort() + "/slow");
+
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < expected + 2; i++) {
+            answers.add(client.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = answers.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+
+        assertThat(mostAtOnce.get()).isEqualTo(expected);
+        assertThat(statuses.stream().filter(status -> status == 200).count()).isEqualTo(expected);
+        assertThat(statuses.stream().filter(status -> status == 503).count()).isEqualTo(2);
+        awaitIdle(perCore);
     }
 
     @Test
