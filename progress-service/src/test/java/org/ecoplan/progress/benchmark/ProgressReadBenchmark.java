@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 
 import org.ecoplan.catalogue.contract.MeasureState;
 import org.ecoplan.catalogue.replica.CatalogueReplica;
+import org.ecoplan.testing.Profile;
 import org.ecoplan.testing.ReadLatency;
 import org.ecoplan.testing.RealInfrastructureResource;
 import org.ecoplan.testing.SeedCatalogue;
@@ -44,7 +45,8 @@ import static org.awaitility.Awaitility.await;
  * (10^6 by default: 10,600 measures × 12 months × ~8 departments), and of a report write (one transaction with
  * its history and outbox rows). Not part of the suite: {@code mvn -B -pl progress-service -am verify -Pbenchmark}.
  * Writes {@code progress-service/target/benchmarks/progress-reads.md}. The bulk rows are inserted with SQL (the
- * API would take hours for a million); the reads and the writes go over HTTP.
+ * API would take hours for a million); the reads and the writes go over HTTP. With {@code -Dbenchmark.profile=cpu} (or
+ * wall, alloc, lock) the to-do list is sent once more as often, under async-profiler, after the timed reads.
  */
 @QuarkusTest
 @WithTestResource(RealInfrastructureResource.class)
@@ -54,6 +56,8 @@ class ProgressReadBenchmark {
     private static final int REPORTS = Integer.getInteger("benchmark.reports", 1_000_000);
     private static final int REQUESTS = Integer.getInteger("benchmark.requests", 400);
     private static final int MEASURES = 10_600;
+    /** The read {@code -Dbenchmark.profile=cpu|wall|alloc|lock} profiles ({@link Profile}), after the timed ones. */
+    private static final String PROFILED = "ENV's to-do list";
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @TestHTTPResource("/")
@@ -89,7 +93,7 @@ class ProgressReadBenchmark {
         reads.put("change feed, 100 after a cursor", new String[] { "reports/changes?since=500000&size=100", supervisor });
         reads.put("change feed of one department", new String[] { "reports/changes?since=500000&size=100&department=ENV", supervisor });
         reads.put("one measure's official status", new String[] { "measures/" + envMeasure.id() + "/status", supervisor });
-        reads.put("ENV's to-do list", new String[] { "departments/ENV/todo", reporter });
+        reads.put(PROFILED, new String[] { "departments/ENV/todo", reporter });
 
         ReadLatency latency = new ReadLatency(REQUESTS);
         StringBuilder table = new StringBuilder("| read | statements | HTTP p50 ms | HTTP p95 ms | HTTP p99 ms | HTTP max ms"
@@ -127,6 +131,15 @@ class ProgressReadBenchmark {
                 capture.get().close();
             }
         }
+        // Profiled apart from the timed loops, so that sampling does not weigh on the figures in the table.
+        StringBuilder profiled = new StringBuilder();
+        Profile profile = Profile.start(Profile.requested());
+        if (profile.active()) {
+            String[] todo = reads.get(PROFILED);
+            latency.time(HttpRequest.newBuilder(base.resolve(todo[0])).header("Authorization", todo[1]).GET().build());
+            profile.stopInto(profiled, "progress-reads-todo", PROFILED + " (" + REQUESTS + " requests after " + REQUESTS / 4
+                    + " warm-up)");
+        }
         double[] writes = writeLatency(envMeasure.id(), reporter);
         ReadLatency.write("Progress read latency", String.format("%,d reports on %,d measures (loaded by SQL in %.0f s); "
                 + "%d sequential requests per read after %d warm-up. SQL: the statements the read made PostgreSQL run (its "
@@ -137,7 +150,7 @@ class ProgressReadBenchmark {
                 capture.isPresent() ? "statements in target/benchmarks/progress-reads-statements.md"
                         : "not measured: PostgreSQL is not this JVM's own, so its logging was left alone",
                 writes.length, ReadLatency.percentile(writes, 50), ReadLatency.percentile(writes, 99), loadAverage()),
-                table.toString(), Path.of("target/benchmarks/progress-reads.md"));
+                table.toString() + profiled, Path.of("target/benchmarks/progress-reads.md"));
         if (capture.isPresent()) {
             Files.writeString(Path.of("target/benchmarks/progress-reads-statements.md"), issuedSql, StandardCharsets.UTF_8);
         }

@@ -39,6 +39,10 @@ public class CatalogueReplica {
     private static final String CONTAINING = """
             select payload::text from catalogue_entity
             where aggregate_type = ? and payload @> cast(? as jsonb) order by entity_id""";
+    private static final String ALL_WITH_IDS = "select entity_id, payload::text from catalogue_entity where aggregate_type = ? order by entity_id";
+    private static final String CONTAINING_WITH_IDS = """
+            select entity_id, payload::text from catalogue_entity
+            where aggregate_type = ? and payload @> cast(? as jsonb) order by entity_id""";
     private static final String BY_IDS = """
             select payload::text from catalogue_entity where aggregate_type = ? and entity_id = any(?) order by entity_id""";
     private static final String COUNT = "select count(*) from catalogue_entity where aggregate_type = ?";
@@ -79,6 +83,15 @@ public class CatalogueReplica {
         return query(ALL, aggregateType);
     }
 
+    /**
+     * All entities of one type, ordered by id, each handed to {@code reader} as the JSON text it is stored as: a sweep
+     * read straight into records parses every payload once, not into a tree and then again from the tree. What the
+     * reader answers empty is left out.
+     */
+    public <T> List<T> all(String aggregateType, PayloadReader<T> reader) {
+        return read(ALL_WITH_IDS, reader, aggregateType);
+    }
+
     /** Typed look-up by the contract's state record, e.g. {@code find(MeasureState.class, id)}. */
     public <S extends CatalogueState> Optional<S> find(Class<S> stateType, String id) {
         return find(aggregateType(stateType), id, stateType);
@@ -100,6 +113,15 @@ public class CatalogueReplica {
     public List<JsonNode> findContaining(String aggregateType, Map<String, ?> fields) {
         try {
             return query(CONTAINING, aggregateType, mapper.writeValueAsString(fields));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Fields cannot be written as JSON: " + fields, e);
+        }
+    }
+
+    /** As {@link #findContaining(String, Map)}, each payload read by {@code reader} from its stored text (parsed once). */
+    public <T> List<T> findContaining(String aggregateType, Map<String, ?> fields, PayloadReader<T> reader) {
+        try {
+            return read(CONTAINING_WITH_IDS, reader, aggregateType, mapper.writeValueAsString(fields));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Fields cannot be written as JSON: " + fields, e);
         }
@@ -160,18 +182,18 @@ public class CatalogueReplica {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<JsonNode> found = run(BY_IDS, statement -> {
+        // Straight from the stored text into the records (a to-do list reads its tasks and plans this way).
+        return run(BY_IDS, statement -> {
             statement.setString(1, aggregateType(stateType));
             statement.setArray(2, statement.getConnection().createArrayOf("varchar", ids.toArray()));
-            var entities = new ArrayList<JsonNode>();
+            var entities = new ArrayList<S>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    entities.add(mapper.readTree(result.getString(1)));
+                    entities.add(read(result.getString(1), stateType, null));
                 }
             }
             return entities;
         });
-        return found.stream().map(json -> convert(json, stateType)).toList();
     }
 
     public long count(String aggregateType) {
@@ -248,6 +270,22 @@ public class CatalogueReplica {
         });
     }
 
+    /** Each row's {@code entity_id} and payload text handed to {@code reader}; what it answers empty is left out. */
+    private <T> List<T> read(String sql, PayloadReader<T> reader, String... parameters) {
+        return run(sql, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            var entities = new ArrayList<T>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    reader.read(result.getString(1), result.getString(2)).ifPresent(entities::add);
+                }
+            }
+            return entities;
+        });
+    }
+
     /** The payloads as stored JSON text, for reading straight into records. */
     private List<String> texts(String sql, String... parameters) {
         return run(sql, statement -> {
@@ -280,14 +318,6 @@ public class CatalogueReplica {
             }
         }
         throw new IllegalArgumentException("Not a catalogue state type: " + stateType.getName());
-    }
-
-    private <T> T convert(JsonNode json, Class<T> type) {
-        try {
-            return mapper.treeToValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Replicated " + json.path("id") + " cannot be read as " + type.getSimpleName(), e);
-        }
     }
 
     /** Joins the caller's transaction if there is one (the pool enlists the connection). */

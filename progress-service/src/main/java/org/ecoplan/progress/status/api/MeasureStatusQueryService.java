@@ -5,8 +5,6 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional.TxType;
@@ -21,12 +19,13 @@ import org.ecoplan.progress.contract.DeliveryState;
 import org.ecoplan.progress.contract.ReportStatus;
 import org.ecoplan.progress.contract.WorkflowState;
 import org.ecoplan.progress.report.MeasureAccess;
-import org.ecoplan.progress.report.ProgressReport;
 import org.ecoplan.progress.report.ReportRepository;
 import org.ecoplan.progress.report.api.ReportViews.ReportView;
 import org.ecoplan.progress.status.CatalogueMeasures;
-import org.ecoplan.progress.status.MeasureStatus;
 import org.ecoplan.progress.status.MeasureStatusRepository;
+import org.ecoplan.progress.status.TodoRows;
+import org.ecoplan.progress.status.TodoRows.MonthlyReportRow;
+import org.ecoplan.progress.status.TodoRows.StatusRow;
 import org.ecoplan.progress.status.api.StatusViews.DeliveryView;
 import org.ecoplan.progress.status.api.StatusViews.MeasureStatusView;
 import org.ecoplan.progress.status.api.StatusViews.PeriodReport;
@@ -49,12 +48,14 @@ public class MeasureStatusQueryService {
     private final MeasureAccess access;
     private final CatalogueNames names;
     private final BusinessClock clock;
+    private final TodoRows rows;
 
     MeasureStatusQueryService(CatalogueMeasures catalogueMeasures, MeasureStatusRepository statuses, ReportRepository reports,
-            MeasureAccess access, CatalogueNames names, BusinessClock clock) {
+            MeasureAccess access, CatalogueNames names, BusinessClock clock, TodoRows rows) {
         this.catalogueMeasures = catalogueMeasures;
         this.statuses = statuses;
         this.reports = reports;
+        this.rows = rows;
         this.access = access;
         this.names = names;
         this.clock = clock;
@@ -88,10 +89,9 @@ public class MeasureStatusQueryService {
         YearMonth period = YearMonth.from(today);
         List<MeasureState> measures = measuresOf(departmentCode);
         List<String> ids = measures.stream().map(MeasureState::id).toList();
-        Map<String, MeasureStatus> statusById = statuses.findAll(ids).stream()
-                .collect(Collectors.toMap(s -> s.measureId, Function.identity()));
-        Map<String, ProgressReport> reportById = reports.monthlyOf(departmentCode, period.toString(), ids).stream()
-                .collect(Collectors.toMap(r -> r.measureId, Function.identity()));
+        // Plain rows of the columns shown, not entities (see TodoRows).
+        Map<String, StatusRow> statusById = rows.statuses(ids);
+        Map<String, MonthlyReportRow> reportById = rows.monthlyReports(departmentCode, period.toString(), ids);
         // Only the listed measures' tasks and plans, not the whole catalogue's.
         Map<String, TaskReference> tasks = names.tasks(measures.stream().map(MeasureState::taskId).toList());
         List<TodoItem> items = measures.stream()
@@ -116,19 +116,19 @@ public class MeasureStatusQueryService {
         return state == DeliveryState.BEHIND_PACE ? 1 : 2;
     }
 
-    private static TodoItem item(MeasureState measure, String departmentCode, MeasureStatus status, ProgressReport report,
+    private static TodoItem item(MeasureState measure, String departmentCode, StatusRow status, MonthlyReportRow report,
             TaskReference task) {
-        ReportStatus official = status == null ? ReportStatus.NOT_STARTED : status.status;
+        ReportStatus official = status == null ? ReportStatus.NOT_STARTED : status.status();
         DeliveryAssessment delivery = status == null ? null : status.delivery();
-        boolean missing = report == null || !(report.state == WorkflowState.SUBMITTED || report.state == WorkflowState.APPROVED);
+        boolean missing = report == null || !(report.state() == WorkflowState.SUBMITTED || report.state() == WorkflowState.APPROVED);
         return new TodoItem(measure.id(), measure.taskNumber(), measure.position(), task == null ? null : task.reference(),
                 task == null ? null : task.title(), measure.text(),
                 Assignments.strongestRole(measure.assignments(), departmentCode).orElse(null),
                 measure.deadline() == null ? null : measure.deadline().label(),
                 official == ReportStatus.COMPLETED ? null : measure.dueDate(), official, official.chineseName(),
                 delivery == null ? null : delivery.state(), delivery == null ? null : delivery.stateName(),
-                DeliveryView.of(delivery), status != null && status.overdue, status == null ? 0 : status.percentComplete, missing,
-                report == null ? null : new PeriodReport(report.id, report.state, report.revision));
+                DeliveryView.of(delivery), status != null && status.overdue(), status == null ? 0 : status.percentComplete(),
+                missing, report == null ? null : new PeriodReport(report.id(), report.state(), report.revision()));
     }
 
     /** The department's measures: named directly, or through a group it belongs to (one query, GIN-indexed). */
