@@ -102,6 +102,11 @@ public class AdmissionLimit {
         return inFlight;
     }
 
+    /** @return requests waiting for a slot now (for tests and metrics) */
+    public synchronized int waiting() {
+        return queue.size();
+    }
+
     private void admit(RoutingContext context) {
         if (context.normalizedPath().startsWith(exemptPrefix)) {
             context.next();

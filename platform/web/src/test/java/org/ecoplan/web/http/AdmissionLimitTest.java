@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,16 +122,17 @@ class AdmissionLimitTest {
         var slowLimit = new AdmissionLimit(1, 1, Duration.ofSeconds(5), Duration.ofSeconds(1), "q", vertx);
         Router router = Router.router(vertx);
         slowLimit.install(router);
-        router.route("/slow").handler(context -> vertx.setTimer(200, id -> context.response().end("done")));
+        router.route("/slow").handler(context -> vertx.setTimer(1000, id -> context.response().end("done")));
         HttpServer second = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage()
                 .toCompletableFuture().get(10, TimeUnit.SECONDS);
         URI uri = URI.create("http://127.0.0.1:" + second.actualPort() + "/slow");
 
+        // Each next request once the server holds the one before (fixed sleeps lost the order on a loaded machine).
         var first = client.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(50);
+        awaitUntil(() -> slowLimit.inFlight() == 1);
         var queued = client.sendAsync(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("a body")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(50);
+        awaitUntil(() -> slowLimit.waiting() == 1);
         var third = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(third.statusCode()).isEqualTo(503);
@@ -154,6 +156,14 @@ class AdmissionLimitTest {
 
     private void awaitIdle() throws InterruptedException {
         awaitIdle(limit);
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(condition.getAsBoolean()).as("reached within 10 s").isTrue();
     }
 
     private static void awaitIdle(AdmissionLimit limit) throws InterruptedException {
