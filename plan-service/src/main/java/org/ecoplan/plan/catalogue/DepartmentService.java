@@ -5,7 +5,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,7 +52,15 @@ public class DepartmentService {
      * A department, the codes of the groups it belongs to, and its measures per role (every role present, in document
      * order), fetched for mapping without further queries.
      */
-    public record Detail(Department department, List<String> groups, Map<AssignmentRole, List<Measure>> measuresByRole) {
+    public record Detail(Department department, List<String> groups,
+            Map<AssignmentRole, List<AssignedMeasure>> measuresByRole) {
+    }
+
+    /**
+     * A measure with its assignments in position order, fetched apart from it: read these, not
+     * {@code measure.assignments}, which is not loaded.
+     */
+    public record AssignedMeasure(Measure measure, List<MeasureAssignment> assignments) {
     }
 
     /**
@@ -68,23 +78,31 @@ public class DepartmentService {
                 counts.getOrDefault(d.id, Map.of()))).toList(), page, query.count());
     }
 
+    /**
+     * Five queries whatever the number of measures: the department, the groups it belongs to, its measures (one row
+     * each), their assignments with departments and groups, and the members of those groups.
+     */
     public Detail detail(String code, String district, Integer year) {
         Department department = departments.findByCode(code)
                 .orElseThrow(() -> ProblemException.notFound("department", code));
-        List<DepartmentGroup> allGroups = groups.listWithMembers();
-        List<String> memberOf = allGroups.stream().filter(g -> g.members.contains(department)).map(g -> g.code).toList();
-        // One search for the measures it has any role in; each lands in the lists of the roles it holds there.
-        MeasureFilter filter = new MeasureFilter(department.id, null, null, null, null, null, null, null, district, year,
-                null);
-        Map<AssignmentRole, List<Measure>> byRole = new EnumMap<>(AssignmentRole.class);
+        List<DepartmentGroup> memberOf = groups.listContaining(department.id);
+        Set<UUID> groupIds = memberOf.stream().map(g -> g.id).collect(Collectors.toSet());
+        List<Measure> found = measures.listForViewByDepartment(department.id, groupIds, district, year, MAX_MEASURES);
+        Map<UUID, List<MeasureAssignment>> assignments = measures.listAssignmentsForView(found);
+        groups.fetchMembers(assignments.values().stream().flatMap(List::stream).filter(a -> a.group != null)
+                .map(a -> a.group.id).collect(Collectors.toSet()));
+        // Each measure lands in the lists of the roles the department holds there, itself or through a group.
+        Map<AssignmentRole, List<AssignedMeasure>> byRole = new EnumMap<>(AssignmentRole.class);
         for (AssignmentRole role : AssignmentRole.values()) {
             byRole.put(role, new ArrayList<>());
         }
-        for (Measure measure : measures.search(filter, PageRequest.of(0, MAX_MEASURES)).items()) {
-            measure.assignments.stream().filter(a -> names(a, department)).map(a -> a.role).distinct()
-                    .forEach(role -> byRole.get(role).add(measure));
+        for (Measure measure : found) {
+            AssignedMeasure assigned = new AssignedMeasure(measure, assignments.getOrDefault(measure.id, List.of()));
+            assigned.assignments().stream()
+                    .filter(a -> department.equals(a.department) || a.group != null && groupIds.contains(a.group.id))
+                    .map(a -> a.role).distinct().forEach(role -> byRole.get(role).add(assigned));
         }
-        return new Detail(department, memberOf, byRole);
+        return new Detail(department, memberOf.stream().map(g -> g.code).toList(), byRole);
     }
 
     /** One page of the groups in code order, of one district when given (paged in memory, members fetched with them). */
@@ -100,8 +118,4 @@ public class DepartmentService {
         return groups.findByCode(code).orElseThrow(() -> ProblemException.notFound("group", code));
     }
 
-    private static boolean names(MeasureAssignment assignment, Department department) {
-        return department.equals(assignment.department)
-                || assignment.group != null && assignment.group.members.contains(department);
-    }
 }

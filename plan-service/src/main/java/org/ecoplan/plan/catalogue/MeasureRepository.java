@@ -54,6 +54,55 @@ public class MeasureRepository implements PanacheRepositoryBase<Measure, UUID> {
     }
 
     /**
+     * The measures that name the department or one of {@code groupIds} (the groups it belongs to), of documents of
+     * {@code district} and {@code year} where given, in catalogue order, at most {@code limit}: one row per measure
+     * with what its view shows but its assignments ({@link #listAssignmentsForView}). Fetching the assignments in the
+     * same query would repeat every measure's text and cells once per assignment (~8 on a district bureau's measure).
+     */
+    public List<Measure> listForViewByDepartment(UUID departmentId, Collection<UUID> groupIds, String district,
+            Integer year, int limit) {
+        StringBuilder hql = new StringBuilder("select m from Measure m join fetch m.task join fetch m.plan p join fetch p.document"
+                + " join fetch m.section join fetch m.topSection"
+                + " where (m.id in (select a.measure.id from MeasureAssignment a where a.department.id = :department)");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("department", departmentId);
+        if (!groupIds.isEmpty()) {
+            hql.append(" or m.id in (select a.measure.id from MeasureAssignment a where a.group.id in :groups)");
+            parameters.put("groups", groupIds);
+        }
+        hql.append(")");
+        if (district != null) {
+            hql.append(" and m.document.id in (select d.id from PlanDocument d where d.district = :district)");
+            parameters.put("district", district);
+        }
+        if (year != null) {
+            hql.append(" and m.document.id in (select d.id from PlanDocument d where d.year = :year)");
+            parameters.put("year", year);
+        }
+        var query = getEntityManager().createQuery(hql.append(" order by m.catalogueOrder").toString(), Measure.class)
+                .setMaxResults(limit);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /**
+     * The assignments of {@code measures}, each list in position order as {@link Measure#assignments} holds it, with
+     * their departments and groups (not the groups' members: see {@code DepartmentGroupRepository.fetchMembers}).
+     */
+    public Map<UUID, List<MeasureAssignment>> listAssignmentsForView(Collection<Measure> measures) {
+        Map<UUID, List<MeasureAssignment>> byMeasure = new HashMap<>();
+        if (measures.isEmpty()) {
+            return byMeasure;
+        }
+        List<MeasureAssignment> assignments = getEntityManager().createQuery("select a from MeasureAssignment a"
+                        + " left join fetch a.department left join fetch a.group where a.measure in :measures"
+                        + " order by a.measure.id, a.position", MeasureAssignment.class)
+                .setParameter("measures", measures).getResultList();
+        assignments.forEach(a -> byMeasure.computeIfAbsent(a.measure.id, id -> new ArrayList<>()).add(a));
+        return byMeasure;
+    }
+
+    /**
      * Measures of current editions that name the group: those whose published state changes with the group's
      * members. A candidate's measures are not published yet, a superseded edition's are history.
      */

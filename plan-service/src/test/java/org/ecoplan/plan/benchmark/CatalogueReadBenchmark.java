@@ -1,22 +1,31 @@
 package org.ecoplan.plan.benchmark;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.ecoplan.testing.Profile;
 import org.ecoplan.testing.ReadLatency;
 import org.ecoplan.testing.RealInfrastructureResource;
 import org.ecoplan.testing.Tokens;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +34,10 @@ import org.junit.jupiter.api.Test;
  * districts (50 × 212 measures by default). Not part of the test suite: run it with
  * {@code mvn -B -pl plan-service -am verify -Pbenchmark}. It prints, and writes to
  * {@code plan-service/target/benchmarks/catalogue-reads.md}, p50/p95/p99 per read over a real HTTP
- * connection to the real PostgreSQL. It asserts only that every read succeeds: figures are for people.
+ * connection to the real PostgreSQL, and the SQL statements one request of each read costs (Hibernate's count).
+ * It asserts only that every read succeeds: figures are for people. {@code -Dbenchmark.reads=detail} times only the
+ * reads whose label contains that text; {@code -Dbenchmark.profile=cpu|wall|alloc} profiles the timed reads (see
+ * {@link Profile}).
  */
 @QuarkusTest
 @WithTestResource(RealInfrastructureResource.class)
@@ -35,8 +47,16 @@ class CatalogueReadBenchmark {
     private static final int DISTRICTS = Integer.getInteger("benchmark.districts", 50);
     private static final int REQUESTS = Integer.getInteger("benchmark.requests", 400);
 
+    /** Only the reads whose label contains this ({@code -Dbenchmark.reads=detail}); all by default. */
+    private static final String ONLY = System.getProperty("benchmark.reads", "");
+
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
     void measuresReadLatencyOnACitySizedCatalogue() throws Exception {
@@ -71,11 +91,39 @@ class CatalogueReadBenchmark {
         reads.put("departments with role counts, whole city", "departments");
 
         ReadLatency latency = new ReadLatency(REQUESTS);
+        StringBuilder statements = new StringBuilder();
+        Statistics statistics = sessionFactory.getStatistics();
+        statistics.setStatisticsEnabled(true);
+        Profile profile = Profile.NONE;
         for (Map.Entry<String, String> read : reads.entrySet()) {
-            latency.measure(read.getKey(), HttpRequest.newBuilder(base.resolve(read.getValue())).GET().build());
+            if (!read.getKey().contains(ONLY)) {
+                continue;
+            }
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(read.getValue())).GET().build();
+            // Statements per request, counted on one request outside the timed runs (the count is the same every time).
+            long before = statistics.getPrepareStatementCount();
+            assertThat(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+            statements.append(String.format("| %s | %d |%n", read.getKey(), statistics.getPrepareStatementCount() - before));
+            if (profile.active()) {
+                profile.resume();
+            } else {
+                profile = Profile.start(Profile.requested());
+            }
+            latency.measure(read.getKey(), request);
+            profile.pause();
         }
-        latency.write("Catalogue read latency", String.format("%d districts, %d measures; %d sequential requests per read "
-                + "after %d warm-up; loading took %.1f s.", DISTRICTS, measures, REQUESTS, REQUESTS / 4, loadSeconds),
-                Path.of("target/benchmarks/catalogue-reads.md"));
+        statistics.setStatisticsEnabled(false);
+        StringBuilder report = new StringBuilder(String.format("%d districts, %d measures; %d sequential requests per read "
+                + "after %d warm-up; loading took %.1f s; load average %s.", DISTRICTS, measures, REQUESTS, REQUESTS / 4,
+                loadSeconds, loadAverage()));
+        profile.stopInto(report, "catalogue-reads", "the timed reads");
+        latency.write("Catalogue read latency", report.toString(), Path.of("target/benchmarks/catalogue-reads.md"));
+        System.out.println("\nSQL statements per request:\n\n| read | statements |\n|---|---:|\n" + statements);
+        Files.writeString(Path.of("target/benchmarks/catalogue-reads.md"), "\nSQL statements per request:\n\n"
+                + "| read | statements |\n|---|---:|\n" + statements, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    private static String loadAverage() {
+        return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

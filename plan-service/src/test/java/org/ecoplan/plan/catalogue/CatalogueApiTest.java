@@ -196,6 +196,29 @@ class CatalogueApiTest {
     }
 
     @Test
+    void aDepartmentsDetailListsPerRoleExactlyTheMeasuresTheMeasureListFindsForIt() {
+        // ENV is named itself; BAIQUAN mostly through groups (各街乡镇): the detail fetches measures and assignments
+        // apart, the list in one query, and both must show the same measures with the same departments.
+        for (String code : List.of("ENV", "BAIQUAN")) {
+            JsonPath detail = given().queryParam("district", "延庆区").queryParam("year", 2026)
+                    .when().get("/departments/{code}", code).then().statusCode(200).extract().jsonPath();
+            Map<String, String> roles = Map.of("leads", "LEAD", "responsibleFor", "RESPONSIBLE", "assists", "ASSISTING");
+            roles.forEach((list, role) -> {
+                List<Map<String, Object>> expected = given().queryParam("department", code).queryParam("role", role)
+                        .queryParam("district", "延庆区").queryParam("year", 2026).queryParam("size", 500)
+                        .when().get("/measures").then().statusCode(200).extract().jsonPath().getList("items");
+                assertThat(detail.<Map<String, Object>>getList(list)).as(code + " " + list).isEqualTo(expected);
+            });
+        }
+        JsonPath baiquan = given().queryParam("district", "延庆区").queryParam("year", 2026)
+                .when().get("/departments/BAIQUAN").then().statusCode(200).extract().jsonPath();
+        assertThat(baiquan.getList("leads.departments.lead.flatten().findAll { it.code == 'ALL-SUBDISTRICTS-TOWNS' }.memberCodes.flatten()",
+                String.class)).contains("BAIQUAN");
+        assertThat(baiquan.getList("leads")).hasSizeGreaterThan(0);
+        assertThat(baiquan.getList("assists")).hasSizeGreaterThan(0);
+    }
+
+    @Test
     void documentsEveryEndpointInOpenApi() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.keySet()", hasItem("/measures"))

@@ -28,19 +28,24 @@ public final class CatalogueViewMapper {
     }
 
     public static MeasureView list(Measure measure) {
-        return view(measure, false);
+        return view(measure, measure.assignments, false);
+    }
+
+    /** The list view of a measure whose assignments were fetched apart from it (its own collection is not loaded). */
+    public static MeasureView list(Measure measure, List<MeasureAssignment> assignments) {
+        return view(measure, assignments, false);
     }
 
     public static MeasureView detail(Measure measure) {
-        return view(measure, true);
+        return view(measure, measure.assignments, true);
     }
 
-    private static MeasureView view(Measure measure, boolean detail) {
+    private static MeasureView view(Measure measure, List<MeasureAssignment> assignments, boolean detail) {
         PlanSection section = measure.topSection;
         PlanSection subsection = measure.section.level == 2 ? measure.section : null;
         return new MeasureView(measure.id, measure.revision, planRef(measure.plan), sectionRef(section),
                 subsection == null ? null : sectionRef(subsection), taskRef(measure.task), measure.position,
-                measure.text, deadline(measure), roles(measure.assignments), List.copyOf(measure.timingHints),
+                measure.text, deadline(measure), roles(assignments), List.copyOf(measure.timingHints),
                 detail ? measure.rawRow : null, detail ? measure.sourceLine : null, measure.updatedAt,
                 measure.updatedBy, measure.status);
     }

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.ecoplan.catalogue.contract.AssignmentRole;
 import org.ecoplan.plan.catalogue.DepartmentService;
-import org.ecoplan.plan.catalogue.Measure;
 import org.ecoplan.plan.catalogue.api.CatalogueViewMapper;
 import org.ecoplan.plan.catalogue.api.CatalogueViews.MeasureView;
 import org.ecoplan.plan.department.Department;
@@ -54,14 +53,14 @@ public final class DepartmentViews {
 
         static DepartmentDetail of(DepartmentService.Detail detail) {
             Department department = detail.department();
-            Map<AssignmentRole, List<Measure>> byRole = detail.measuresByRole();
+            Map<AssignmentRole, List<DepartmentService.AssignedMeasure>> byRole = detail.measuresByRole();
             return new DepartmentDetail(department.code, department.name, department.kind, department.district, detail.groups(),
                     views(byRole.get(AssignmentRole.LEAD)), views(byRole.get(AssignmentRole.RESPONSIBLE)),
                     views(byRole.get(AssignmentRole.ASSISTING)));
         }
 
-        private static List<MeasureView> views(List<Measure> measures) {
-            return measures.stream().map(CatalogueViewMapper::list).toList();
+        private static List<MeasureView> views(List<DepartmentService.AssignedMeasure> measures) {
+            return measures.stream().map(m -> CatalogueViewMapper.list(m.measure(), m.assignments())).toList();
         }
     }
 
