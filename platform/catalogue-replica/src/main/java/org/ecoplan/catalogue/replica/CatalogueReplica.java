@@ -156,18 +156,7 @@ public class CatalogueReplica {
                 throw new IllegalArgumentException("Fields cannot be written as JSON: " + alternatives.get(i), e);
             }
         }
-        return run(sql.append(") order by entity_id").toString(), statement -> {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            var entities = new ArrayList<T>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    reader.read(result.getString(1), result.getString(2)).ifPresent(entities::add);
-                }
-            }
-            return entities;
-        });
+        return read(sql.append(") order by entity_id").toString(), reader, parameters);
     }
 
     /** Reads one stored state from its JSON text. */
