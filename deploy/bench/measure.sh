@@ -17,6 +17,10 @@
 # then:
 #   ECOPLAN_POSTGRES_URL=jdbc:postgresql://127.0.0.1:25432/postgres ECOPLAN_POSTGRES_USER=postgres \
 #   ECOPLAN_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:29092 ./deploy/bench/measure.sh [rounds]
+# The benchmarks' JVM (service, load driver and replay in one) runs with ECOPLAN_BENCH_JVM_OPTIONS, by default the
+# packaged services' compiler and collector (-XX:TieredStopAtLevel=1 -XX:+UseSerialGC, service.jvm-options in the
+# parent POM): on 2 cores they wrote 1.6x faster than the test JVM's C2 and G1, whose compiler and GC threads compete
+# with the request threads. Set it empty for the JVM's defaults.
 # pgbench comes from a PostgreSQL client installation (PGBENCH=/path/to/pgbench, else the PATH or
 # /usr/lib/postgresql/*/bin); without it that step is skipped. Results: deploy/bench/target/<time>/.
 set -euo pipefail
@@ -26,6 +30,7 @@ rounds="${1:-3}"
 : "${ECOPLAN_POSTGRES_URL:?set ECOPLAN_POSTGRES_URL to the admin JDBC URL of the PostgreSQL to measure}"
 : "${ECOPLAN_KAFKA_BOOTSTRAP_SERVERS:?set ECOPLAN_KAFKA_BOOTSTRAP_SERVERS to the broker to measure}"
 export ECOPLAN_POSTGRES_URL ECOPLAN_KAFKA_BOOTSTRAP_SERVERS
+jvm_options="${ECOPLAN_BENCH_JVM_OPTIONS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
 export ECOPLAN_POSTGRES_USER="${ECOPLAN_POSTGRES_USER:-postgres}" ECOPLAN_POSTGRES_PASSWORD="${ECOPLAN_POSTGRES_PASSWORD:-}"
 if [[ -z "${ECOPLAN_POSTGRES_LOG:-}" && -r "$root/.ecoplan/logs/postgres.log" ]]; then
   export ECOPLAN_POSTGRES_LOG="$root/.ecoplan/logs/postgres.log"
@@ -95,7 +100,7 @@ kafka_round() {
 
 ecoplan_round() {
   local dir="$out/round-$1"
-  (cd "$root" && mvn -B -pl indicator-service -am verify -Pbenchmark -Dtest=RollupHopBenchmark \
+  (cd "$root" && mvn -B -pl indicator-service -am verify -Pbenchmark -Dtest=RollupHopBenchmark "-DargLine=$jvm_options" \
     -Dsurefire.failIfNoSpecifiedTests=false -DskipITs > "$dir/rollup-hop-build.log" 2>&1) || {
     echo "RollupHopBenchmark failed: $dir/rollup-hop-build.log" >&2
     exit 1
@@ -112,7 +117,7 @@ ecoplan_round() {
 # Per round: best reports/s | own SQL tps | pgbench row tps | ÷ own SQL | ÷ pgbench | p50/p99 at 70 % | others at 70 % | others at 2x
 writes_round() {
   local dir="$out/round-$1"
-  (cd "$root" && mvn -B -pl progress-service -am verify -Pbenchmark -Dtest=ReportWriteBenchmark \
+  (cd "$root" && mvn -B -pl progress-service -am verify -Pbenchmark -Dtest=ReportWriteBenchmark "-DargLine=$jvm_options" \
     -Dsurefire.failIfNoSpecifiedTests=false -DskipITs > "$dir/report-writes-build.log" 2>&1) || {
     echo "ReportWriteBenchmark failed: $dir/report-writes-build.log" >&2
     exit 1
@@ -134,6 +139,8 @@ writes="$out/writes.md"
 } > "$writes"
 {
   echo "# Issue 16 measurement, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  echo "Benchmark JVM options: ${jvm_options:-none (JVM defaults)}"
   echo
   echo "| round | pgbench tps | pgbench p99 ms | Kafka e2e p50 / p99 ms | hop p50 / p99 ms | hop p99 ÷ Kafka p99 | burst events/s | rebuild s | plain read s | rebuild ÷ read |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
