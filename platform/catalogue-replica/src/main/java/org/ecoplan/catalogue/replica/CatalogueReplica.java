@@ -245,50 +245,41 @@ public class CatalogueReplica {
     }
 
     private List<JsonNode> query(String sql, String... parameters) {
-        return run(sql, statement -> {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            var entities = new ArrayList<JsonNode>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    entities.add(mapper.readTree(result.getString(1)));
-                }
-            }
-            return entities;
-        });
+        return rows(sql, result -> mapper.readTree(result.getString(1)), parameters);
     }
 
     /** Each row's {@code entity_id} and payload text handed to {@code reader}; what it answers empty is left out. */
     private <T> List<T> read(String sql, PayloadReader<T> reader, String... parameters) {
-        return run(sql, statement -> {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            var entities = new ArrayList<T>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    reader.read(result.getString(1), result.getString(2)).ifPresent(entities::add);
-                }
-            }
-            return entities;
-        });
+        return rows(sql, result -> reader.read(result.getString(1), result.getString(2)).orElse(null), parameters);
     }
 
     /** The payloads as stored JSON text, for reading straight into records. */
     private List<String> texts(String sql, String... parameters) {
+        return rows(sql, result -> result.getString(1), parameters);
+    }
+
+    /** The statement run with these text parameters, each row mapped; a row mapped to {@code null} is left out. */
+    private <T> List<T> rows(String sql, Row<T> row, String... parameters) {
         return run(sql, statement -> {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }
-            var texts = new ArrayList<String>();
+            var mapped = new ArrayList<T>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    texts.add(result.getString(1));
+                    T value = row.map(result);
+                    if (value != null) {
+                        mapped.add(value);
+                    }
                 }
             }
-            return texts;
+            return mapped;
         });
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet result) throws SQLException, JsonProcessingException;
     }
 
     private <T> T read(String text, Class<T> type, String id) {

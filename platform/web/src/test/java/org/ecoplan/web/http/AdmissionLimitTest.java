@@ -19,9 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /** The admission limit on a real Vert.x router, with endpoints that take 300 ms. */
 class AdmissionLimitTest {
@@ -91,9 +93,7 @@ class AdmissionLimitTest {
         var perCore = new AdmissionLimit(Optional.empty(), 0, Duration.ofMillis(100), Duration.ofSeconds(1), "q", vertx);
         AtomicInteger busy = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();
-        Router router = Router.router(vertx);
-        perCore.install(router);
-        router.route("/slow").handler(context -> {
+        URI uri = serveSlow(perCore, context -> {
             mostAtOnce.accumulateAndGet(busy.incrementAndGet(), Math::max);
             // Long enough that every request has arrived before the first slot frees, on a loaded machine too.
             vertx.setTimer(1500, id -> {
@@ -101,9 +101,6 @@ class AdmissionLimitTest {
                 context.response().end("done");
             });
         });
-        HttpServer second = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage()
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
-        URI uri = URI.create("http://127.0.0.1:" + second.actualPort() + "/slow");
 
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < expected + 2; i++) {
@@ -120,12 +117,7 @@ class AdmissionLimitTest {
     @Test
     void aWaitingRequestGetsTheNextFreeSlot() throws Exception {
         var slowLimit = new AdmissionLimit(1, 1, Duration.ofSeconds(5), Duration.ofSeconds(1), "q", vertx);
-        Router router = Router.router(vertx);
-        slowLimit.install(router);
-        router.route("/slow").handler(context -> vertx.setTimer(1000, id -> context.response().end("done")));
-        HttpServer second = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage()
-                .toCompletableFuture().get(10, TimeUnit.SECONDS);
-        URI uri = URI.create("http://127.0.0.1:" + second.actualPort() + "/slow");
+        URI uri = serveSlow(slowLimit, context -> vertx.setTimer(1000, id -> context.response().end("done")));
 
         // Each next request once the server holds the one before (fixed sleeps lost the order on a loaded machine).
         var first = client.sendAsync(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
@@ -156,6 +148,16 @@ class AdmissionLimitTest {
 
     private void awaitIdle() throws InterruptedException {
         awaitIdle(limit);
+    }
+
+    /** A second server on a free port with {@code limit} in front of {@code slow}; answers the URI of /slow. */
+    private URI serveSlow(AdmissionLimit limit, Handler<RoutingContext> slow) throws Exception {
+        Router router = Router.router(vertx);
+        limit.install(router);
+        router.route("/slow").handler(slow);
+        HttpServer second = vertx.createHttpServer().requestHandler(router).listen(0).toCompletionStage()
+                .toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return URI.create("http://127.0.0.1:" + second.actualPort() + "/slow");
     }
 
     private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
